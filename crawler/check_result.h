@@ -1,0 +1,64 @@
+#pragma once
+// crawler/ is the second stage: it fetches request URLs (libcurl multi on Boost.Asio),
+// politely per host, and turns each response chain into a CheckResult with a Verdict.
+// A broken link is a value here, never an exception. crawler/ never touches the database.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/page_meta.h"
+
+namespace linkhealth {
+
+/// The one vocabulary for link outcomes, used in JSON, the DB and the report.
+enum class Verdict {
+  Ok,
+  Redirected,
+  Broken,
+  Soft404,
+  Blocked,
+  ServerError,
+  Timeout,
+  NetworkError,
+  TlsError,
+  Invalid,
+  Skipped,
+};
+
+/// "ok", "redirected", "broken", "soft_404", "blocked", "server_error", "timeout",
+/// "network_error", "tls_error", "invalid", "skipped".
+std::string_view to_string(Verdict verdict);
+/// Inverse of to_string; nullopt for an unknown name.
+std::optional<Verdict> verdict_from_string(std::string_view name);
+/// True for verdicts that mean the link is a problem an editor must act on.
+bool is_problem(Verdict verdict);
+
+/// One step of a redirect chain: the URL requested and the status it answered.
+struct Hop {
+  std::string url;
+  int status = 0;
+};
+
+/// Everything known about one request URL after the crawler is done with it.
+struct CheckResult {
+  std::string request_url;
+  std::string host;
+  Verdict verdict = Verdict::Invalid;
+  int http_status = 0;         ///< status of the last response, 0 when none
+  std::string final_url;       ///< URL of the last response
+  std::vector<Hop> redirects;  ///< every hop, first request first
+  std::string error;           ///< human-readable reason, empty for plain ok
+  std::string checked_at;      ///< ISO 8601 UTC time the check finished
+  double elapsed_ms = 0;       ///< wall time of the whole chain
+  long long bytes = 0;         ///< body bytes received (after decompression)
+  int attempts = 0;            ///< requests made including retries
+  bool not_modified = false;   ///< 304 answered a conditional request
+  std::string etag;
+  std::string last_modified;
+  std::string content_type;
+  std::optional<PageMeta> page;  ///< metadata of the final page, when it was HTML
+};
+
+}  // namespace linkhealth
