@@ -13,11 +13,6 @@
 namespace linkhealth {
 namespace {
 
-constexpr std::array<Verdict, 11> kAllVerdicts{
-    Verdict::Broken,  Verdict::Soft404,      Verdict::Invalid,  Verdict::ServerError,
-    Verdict::Timeout, Verdict::NetworkError, Verdict::TlsError, Verdict::Redirected,
-    Verdict::Blocked, Verdict::Skipped,      Verdict::Ok};
-
 std::string random_nonce() {
   std::random_device device;
   std::string out;
@@ -53,7 +48,7 @@ std::string header_html(const ReportModel& model, const VerdictTotals& totals) {
   out += card("info", totals.unverifiable(), "blocked / unverifiable (not counted)");
   out += card("", totals.all(), "URLs checked");
   out += "</div><div class=\"chips\">";
-  for (Verdict v : kAllVerdicts) {
+  for (Verdict v : verdicts_by_severity()) {
     if (totals.of(v) == 0) continue;
     out += "<button type=\"button\" class=\"chip\" data-filter-verdict=\"" +
            std::string(to_string(v)) + "\">" + badge(v) + "<b>" + std::to_string(totals.of(v)) +
@@ -81,8 +76,9 @@ std::string change_panel(std::string_view title, const std::vector<const ReportT
 std::string changes_html(const ReportModel& model) {
   std::string out = "<section><h2>Since the previous run</h2>";
   if (!model.has_previous_run) {
-    return out + "<p class=\"empty\">This is the first recorded run, so there is nothing to "
-                 "compare with yet.</p></section>\n";
+    return out +
+           "<p class=\"empty\">This is the first recorded run, so there is nothing to "
+           "compare with yet.</p></section>\n";
   }
   out += "<div class=\"changes\">";
   out += change_panel("New problems", new_problems(model), "No new problems.");
@@ -101,7 +97,7 @@ std::string facets_json(const ReportModel& model) {
   }
   nlohmann::json labels = nlohmann::json::object();
   nlohmann::json ordered = nlohmann::json::array();
-  for (Verdict v : kAllVerdicts) {
+  for (Verdict v : verdicts_by_severity()) {
     std::string name(to_string(v));
     labels[name] = std::string(verdict_label(v));
     if (verdicts.count(name)) ordered.push_back(name);
@@ -141,13 +137,16 @@ std::string unverifiable_html(const ReportModel& model) {
             badge(t.verdict) + (t.http_status ? " HTTP " + std::to_string(t.http_status) : "") +
             "</td><td>" + escape_html(t.error) + "</td></tr>\n";
   }
-  std::string out = "<details class=\"section\" id=\"lh-unverifiable\"><summary>Blocked / "
-                    "unverifiable <span class=\"muted\">(" + std::to_string(n) +
-                    ", not counted as broken)</span></summary>";
+  std::string out =
+      "<details class=\"section\" id=\"lh-unverifiable\"><summary>Blocked / "
+      "unverifiable <span class=\"muted\">(" +
+      std::to_string(n) + ", not counted as broken)</span></summary>";
   out += "<p class=\"muted\">" + escape_html(verdict_advice(Verdict::Blocked)) + "</p>";
   if (n == 0) return out + "<p class=\"muted\">None.</p></details>\n";
-  return out + "<table class=\"lh\"><thead><tr><th>Sources</th><th>URL</th><th>Verdict</th>"
-               "<th>Reason</th></tr></thead><tbody>" + rows + "</tbody></table></details>\n";
+  return out +
+         "<table class=\"lh\"><thead><tr><th>Sources</th><th>URL</th><th>Verdict</th>"
+         "<th>Reason</th></tr></thead><tbody>" +
+         rows + "</tbody></table></details>\n";
 }
 
 std::string findings_html(const std::vector<Finding>& findings) {
@@ -160,8 +159,11 @@ std::string findings_html(const std::vector<Finding>& findings) {
   std::map<std::string, std::vector<const Finding*>> by_kind;
   for (const auto& f : findings) by_kind[f.kind].push_back(&f);
   for (const auto& [kind, list] : by_kind) {
-    out += "<details class=\"kind\"><summary><b>" + escape_html(kind) + "</b> <span class=\"muted\">(" +
-           std::to_string(list.size()) + ")</span></summary><table class=\"lh\"><thead><tr>"
+    // A short list is open at once; a long one stays folded so the page stays scannable.
+    out += std::string("<details class=\"kind\"") + (findings.size() <= 30 ? " open" : "") +
+           "><summary><b>" + escape_html(kind) + "</b> <span class=\"muted\">(" +
+           std::to_string(list.size()) +
+           ")</span></summary><table class=\"lh\"><thead><tr>"
            "<th>File</th><th>Slug</th><th>Field</th><th>Detail</th></tr></thead><tbody>";
     for (const auto* f : list) {
       std::string where = escape_html(f->file);
@@ -177,7 +179,7 @@ std::string findings_html(const std::vector<Finding>& findings) {
 
 std::string legend_html() {
   std::string out = "<section><h2>What the verdicts mean</h2><dl class=\"legend\">";
-  for (Verdict v : kAllVerdicts) {
+  for (Verdict v : verdicts_by_severity()) {
     out += "<dt>" + badge(v) + "</dt><dd>" + escape_html(verdict_advice(v)) + "</dd>";
   }
   return out + "</dl></section>\n";
@@ -193,9 +195,12 @@ std::string render_html_report(const ReportModel& model) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
-      "script-src 'nonce-" + nonce + "'\">"
+      "script-src 'nonce-" +
+      nonce +
+      "'\">"
       "<meta name=\"referrer\" content=\"no-referrer\">"
-      "<title>Link health report &middot; run " + std::to_string(model.run.id) + "</title><style>";
+      "<title>Link health report &middot; run " +
+      std::to_string(model.run.id) + "</title><style>";
   out += kReportCss;
   out += "</style></head><body><main>\n";
   out += header_html(model, totals);

@@ -32,11 +32,13 @@ json target_json(const ReportTarget& target) {
   }
   json drift = json::array();
   for (const auto& d : target.drift) {
-    drift.push_back({{"kind", d.kind}, {"before", d.before}, {"after", d.after}, {"score", d.score}});
+    drift.push_back(
+        {{"kind", d.kind}, {"before", d.before}, {"after", d.after}, {"score", d.score}});
   }
   json refs = json::array();
   for (const auto& ref : target.refs) {
-    refs.push_back({{"slug", ref.slug}, {"file", ref.file}, {"field", ref.field}, {"raw", ref.raw}});
+    refs.push_back(
+        {{"slug", ref.slug}, {"file", ref.file}, {"field", ref.field}, {"raw", ref.raw}});
   }
   return {{"request_url", target.request_url},
           {"host", target.host},
@@ -51,8 +53,8 @@ json target_json(const ReportTarget& target) {
 }
 
 json finding_json(const Finding& finding) {
-  return {{"kind", finding.kind},     {"slug", finding.slug},     {"file", finding.file},
-          {"field", finding.field},   {"detail", finding.detail}, {"line", finding.line}};
+  return {{"kind", finding.kind},   {"slug", finding.slug},     {"file", finding.file},
+          {"field", finding.field}, {"detail", finding.detail}, {"line", finding.line}};
 }
 
 }  // namespace

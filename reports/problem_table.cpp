@@ -12,6 +12,11 @@
 namespace linkhealth {
 namespace {
 
+// An OK target is only in the table because the live page drifted from what was curated.
+constexpr std::string_view kDriftAdvice =
+    "The link works, but the live page changed: check it is still the article that was curated, "
+    "and update the title or description if it was only renamed.";
+
 int severity(Verdict verdict) {
   switch (verdict) {
     case Verdict::Broken:
@@ -60,7 +65,8 @@ std::string_view slug_of(const ProblemRow& row) {
 }
 
 std::string source_cell(const ProblemRow& row) {
-  if (row.refs.empty()) return "<td class=\"src\"><span class=\"muted\">no content file</span></td>";
+  if (row.refs.empty())
+    return "<td class=\"src\"><span class=\"muted\">no content file</span></td>";
   const ReportRef& first = *row.refs.front();
   std::string out = "<td class=\"src\" data-key=\"" + escape_html(first.slug) + "\">";
   out += "<div class=\"slug\">" + escape_html(first.slug) + "</div>";
@@ -93,7 +99,8 @@ std::string verdict_cell(const ReportTarget& t) {
                     escape_html(verdict_advice(t.verdict)) + "\">" +
                     escape_html(verdict_label(t.verdict)) + "</span>";
   if (t.is_new) out += " <span class=\"badge tag-new\">new</span>";
-  if (t.http_status != 0) out += "<div class=\"small\">HTTP " + std::to_string(t.http_status) + "</div>";
+  if (t.http_status != 0)
+    out += "<div class=\"small\">HTTP " + std::to_string(t.http_status) + "</div>";
   if (!t.error.empty()) out += "<div class=\"err\">" + escape_html(t.error) + "</div>";
   return out + "</td>";
 }
@@ -105,7 +112,7 @@ std::string hop_item(int status, std::string_view url) {
 
 std::string redirect_cell(const ReportTarget& t) {
   if (t.redirects.empty()) return "<td><span class=\"muted\">&ndash;</span></td>";
-  std::string out = "<td><ol class=\"chain\">";
+  std::string out = "<td class=\"chain-cell\"><ol class=\"chain\">";
   for (const auto& hop : t.redirects) out += hop_item(hop.status, hop.url);
   if (!t.final_url.empty() && t.final_url != t.redirects.back().url) {
     out += hop_item(t.http_status, t.final_url);
@@ -159,7 +166,8 @@ std::string since_cell(const ReportTarget& t) {
   std::string out = "<td data-key=\"" + escape_html(t.first_seen_broken) + "\">";
   if (!t.first_seen_broken.empty()) out += escape_html(display_time(t.first_seen_broken));
   if (t.consecutive_failures > 1) {
-    out += "<div class=\"small\">" + std::to_string(t.consecutive_failures) + " runs in a row</div>";
+    out +=
+        "<div class=\"small\">" + std::to_string(t.consecutive_failures) + " runs in a row</div>";
   }
   return out + "</td>";
 }
@@ -177,7 +185,9 @@ std::string fix_cell(const ReportTarget& t, std::string_view wayback_base) {
              render_link(fix.url, "Wayback Machine snapshots");
       break;
     case SuggestedFix::Kind::None:
-      out += "<span class=\"small\">" + escape_html(verdict_advice(t.verdict)) + "</span>";
+      out += "<span class=\"small\">" +
+             escape_html(t.verdict == Verdict::Ok ? kDriftAdvice : verdict_advice(t.verdict)) +
+             "</span>";
       break;
   }
   return out + "</td>";
@@ -237,9 +247,10 @@ std::string render_problem_table(const ReportModel& model) {
       "<th data-sort=\"5\">Broken since</th><th>Suggested fix</th></tr></thead>\n";
   for (const auto& group : groups) {
     std::string community = group.community.empty() ? "(no community)" : group.community;
+    std::string host = group.host.empty() ? "(no host)" : group.host;
     out += "<tbody><tr class=\"group\"><th colspan=\"7\">" + escape_html(community) +
-           "<span class=\"sep\">&rsaquo;</span>" + escape_html(group.host) +
-           " <span class=\"muted\">(" + std::to_string(group.rows.size()) + ")</span></th></tr>\n";
+           "<span class=\"sep\">&rsaquo;</span>" + escape_html(host) + " <span class=\"muted\">(" +
+           std::to_string(group.rows.size()) + ")</span></th></tr>\n";
     for (const auto& row : group.rows) out += row_html(row, model.wayback_base);
     out += "</tbody>\n";
   }

@@ -67,7 +67,10 @@ th[aria-sort=descending]::after { content: " \2193"; opacity: 1; }
 tr.group th { background: #f9fafb; text-transform: none; letter-spacing: 0; font-size: 13px;
   color: var(--ink); border-top: 2px solid var(--line); }
 tr.group th .sep { color: var(--muted); margin: 0 6px; }
-td.src { min-width: 220px; max-width: 320px; } td.url { max-width: 320px; }
+td.src { min-width: 200px; max-width: 300px; }
+td.url { min-width: 230px; max-width: 340px; font-size: 13px; }
+td.chain-cell { min-width: 220px; max-width: 340px; }
+td.titles { min-width: 240px; }
 .slug { font-weight: 600; overflow-wrap: anywhere; }
 .file, .field, .req { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px;
   color: var(--muted); overflow-wrap: anywhere; }

@@ -11,7 +11,9 @@ std::vector<const ReportTarget*> flagged(const ReportModel& model, bool ReportTa
   return out;
 }
 
-bool is_redirect_status(int status) { return status >= 300 && status < 400; }
+bool is_redirect_status(int status) {
+  return status >= 300 && status < 400;
+}
 
 }  // namespace
 
@@ -43,7 +45,9 @@ std::vector<const ReportTarget*> fixed_problems(const ReportModel& model) {
   return flagged(model, &ReportTarget::is_fixed);
 }
 
-bool is_permanent_redirect(int status) { return status == 301 || status == 308; }
+bool is_permanent_redirect(int status) {
+  return status == 301 || status == 308;
+}
 
 std::string wayback_url(std::string_view base, std::string_view url) {
   while (!base.empty() && base.back() == '/') base.remove_suffix(1);

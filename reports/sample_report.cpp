@@ -12,8 +12,9 @@ constexpr const char* kPharma = "/communities/pharma-innovation/curated-content/
 ReportRef ref(const std::string& slug, const char* community, const std::string& title,
               const std::string& raw, const char* field = "link.href") {
   std::string dir(community);
-  return {slug, "medigy" + dir.substr(0, dir.size() - 1) + "/" + slug + ".md", field, raw, title,
-          community};
+  return {slug,  "medigy" + dir.substr(0, dir.size() - 1) + "/" + slug + ".md",
+          field, raw,
+          title, community};
 }
 
 ReportTarget target(std::string url, std::string host, Verdict verdict, int status) {
@@ -58,7 +59,8 @@ ReportModel sample_report_model() {
                  "https://hitconsultant.net/2020/12/08/interoperability-excellence-steps/"
                  "#.X88gt1UzbIU",
                  "link.original")};
-  live_title(t1, "5 Steps to Interoperability Excellence for Healthcare Providers - HIT Consultant");
+  live_title(t1,
+             "5 Steps to Interoperability Excellence for Healthcare Providers - HIT Consultant");
   t1.drift = {{"title_mismatch", "", interop, t1.page.title, 0.82}};
   m.targets.push_back(t1);
 
@@ -75,7 +77,7 @@ ReportModel sample_report_model() {
 
   auto t3 = target("https://www.healthcareitnews.com/news/ccm-billing-codes-explained",
                    "www.healthcareitnews.com", Verdict::Broken, 404);
-  t3.error = "HTTP 404 Not Found";
+  t3.error = "page not found";
   t3.refs = {ref("ccm-billing-codes-explained", kCcm, "CCM Billing Codes Explained for 2021",
                  "https://www.healthcareitnews.com/news/ccm-billing-codes-explained")};
   broken_since(t3, "2026-11-09T03:04:11Z", 3, false);
@@ -102,15 +104,15 @@ ReportModel sample_report_model() {
                  "https://www.statnews.com/2020/11/30/digital-therapeutics-reimbursement/")};
   m.targets.push_back(t5);
 
-  auto t6 = target("https://www.bloomberg.com/news/articles/pharma-ai-trials",
-                   "www.bloomberg.com", Verdict::Blocked, 200);
+  auto t6 = target("https://www.bloomberg.com/news/articles/pharma-ai-trials", "www.bloomberg.com",
+                   Verdict::Blocked, 200);
   t6.error = "consent wall";
   t6.refs = {ref("ai-in-clinical-trials", kPharma, "How AI Is Speeding Up Clinical Trials",
                  "https://www.bloomberg.com/news/articles/pharma-ai-trials")};
   m.targets.push_back(t6);
 
-  auto t7 = target("https://pharmaphorum.com/digital/patient-adherence-apps",
-                   "pharmaphorum.com", Verdict::ServerError, 503);
+  auto t7 = target("https://pharmaphorum.com/digital/patient-adherence-apps", "pharmaphorum.com",
+                   Verdict::ServerError, 503);
   t7.error = "HTTP 503 Service Unavailable after 3 attempts";
   t7.refs = {ref("patient-adherence-apps", kPharma, "Can Apps Fix Medication Adherence?",
                  "https://pharmaphorum.com/digital/patient-adherence-apps")};
@@ -126,8 +128,8 @@ ReportModel sample_report_model() {
   broken_since(t8, "2026-11-23T03:11:02Z", 1, true);
   m.targets.push_back(t8);
 
-  auto t9 = target("https://www.healthtechgone.example/article/rpm-roi", "www.healthtechgone.example",
-                   Verdict::NetworkError, 0);
+  auto t9 = target("https://www.healthtechgone.example/article/rpm-roi",
+                   "www.healthtechgone.example", Verdict::NetworkError, 0);
   t9.final_url.clear();
   t9.error = "could not resolve host www.healthtechgone.example";
   t9.refs = {ref("rpm-roi", kDigital, "The ROI of Remote Patient Monitoring",
@@ -152,8 +154,8 @@ ReportModel sample_report_model() {
   broken_since(t11, "2026-10-19T03:00:40Z", 6, false);
   m.targets.push_back(t11);
 
-  auto t12 = target("https://www.youtube.com/watch?v=ccm-explainer", "www.youtube.com",
-                    Verdict::Ok, 200);
+  auto t12 =
+      target("https://www.youtube.com/watch?v=ccm-explainer", "www.youtube.com", Verdict::Ok, 200);
   t12.refs = {ref("ccm-explained-video", kCcm, "Chronic Care Management Explained (Video)",
                   "https://m.youtube.com/watch?v=ccm-explainer&feature=share")};
   live_title(t12, "Chronic Care Management Explained (Video)");

@@ -1,58 +1,76 @@
 #include "reports/verdict_text.h"
 
+#include <array>
 #include <cctype>
 
 namespace linkhealth {
 
-std::string_view verdict_label(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::Ok: return "OK";
-    case Verdict::Redirected: return "Moved";
-    case Verdict::Broken: return "Broken";
-    case Verdict::Soft404: return "Soft 404";
-    case Verdict::Blocked: return "Blocked";
-    case Verdict::ServerError: return "Server error";
-    case Verdict::Timeout: return "Timed out";
-    case Verdict::NetworkError: return "Network error";
-    case Verdict::TlsError: return "Certificate error";
-    case Verdict::Invalid: return "Invalid URL";
-    case Verdict::Skipped: return "Skipped";
+namespace {
+
+struct VerdictText {
+  Verdict verdict;
+  std::string_view label;
+  std::string_view advice;
+};
+
+// Most urgent first: the order of the report's chips and legend.
+constexpr std::array<VerdictText, 11> kTexts{{
+    {Verdict::Broken, "Broken",
+     "The server says the page does not exist (404, 410, ...). Find the article's new address, "
+     "link an archived copy, or remove the link."},
+    {Verdict::Soft404, "Soft 404",
+     "The server answered, but the page says \"not found\" or sent us to a home page. Treat it "
+     "like a broken link."},
+    {Verdict::Invalid, "Invalid URL",
+     "The URL in the content file cannot be fetched as written. Correct it in the file."},
+    {Verdict::ServerError, "Server error",
+     "The server failed (5xx). Often temporary; if it persists over several runs, look for "
+     "another source."},
+    {Verdict::Timeout, "Timed out",
+     "The server did not answer in time. Often temporary; check again later."},
+    {Verdict::NetworkError, "Network error",
+     "The site could not be reached (DNS or connection failure). If it persists, the site may "
+     "be gone."},
+    {Verdict::TlsError, "Certificate error",
+     "The site's HTTPS certificate is invalid or expired. Readers will see a browser warning."},
+    {Verdict::Redirected, "Moved",
+     "The page now lives at another address. If the move is permanent, update the link to the "
+     "final URL."},
+    {Verdict::Blocked, "Blocked",
+     "The site refused an automated check (bot wall, consent wall, 401/403/429). Not counted as "
+     "broken: open it in a browser to be sure."},
+    {Verdict::Skipped, "Skipped",
+     "Not checked (excluded by configuration or not an http(s) link)."},
+    {Verdict::Ok, "OK", "The page answered normally. Nothing to do."},
+}};
+
+const VerdictText& text_of(Verdict verdict) {
+  for (const auto& text : kTexts) {
+    if (text.verdict == verdict) return text;
   }
-  return "Unknown";
+  return kTexts.front();  // unreachable: every Verdict is in the table
+}
+
+constexpr std::array<Verdict, 11> by_severity() {
+  std::array<Verdict, 11> out{};
+  for (std::size_t i = 0; i < kTexts.size(); ++i) out[i] = kTexts[i].verdict;
+  return out;
+}
+
+constexpr std::array<Verdict, 11> kBySeverity = by_severity();
+
+}  // namespace
+
+std::string_view verdict_label(Verdict verdict) {
+  return text_of(verdict).label;
 }
 
 std::string_view verdict_advice(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::Ok: return "The page answered normally. Nothing to do.";
-    case Verdict::Redirected:
-      return "The page now lives at another address. If the move is permanent, update the link "
-             "to the final URL.";
-    case Verdict::Broken:
-      return "The server says the page does not exist (404, 410, ...). Find the article's new "
-             "address, link an archived copy, or remove the link.";
-    case Verdict::Soft404:
-      return "The server answered, but the page says \"not found\" or sent us to a home page. "
-             "Treat it like a broken link.";
-    case Verdict::Blocked:
-      return "The site refused an automated check (bot wall, consent wall, 401/403/429). Not "
-             "counted as broken: open it in a browser to be sure.";
-    case Verdict::ServerError:
-      return "The server failed (5xx). Often temporary; if it persists over several runs, look "
-             "for another source.";
-    case Verdict::Timeout:
-      return "The server did not answer in time. Often temporary; check again later.";
-    case Verdict::NetworkError:
-      return "The site could not be reached (DNS or connection failure). If it persists, the "
-             "site may be gone.";
-    case Verdict::TlsError:
-      return "The site's HTTPS certificate is invalid or expired. Readers will see a browser "
-             "warning.";
-    case Verdict::Invalid:
-      return "The URL in the content file cannot be fetched as written. Correct it in the file.";
-    case Verdict::Skipped:
-      return "Not checked (excluded by configuration or not an http(s) link).";
-  }
-  return "";
+  return text_of(verdict).advice;
+}
+
+const std::array<Verdict, 11>& verdicts_by_severity() {
+  return kBySeverity;
 }
 
 std::string display_time(std::string_view iso) {

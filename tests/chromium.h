@@ -32,8 +32,8 @@ inline std::string shell_quote(const std::string& s) {
 }
 
 struct ChromiumResult {
-  int status = -1;     ///< exit status of chromium (via timeout), -1 when it could not start
-  std::string out;     ///< stdout (the DOM for --dump-dom)
+  int status = -1;  ///< exit status of chromium (via timeout), -1 when it could not start
+  std::string out;  ///< stdout (the DOM for --dump-dom)
   std::string stderr_tail;
 };
 
@@ -50,8 +50,8 @@ inline ChromiumResult run_chromium(const std::string& url, const std::vector<std
                     " --headless --no-sandbox --disable-gpu --no-first-run"
                     " --disable-background-networking --disable-component-update --disable-sync"
                     " --disable-quic --disable-dev-shm-usage --disable-extensions --mute-audio"
-                    " --host-resolver-rules=" + shell_quote("MAP * ~NOTFOUND") +
-                    " --user-data-dir=" + shell_quote(profile);
+                    " --host-resolver-rules=" +
+                    shell_quote("MAP * ~NOTFOUND") + " --user-data-dir=" + shell_quote(profile);
   for (const auto& a : args) cmd += " " + shell_quote(a);
   cmd += " " + shell_quote(url) + " 2>" + shell_quote(err_file);
   if (FILE* pipe = popen(cmd.c_str(), "r")) {
@@ -78,16 +78,17 @@ inline std::string file_url(const std::filesystem::path& path, const std::string
 }
 
 /// The DOM after load and scripts (virtual time lets error/load handlers fire first).
-inline ChromiumResult dump_dom(const std::filesystem::path& html, const std::string& fragment = {}) {
+inline ChromiumResult dump_dom(const std::filesystem::path& html,
+                               const std::string& fragment = {}) {
   return run_chromium(file_url(html, fragment), {"--virtual-time-budget=3000", "--dump-dom"});
 }
 
 inline ChromiumResult screenshot(const std::filesystem::path& html,
                                  const std::filesystem::path& png, int width, int height) {
-  return run_chromium(file_url(html), {"--hide-scrollbars", "--virtual-time-budget=3000",
-                                       "--window-size=" + std::to_string(width) + "," +
-                                           std::to_string(height),
-                                       "--screenshot=" + std::filesystem::absolute(png).string()});
+  return run_chromium(file_url(html),
+                      {"--hide-scrollbars", "--virtual-time-budget=3000",
+                       "--window-size=" + std::to_string(width) + "," + std::to_string(height),
+                       "--screenshot=" + std::filesystem::absolute(png).string()});
 }
 
 }  // namespace linkhealth::testing

@@ -27,7 +27,7 @@ TEST_CASE("word_diff marks changed words and keeps the rest", "[report][diff]") 
   CHECK(word_diff("", "").empty());
 }
 
-TEST_CASE("word_diff compares words exactly, case included", "[report][diff]") {
+TEST_CASE("word_diff compares words exactly including case", "[report][diff]") {
   CHECK(show(word_diff("Remote Monitoring", "Remote monitoring")) ==
         "=[Remote] -[Monitoring] +[monitoring]");
 }

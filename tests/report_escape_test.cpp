@@ -11,7 +11,9 @@ TEST_CASE("escape_html neutralises markup and attribute breakouts", "[report][es
         "&quot;&gt;&lt;img src=x onerror=&#39;a&#39;&gt;");
   CHECK(escape_html("</textarea>") == "&lt;/textarea&gt;");
   CHECK(escape_html("AT&T") == "AT&amp;T");
-  CHECK(escape_html(std::string("a\0b", 3)) == "a\xEF\xBF\xBD" "b");
+  CHECK(escape_html(std::string("a\0b", 3)) ==
+        "a\xEF\xBF\xBD"
+        "b");
   CHECK(escape_html("caf\xC3\xA9 \xE2\x80\xA8") == "caf\xC3\xA9 \xE2\x80\xA8");
 }
 
@@ -31,8 +33,7 @@ TEST_CASE("only http and https URLs are linkable", "[report][escape]") {
   CHECK_FALSE(is_linkable_url(""));
 }
 
-TEST_CASE("render_link makes anchors only for http(s) and escapes both parts",
-          "[report][escape]") {
+TEST_CASE("render_link makes anchors only for http(s) and escapes both parts", "[report][escape]") {
   CHECK(render_link("https://a.example/?q=\"x\"&y=<b>") ==
         "<a href=\"https://a.example/?q=&quot;x&quot;&amp;y=&lt;b&gt;\" rel=\"noopener "
         "noreferrer\" target=\"_blank\">https://a.example/?q=&quot;x&quot;&amp;y=&lt;b&gt;</a>");

@@ -45,8 +45,7 @@ TEST_CASE("hostile strings never become markup in the report", "[report][html][s
 
 TEST_CASE("every link in the report is http or https", "[report][html][safety]") {
   std::string html = render_html_report(testing::hostile_report_model());
-  std::regex href_re("\\b(href|src|action|formaction)\\s*=\\s*\"([^\"]*)\"",
-                     std::regex::icase);
+  std::regex href_re("\\b(href|src|action|formaction)\\s*=\\s*\"([^\"]*)\"", std::regex::icase);
   int links = 0;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), href_re);
        it != std::sregex_iterator(); ++it) {
@@ -64,10 +63,11 @@ TEST_CASE("every link in the report is http or https", "[report][html][safety]")
   CHECK(count(html, "<span class=\"nolink\">data:text/html,&lt;script&gt;") == 1);
 }
 
-TEST_CASE("inline JSON escapes <, >, & and U+2028/U+2029", "[report][html][safety]") {
+TEST_CASE("inline JSON escapes angle brackets and ampersand and U+2028 and U+2029",
+          "[report][html][safety]") {
   std::string html = render_html_report(testing::hostile_report_model());
-  std::string facets = between(html, "<script id=\"lh-facets\" type=\"application/json\">",
-                               "</script>");
+  std::string facets =
+      between(html, "<script id=\"lh-facets\" type=\"application/json\">", "</script>");
   CHECK(facets.find('<') == std::string::npos);
   CHECK(facets.find('>') == std::string::npos);
   CHECK(facets.find("\xE2\x80\xA8") == std::string::npos);
@@ -77,7 +77,7 @@ TEST_CASE("inline JSON escapes <, >, & and U+2028/U+2029", "[report][html][safet
   CHECK(parsed["hosts"].size() >= 2);
 }
 
-TEST_CASE("rows are grouped by community then host, one row per source", "[report][html]") {
+TEST_CASE("rows are grouped by community then host with one row per source", "[report][html]") {
   ReportModel m = sample_report_model();
   // A second source naming the broken URL makes a second row in the same host group.
   ReportRef other = m.targets[2].refs[0];
@@ -115,7 +115,7 @@ TEST_CASE("rows are grouped by community then host, one row per source", "[repor
   CHECK(count(html, "<tr class=\"group\">") == groups.size());
 }
 
-TEST_CASE("header totals; blocked and skipped are not counted as problems", "[report][html]") {
+TEST_CASE("header totals leave blocked and skipped out of the problems", "[report][html]") {
   ReportModel m = sample_report_model();
   std::string html = render_html_report(m);
   // 2 broken-ish (broken, soft_404), invalid, server_error, timeout, network_error, tls_error.
@@ -125,8 +125,8 @@ TEST_CASE("header totals; blocked and skipped are not counted as problems", "[re
         std::string::npos);
   CHECK(html.find("<span class=\"n\">15</span><span class=\"l\">URLs checked") !=
         std::string::npos);
-  std::string blocked = between(html, "<details class=\"section\" id=\"lh-unverifiable\">",
-                                "</details>");
+  std::string blocked =
+      between(html, "<details class=\"section\" id=\"lh-unverifiable\">", "</details>");
   CHECK(count(blocked, "<tr><td>") == 3);
   CHECK(blocked.find("(3, not counted as broken)") != std::string::npos);
   CHECK(blocked.find("www.statnews.com") != std::string::npos);

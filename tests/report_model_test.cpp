@@ -17,11 +17,11 @@ ReportTarget with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
 }
 }  // namespace
 
-TEST_CASE("verdict totals count every target once; blocked is not a problem",
+TEST_CASE("verdict totals count every target once and blocked is not a problem",
           "[report][model]") {
-  std::vector<ReportTarget> targets = {with(Verdict::Broken, 404), with(Verdict::Broken, 410),
-                                       with(Verdict::Blocked, 403), with(Verdict::Skipped, 0),
-                                       with(Verdict::Ok, 200),      with(Verdict::Timeout, 0),
+  std::vector<ReportTarget> targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
+                                       with(Verdict::Blocked, 403),   with(Verdict::Skipped, 0),
+                                       with(Verdict::Ok, 200),        with(Verdict::Timeout, 0),
                                        with(Verdict::Redirected, 200)};
   VerdictTotals totals = verdict_totals(targets);
   CHECK(totals.of(Verdict::Broken) == 2);
@@ -33,7 +33,8 @@ TEST_CASE("verdict totals count every target once; blocked is not a problem",
 
 TEST_CASE("a chain of permanent redirects suggests its final URL", "[report][model][fix]") {
   auto t = with(Verdict::Redirected, 200,
-                {{"http://a.example/old", 301}, {"https://a.example/old", 308},
+                {{"http://a.example/old", 301},
+                 {"https://a.example/old", 308},
                  {"https://a.example/new", 200}});
   SuggestedFix fix = suggest_fix(t, "https://web.archive.org");
   CHECK(fix.kind == SuggestedFix::Kind::UseFinalUrl);
@@ -42,7 +43,8 @@ TEST_CASE("a chain of permanent redirects suggests its final URL", "[report][mod
 
 TEST_CASE("a temporary hop or a failing end suggests no new URL", "[report][model][fix]") {
   auto temporary = with(Verdict::Redirected, 200,
-                        {{"http://a.example/old", 301}, {"https://a.example/x", 302},
+                        {{"http://a.example/old", 301},
+                         {"https://a.example/x", 302},
                          {"https://a.example/login", 200}});
   CHECK(suggest_fix(temporary, "https://web.archive.org").kind == SuggestedFix::Kind::None);
   auto ends_in_500 = with(Verdict::ServerError, 500,
@@ -65,7 +67,8 @@ TEST_CASE("dead links suggest the Wayback lookup with a configurable base",
         SuggestedFix::Kind::None);
 }
 
-TEST_CASE("sample model covers every verdict, new and fixed", "[report][model][sample]") {
+TEST_CASE("sample model covers every verdict and new and fixed targets",
+          "[report][model][sample]") {
   ReportModel m = sample_report_model();
   VerdictTotals totals = verdict_totals(m.targets);
   for (std::size_t i = 0; i < totals.count.size(); ++i) {
