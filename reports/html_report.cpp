@@ -167,7 +167,7 @@ std::string findings_html(const std::vector<Finding>& findings) {
            "<th>File</th><th>Slug</th><th>Field</th><th>Detail</th></tr></thead><tbody>";
     for (const auto* f : list) {
       std::string where = escape_html(f->file);
-      if (f->line > 0) where += ":" + std::to_string(f->line);
+      if (f->line > 0) where.append(":").append(std::to_string(f->line));
       out += "<tr><td class=\"file\">" + where + "</td><td>" + escape_html(f->slug) +
              "</td><td class=\"field\">" + escape_html(f->field) + "</td><td>" +
              escape_html(f->detail) + "</td></tr>\n";

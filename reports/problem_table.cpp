@@ -131,7 +131,8 @@ std::string diff_line(std::string_view label, const std::vector<DiffPiece>& piec
     if (piece.op == DiffPiece::Op::Same) {
       out += escape_html(piece.text);
     } else {
-      out += "<" + std::string(tag) + ">" + escape_html(piece.text) + "</" + std::string(tag) + ">";
+      out.append("<").append(tag).append(">").append(escape_html(piece.text));
+      out.append("</").append(tag).append(">");
     }
   }
   return out + "</p>";
@@ -156,8 +157,8 @@ std::string title_cell(const ProblemRow& row) {
   for (const auto& d : t.drift) {
     if (d.kind == "title_mismatch" || d.kind == "title_changed") continue;
     if (!d.slug.empty() && d.slug != slug_of(row)) continue;
-    out += "<div class=\"small\">" + escape_html(d.kind) + ": " + escape_html(d.before) +
-           " &rarr; " + escape_html(d.after) + "</div>";
+    out += "<div class=\"small\">" + escape_html(drift_label(d.kind)) + ": " +
+           escape_html(d.before) + " &rarr; " + escape_html(d.after) + "</div>";
   }
   return out + "</td>";
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <utility>
 
 namespace linkhealth {
 
@@ -71,6 +72,22 @@ std::string_view verdict_advice(Verdict verdict) {
 
 const std::array<Verdict, 11>& verdicts_by_severity() {
   return kBySeverity;
+}
+
+std::string_view drift_label(std::string_view kind) {
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kLabels{{
+      {"title_mismatch", "Live title differs from the curated one"},
+      {"description_mismatch", "Live description differs from the curated one"},
+      {"canonical_mismatch", "The page names another canonical URL"},
+      {"verdict_changed", "Verdict changed since the last check"},
+      {"final_url_changed", "Now ends at a different URL"},
+      {"title_changed", "Live title changed since the last check"},
+      {"description_changed", "Live description changed since the last check"},
+  }};
+  for (const auto& [name, label] : kLabels) {
+    if (name == kind) return label;
+  }
+  return kind;
 }
 
 std::string display_time(std::string_view iso) {

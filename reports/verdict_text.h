@@ -16,6 +16,10 @@ std::string_view verdict_label(Verdict verdict);
 /// One sentence: what the verdict means and what an editor should do.
 std::string_view verdict_advice(Verdict verdict);
 
+/// Editor wording for a store/drift.h kind, e.g. "title_mismatch" -> "Live title differs from
+/// the curated one"; an unknown kind is returned as is.
+std::string_view drift_label(std::string_view kind);
+
 /// Every verdict, most urgent first (the order of the report's chips and legend).
 const std::array<Verdict, 11>& verdicts_by_severity();
 

@@ -18,7 +18,9 @@ namespace linkhealth::testing {
 
 /// Path of the chromium binary, "" when none is installed.
 inline std::string find_chromium() {
-  if (const char* env = std::getenv("LINKHEALTH_CHROMIUM"); env && *env) return env;
+  if (const char* env = std::getenv("LINKHEALTH_CHROMIUM"); env && *env) {
+    return std::filesystem::exists(env) ? env : "";
+  }
   for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
     if (std::filesystem::exists(path)) return path;
   }

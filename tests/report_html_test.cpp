@@ -135,7 +135,11 @@ TEST_CASE("header totals leave blocked and skipped out of the problems", "[repor
 }
 
 TEST_CASE("curated vs live title shows word-level differences", "[report][html]") {
-  std::string html = render_html_report(sample_report_model());
+  ReportModel m = sample_report_model();
+  m.targets[0].drift.push_back({"description_mismatch", "", "Old summary", "New summary", 0.4});
+  std::string html = render_html_report(m);
+  CHECK(html.find("Live description differs from the curated one: Old summary &rarr; New "
+                  "summary") != std::string::npos);
   CHECK(html.find("<span class=\"k\">curated</span>5 Steps <del>for</del> Interoperability") !=
         std::string::npos);
   CHECK(html.find("<span class=\"k\">live</span>5 Steps <ins>to</ins> Interoperability") !=
