@@ -1,0 +1,20 @@
+#pragma once
+// The machine-readable twin of the HTML report (`crawl --json`, `check --json`,
+// `report --json`). The schema is documented in README.md ("JSON output"); field names are a
+// public contract, change them only together with that section.
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+#include "reports/report_model.h"
+
+namespace linkhealth {
+
+/// {"run": {...}, "targets": [...], "findings": [...]} for the model.
+nlohmann::json json_document(const ReportModel& model);
+
+/// json_document serialised; invalid UTF-8 in any string becomes U+FFFD instead of throwing.
+/// indent < 0 gives the compact one-line form.
+std::string render_json_document(const ReportModel& model, int indent = 2);
+
+}  // namespace linkhealth

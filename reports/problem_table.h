@@ -1,0 +1,36 @@
+#pragma once
+// The report's main table: which targets an editor should review, one row per (target,
+// source), grouped by community and host. Grouping is pure so it is tested without HTML.
+
+#include <string>
+#include <vector>
+
+#include "reports/report_model.h"
+
+namespace linkhealth {
+
+/// One source's view of one target: its refs (several when one file names the URL in more
+/// than one field, e.g. link.href and link.original).
+struct ProblemRow {
+  const ReportTarget* target = nullptr;
+  std::vector<const ReportRef*> refs;  ///< same slug; empty when the target has no ref
+};
+
+struct ProblemGroup {
+  std::string community;  ///< "" for sources without one
+  std::string host;
+  std::vector<ProblemRow> rows;
+};
+
+/// Problems, moved links and links whose live title/description/canonical drifted; never
+/// blocked or skipped ones (they have their own section and are not counted as broken).
+bool needs_review(const ReportTarget& target);
+
+/// Reviewable rows grouped by (community, host), groups sorted by community then host, rows by
+/// severity (problems first) then slug.
+std::vector<ProblemGroup> group_problem_rows(const ReportModel& model);
+
+/// The <table id="lh-problems"> with its groups, or a friendly empty-state paragraph.
+std::string render_problem_table(const ReportModel& model);
+
+}  // namespace linkhealth

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "report_hostile.h"
+#include "reports/json_document.h"
+#include "reports/sample_report.h"
+
+using namespace linkhealth;
+using nlohmann::json;
+
+namespace {
+std::vector<std::string> keys(const json& object) {
+  std::vector<std::string> out;
+  for (const auto& item : object.items()) out.push_back(item.key());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Keys = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("JSON document has exactly the documented field names", "[report][json]") {
+  json doc = json::parse(render_json_document(sample_report_model()));
+  CHECK(keys(doc) == Keys{"findings", "run", "targets"});
+  CHECK(keys(doc["run"]) == Keys{"finished_at", "id", "kind", "started_at", "status"});
+  REQUIRE(doc["targets"].is_array());
+  REQUIRE_FALSE(doc["targets"].empty());
+  for (const auto& t : doc["targets"]) {
+    CHECK(keys(t) == Keys{"drift", "error", "final_url", "host", "http_status", "page", "redirects",
+                          "refs", "request_url", "verdict"});
+    CHECK(keys(t["page"]) == Keys{"canonical", "description", "description_rule", "og_description",
+                                  "og_title", "title", "title_rule"});
+    for (const auto& hop : t["redirects"]) CHECK(keys(hop) == Keys{"status", "url"});
+    for (const auto& d : t["drift"]) CHECK(keys(d) == Keys{"after", "before", "kind", "score"});
+    for (const auto& r : t["refs"]) CHECK(keys(r) == Keys{"field", "file", "raw", "slug"});
+  }
+  for (const auto& f : doc["findings"]) {
+    CHECK(keys(f) == Keys{"detail", "field", "file", "kind", "line", "slug"});
+  }
+}
+
+TEST_CASE("JSON document carries the model's values", "[report][json]") {
+  ReportModel m = sample_report_model();
+  json doc = json_document(m);
+  CHECK(doc["run"]["id"] == 42);
+  CHECK(doc["run"]["status"] == "completed");
+  REQUIRE(doc["targets"].size() == m.targets.size());
+  const json& moved = doc["targets"][1];
+  CHECK(moved["verdict"] == "redirected");
+  CHECK(moved["http_status"] == 200);
+  CHECK(moved["redirects"][0] == json{{"url", m.targets[1].redirects[0].url}, {"status", 301}});
+  CHECK(moved["refs"][0]["field"] == "link.href");
+  const json& first = doc["targets"][0];
+  CHECK(first["drift"][0]["kind"] == "title_mismatch");
+  CHECK(first["drift"][0]["score"] == Approx(0.82));
+  CHECK(first["page"]["title_rule"] == "og:title");
+  CHECK(doc["targets"][3]["verdict"] == "soft_404");
+  CHECK(doc["findings"].size() == m.findings.size());
+  CHECK(doc["findings"][0]["line"] == 14);
+}
+
+TEST_CASE("JSON output survives hostile and invalid UTF-8 strings", "[report][json]") {
+  ReportModel m = testing::hostile_report_model();
+  m.targets.back().page.title = "bad \xC3\x28 utf8";
+  std::string text = render_json_document(m, -1);
+  json doc = json::parse(text);
+  CHECK(doc["targets"].back()["page"]["title"] == "bad \xEF\xBF\xBD( utf8");
+  CHECK(doc["targets"][m.targets.size() - 2]["refs"][0]["raw"] == testing::kJsUrl);
+  CHECK(text.find('\n') == std::string::npos);
+}
