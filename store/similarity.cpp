@@ -181,14 +181,17 @@ std::vector<std::string> title_variants(std::string_view title) {
     if (last == std::string::npos || l > last) last = l, last_len = sep.size();
   }
   if (last == std::string::npos) return out;
-  auto short_segment = [](std::string_view s) { return words(s).size() <= kMaxSiteNameWords; };
-  std::string head = text.substr(0, last);
-  if (!words(head).empty() && short_segment(std::string_view(text).substr(last + last_len))) {
-    out.push_back(head);
+  // A site name is short and shorter than the title it is attached to.
+  auto site_name = [](std::string_view site, std::string_view rest) {
+    auto n = words(site).size();
+    return n <= kMaxSiteNameWords && n < words(rest).size();
+  };
+  std::string_view all(text);
+  if (site_name(all.substr(last + last_len), all.substr(0, last))) {
+    out.push_back(text.substr(0, last));
   }
-  std::string tail = text.substr(first + first_len);
-  if (!words(tail).empty() && short_segment(std::string_view(text).substr(0, first))) {
-    out.push_back(tail);
+  if (site_name(all.substr(0, first), all.substr(first + first_len))) {
+    out.push_back(text.substr(first + first_len));
   }
   return out;
 }

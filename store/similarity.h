@@ -25,7 +25,8 @@ double jaccard(const std::vector<std::string>& a, const std::vector<std::string>
 
 /// Variants of a page title with a site-name segment removed: the text itself, then the text
 /// before the last " | ", " - ", " – ", " — ", " :: " or " · " separator, then the text after
-/// the first one (for "Site | Title" shapes). Each variant is non-empty.
+/// the first one (for "Site | Title" shapes). A segment is only dropped as a site name when it
+/// has at most 6 words and fewer words than the part kept.
 std::vector<std::string> title_variants(std::string_view title);
 
 /// Similarity of a curated title and a live title in [0,1]: the best Jaccard over the live
