@@ -132,4 +132,17 @@ std::vector<Finding> Store::findings(std::int64_t run_id) {
   return run_findings(impl_->db, run_id);
 }
 
+ReadSnapshot::ReadSnapshot(Store& store) : db_(store.database()) {
+  store.flush();
+  db_.exec("BEGIN DEFERRED");
+  db_.execAndGet("SELECT count(*) FROM runs");  // a first read pins the snapshot now
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  try {
+    db_.exec("COMMIT");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): ending a read transaction cannot lose data
+  }
+}
+
 }  // namespace linkhealth

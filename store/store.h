@@ -82,4 +82,18 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
+/// One read transaction: every query made through the store while it lives sees the same
+/// committed state, so a report assembled from several queries is consistent even while a
+/// crawl commits. Commits the store's own open batch first.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Store& store);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
+
 }  // namespace linkhealth
