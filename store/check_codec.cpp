@@ -34,11 +34,19 @@ constexpr std::pair<const char*, std::string PageMeta::*> kPageStrings[] = {
 
 // Page columns that are also kept outside the JSON, in column order.
 constexpr std::string PageMeta::*kPageColumns[] = {
-    &PageMeta::title,     &PageMeta::title_rule,     &PageMeta::description,
-    &PageMeta::description_rule, &PageMeta::canonical, &PageMeta::og_title,
-    &PageMeta::og_description,   &PageMeta::og_url,    &PageMeta::og_site_name,
-    &PageMeta::og_image,
+    &PageMeta::title,          &PageMeta::title_rule,
+    &PageMeta::description,    &PageMeta::description_rule,
+    &PageMeta::canonical,      &PageMeta::og_title,
+    &PageMeta::og_description, &PageMeta::og_url,
+    &PageMeta::og_site_name,   &PageMeta::og_image,
 };
+constexpr bool is_page_column(std::string PageMeta::*member) {
+  for (auto column : kPageColumns) {
+    if (column == member) return true;
+  }
+  return false;
+}
+
 constexpr int kPageColumnCount = static_cast<int>(std::size(kPageColumns));
 constexpr int kPlainColumnCount = 13;  // checked_at .. content_type
 
@@ -50,32 +58,37 @@ const char* const kCheckColumns =
     "title, title_rule, description, description_rule, canonical, og_title, og_description, "
     "og_url, og_site_name, og_image, page";
 
-int check_column_count() { return kPlainColumnCount + kPageColumnCount + 1; }
+int check_column_count() {
+  return kPlainColumnCount + kPageColumnCount + 1;
+}
 
-int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check) {
+int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
+               const std::string& checked_at, const std::string& redirects_json,
+               const std::string& page_json) {
+  // bindNoCopy: every string outlives the statement's execution (see the header).
   int i = first;
-  stmt.bind(i++, check.checked_at);
+  stmt.bindNoCopy(i++, checked_at);
   stmt.bind(i++, std::string(to_string(check.verdict)));
   stmt.bind(i++, check.http_status);
-  stmt.bind(i++, check.final_url);
-  stmt.bind(i++, redirects_to_json(check.redirects));
-  stmt.bind(i++, check.error);
+  stmt.bindNoCopy(i++, check.final_url);
+  stmt.bindNoCopy(i++, redirects_json);
+  stmt.bindNoCopy(i++, check.error);
   stmt.bind(i++, check.elapsed_ms);
   stmt.bind(i++, static_cast<std::int64_t>(check.bytes));
   stmt.bind(i++, check.attempts);
   stmt.bind(i++, check.not_modified ? 1 : 0);
-  stmt.bind(i++, check.etag);
-  stmt.bind(i++, check.last_modified);
-  stmt.bind(i++, check.content_type);
+  stmt.bindNoCopy(i++, check.etag);
+  stmt.bindNoCopy(i++, check.last_modified);
+  stmt.bindNoCopy(i++, check.content_type);
   for (auto member : kPageColumns) {
     if (check.page) {
-      stmt.bind(i++, (*check.page).*member);
+      stmt.bindNoCopy(i++, (*check.page).*member);
     } else {
       stmt.bind(i++);
     }
   }
   if (check.page) {
-    stmt.bind(i++, page_to_json(*check.page));
+    stmt.bindNoCopy(i++, page_json);
   } else {
     stmt.bind(i++);
   }
@@ -98,12 +111,15 @@ void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {
   check.etag = text();
   check.last_modified = text();
   check.content_type = text();
-  i += kPageColumnCount;  // the full page is in the JSON column
-  auto page = stmt.getColumn(i);
+  auto page = stmt.getColumn(i + kPageColumnCount);
   if (page.isNull()) {
     check.page.reset();
-  } else {
-    check.page = page_from_json(page.getString());
+    return;
+  }
+  check.page = page_from_json(page.getString());
+  for (auto member : kPageColumns) {
+    auto column = stmt.getColumn(i++);
+    if (!column.isNull()) (*check.page).*member = column.getString();
   }
 }
 
@@ -126,7 +142,8 @@ std::vector<Hop> redirects_from_json(const std::string& json) {
 std::string page_to_json(const PageMeta& page) {
   nlohmann::json object = nlohmann::json::object();
   for (const auto& [name, member] : kPageStrings) {
-    if (!(page.*member).empty()) object[name] = page.*member;
+    if (is_page_column(member) || (page.*member).empty()) continue;
+    object[name] = page.*member;
   }
   if (!page.signals.empty()) object["signals"] = page.signals;
   if (!page.notes.empty()) object["notes"] = page.notes;

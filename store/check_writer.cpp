@@ -8,8 +8,9 @@ namespace linkhealth {
 namespace {
 
 std::string insert_check_sql() {
-  std::string sql = "INSERT OR REPLACE INTO checks (run_id, target_id, problem, failures, "
-                    "broken_since, confirmed, ";
+  std::string sql =
+      "INSERT OR REPLACE INTO checks (run_id, target_id, problem, failures, "
+      "broken_since, confirmed, ";
   sql += kCheckColumns;
   sql += ") VALUES (?, ?, ?, ?, ?, ?";
   for (int i = 0; i < check_column_count(); ++i) sql += ", ?";
@@ -21,16 +22,20 @@ std::string insert_check_sql() {
 CheckWriter::CheckWriter(SQLite::Database& db, WriterOptions options)
     : db_(db),
       options_(options),
-      insert_target_(db, "INSERT INTO targets (url, host, first_seen_at) VALUES (?, ?, ?) "
-                         "ON CONFLICT (url) DO UPDATE SET host = excluded.host RETURNING id"),
+      insert_target_(db,
+                     "INSERT INTO targets (url, host, first_seen_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT (url) DO UPDATE SET host = excluded.host RETURNING id"),
       insert_check_(db, insert_check_sql()),
       delete_drift_(db, "DELETE FROM drift WHERE run_id = ? AND target_id = ?"),
-      insert_drift_(db, "INSERT INTO drift (run_id, target_id, slug, kind, before, after, score) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-      last_history_(db, "SELECT failures, broken_since, confirmed FROM checks "
-                        "WHERE target_id = ? AND run_id <> ? ORDER BY id DESC LIMIT 1"),
-      bump_run_(db, "UPDATE runs SET check_count = check_count + ?, "
-                    "problem_count = problem_count + ? WHERE id = ?") {}
+      insert_drift_(db,
+                    "INSERT INTO drift (run_id, target_id, slug, kind, before, after, score) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      last_history_(db,
+                    "SELECT failures, broken_since, confirmed FROM checks "
+                    "WHERE target_id = ? AND run_id <> ? ORDER BY id DESC LIMIT 1"),
+      bump_run_(db,
+                "UPDATE runs SET check_count = check_count + ?, "
+                "problem_count = problem_count + ? WHERE id = ?") {}
 
 std::int64_t CheckWriter::target_id(const std::string& url, const std::string& host) {
   if (auto it = target_ids_.find(url); it != target_ids_.end()) return it->second;
@@ -61,9 +66,9 @@ std::optional<HistoryState> CheckWriter::last_history(std::int64_t target, std::
   last_history_.bind(2, run_id);
   std::optional<HistoryState> state;
   if (last_history_.executeStep()) {
-    state = HistoryState{last_history_.getColumn(0).getInt(),
-                         last_history_.getColumn(1).getString(),
-                         last_history_.getColumn(2).getInt() != 0};
+    state =
+        HistoryState{last_history_.getColumn(0).getInt(), last_history_.getColumn(1).getString(),
+                     last_history_.getColumn(2).getInt() != 0};
   }
   last_history_.reset();
   return state;
@@ -76,12 +81,13 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
     txn_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
     opened_at_ = std::chrono::steady_clock::now();
   }
-  CheckResult row = check;
-  if (row.checked_at.empty()) row.checked_at = utc_now();
-  std::int64_t target = target_id(row.request_url, row.host);
-  HistoryState history = next_history(last_history(target, run_id), row.verdict, kind,
-                                       row.checked_at, options_.confirm_runs);
-  bool problem = is_problem(row.verdict);
+  const std::string checked_at = check.checked_at.empty() ? utc_now() : check.checked_at;
+  std::int64_t target = target_id(check.request_url, check.host);
+  HistoryState history = next_history(last_history(target, run_id), check.verdict, kind, checked_at,
+                                      options_.confirm_runs);
+  bool problem = is_problem(check.verdict);
+  const std::string redirects = redirects_to_json(check.redirects);
+  const std::string page = check.page ? page_to_json(*check.page) : std::string();
 
   insert_check_.bind(1, run_id);
   insert_check_.bind(2, target);
@@ -93,9 +99,10 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
     insert_check_.bind(5, history.broken_since);
   }
   insert_check_.bind(6, history.confirmed ? 1 : 0);
-  bind_check(insert_check_, 7, row);
+  bind_check(insert_check_, 7, check, checked_at, redirects, page);
   insert_check_.exec();
   insert_check_.reset();
+  insert_check_.clearBindings();  // drop the no-copy pointers to this call's strings
 
   delete_drift_.bind(1, run_id);
   delete_drift_.bind(2, target);

@@ -50,8 +50,8 @@ void write_sources_txn(SQLite::Database& db, CheckWriter& writer, std::int64_t r
   std::unordered_map<std::string, std::int64_t> source_ids;
   for (const Source& s : sources) {
     int i = 1;
-    for (const std::string* v : {&s.slug, &s.file, &s.title, &s.description, &s.brand,
-                                 &s.community, &s.date, &s.kind}) {
+    for (const std::string* v :
+         {&s.slug, &s.file, &s.title, &s.description, &s.brand, &s.community, &s.date, &s.kind}) {
       upsert.bind(i++, *v);
     }
     upsert.bind(9, content_hash(s));
@@ -116,10 +116,9 @@ void write_findings(SQLite::Database& db, std::int64_t run_id,
   SQLite::Statement clear(db, "DELETE FROM findings WHERE run_id = ?");
   clear.bind(1, run_id);
   clear.exec();
-  SQLite::Statement insert(
-      db,
-      "INSERT INTO findings (run_id, kind, slug, file, field, line, detail) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement insert(db,
+                           "INSERT INTO findings (run_id, kind, slug, file, field, line, detail) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const Finding& f : findings) {
     insert.bind(1, run_id);
     insert.bind(2, f.kind);

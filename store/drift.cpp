@@ -77,8 +77,7 @@ std::vector<Drift> drift_against_previous(const CheckResult& previous, const Che
   }
   if (page_is_readable(previous) && page_is_readable(live)) {
     add_text_change(out, "title_changed", previous.page->title, live.page->title);
-    add_text_change(out, "description_changed", previous.page->description,
-                    live.page->description);
+    add_text_change(out, "description_changed", previous.page->description, live.page->description);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 #include "store/queries.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include "store/check_codec.h"
@@ -45,7 +45,9 @@ std::string verdict_list(bool (*keep)(Verdict)) {
   return list;
 }
 
-bool is_ok(Verdict v) { return v == Verdict::Ok || v == Verdict::Redirected; }
+bool is_ok(Verdict v) {
+  return v == Verdict::Ok || v == Verdict::Redirected;
+}
 
 std::string check_select(const std::string& rest) {
   return std::string(
@@ -75,8 +77,7 @@ CheckRecord read_record(SQLite::Statement& s) {
 }
 
 // Runs a check select and attaches drift (and refs when with_refs) to each row.
-std::vector<TargetRecord> collect(SQLite::Database& db, SQLite::Statement& select,
-                                  bool with_refs) {
+std::vector<TargetRecord> collect(SQLite::Database& db, SQLite::Statement& select, bool with_refs) {
   SQLite::Statement refs(
       db,
       "SELECT refs.slug, sources.file, refs.field, refs.raw, refs.clean, refs.removed, "
@@ -137,8 +138,8 @@ std::optional<RunInfo> read_run(SQLite::Database& db, std::int64_t run_id) {
 }
 
 std::optional<RunInfo> latest_run(SQLite::Database& db, std::optional<RunKind> kind) {
-  SQLite::Statement s(db, std::string(kRunColumns) +
-                              "WHERE ?1 = '' OR kind = ?1 ORDER BY id DESC LIMIT 1");
+  SQLite::Statement s(
+      db, std::string(kRunColumns) + "WHERE ?1 = '' OR kind = ?1 ORDER BY id DESC LIMIT 1");
   s.bind(1, kind ? std::string(to_string(*kind)) : std::string());
   return one_run(s);
 }
@@ -223,9 +224,9 @@ std::vector<TargetRecord> timeline(SQLite::Database& db, const std::string& slug
 
 std::optional<CheckRecord> last_check(SQLite::Database& db, const std::string& url,
                                       bool informative_only) {
-  SQLite::Statement s(db, check_select("WHERE targets.url = ?1 AND (?2 = 0 OR checks.verdict IN (" +
-                                       verdict_list(is_informative) +
-                                       ")) ORDER BY checks.id DESC LIMIT 1"));
+  SQLite::Statement s(
+      db, check_select("WHERE targets.url = ?1 AND (?2 = 0 OR checks.verdict IN (" +
+                       verdict_list(is_informative) + ")) ORDER BY checks.id DESC LIMIT 1"));
   s.bind(1, url);
   s.bind(2, informative_only ? 1 : 0);
   if (!s.executeStep()) return std::nullopt;

@@ -36,8 +36,12 @@ std::optional<Value> value_of(const Table& table, std::string_view name) {
 
 }  // namespace
 
-std::string_view to_string(RunKind kind) { return name_of(kKinds, kind); }
-std::string_view to_string(RunStatus status) { return name_of(kStatuses, status); }
+std::string_view to_string(RunKind kind) {
+  return name_of(kKinds, kind);
+}
+std::string_view to_string(RunStatus status) {
+  return name_of(kStatuses, status);
+}
 std::optional<RunKind> run_kind_from_string(std::string_view name) {
   return value_of<RunKind>(kKinds, name);
 }

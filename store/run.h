@@ -12,8 +12,8 @@ namespace linkhealth {
 enum class RunKind { Crawl, Check };
 enum class RunStatus { Running, Done, Interrupted };
 
-std::string_view to_string(RunKind kind);        ///< "crawl" | "check"
-std::string_view to_string(RunStatus status);    ///< "running" | "done" | "interrupted"
+std::string_view to_string(RunKind kind);      ///< "crawl" | "check"
+std::string_view to_string(RunStatus status);  ///< "running" | "done" | "interrupted"
 std::optional<RunKind> run_kind_from_string(std::string_view name);
 std::optional<RunStatus> run_status_from_string(std::string_view name);
 
@@ -22,9 +22,9 @@ struct RunInfo {
   std::int64_t id = 0;
   RunKind kind = RunKind::Crawl;
   RunStatus status = RunStatus::Running;
-  std::string started_at;   ///< ISO 8601 UTC
-  std::string finished_at;  ///< empty while running
-  std::string options;      ///< JSON text given to begin_run
+  std::string started_at;          ///< ISO 8601 UTC
+  std::string finished_at;         ///< empty while running
+  std::string options;             ///< JSON text given to begin_run
   std::int64_t target_count = 0;   ///< targets recorded with record_sources
   std::int64_t check_count = 0;    ///< checks committed
   std::int64_t problem_count = 0;  ///< committed checks with is_problem(verdict)

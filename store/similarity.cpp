@@ -11,12 +11,11 @@ namespace linkhealth {
 namespace {
 
 constexpr std::array<std::pair<std::string_view, char32_t>, 22> kNamedEntities{{
-    {"amp", U'&'},       {"lt", U'<'},        {"gt", U'>'},        {"quot", U'"'},
-    {"apos", U'\''},     {"nbsp", 0xA0},      {"rsquo", 0x2019},   {"lsquo", 0x2018},
-    {"rdquo", 0x201D},   {"ldquo", 0x201C},   {"ndash", 0x2013},   {"mdash", 0x2014},
-    {"hellip", 0x2026},  {"middot", 0xB7},    {"bull", 0x2022},    {"laquo", 0xAB},
-    {"raquo", 0xBB},     {"trade", 0x2122},   {"reg", 0xAE},       {"copy", 0xA9},
-    {"eacute", 0xE9},    {"shy", 0xAD},
+    {"amp", U'&'},     {"lt", U'<'},      {"gt", U'>'},       {"quot", U'"'},    {"apos", U'\''},
+    {"nbsp", 0xA0},    {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D}, {"ldquo", 0x201C},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"middot", 0xB7},  {"bull", 0x2022},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"trade", 0x2122},  {"reg", 0xAE},     {"copy", 0xA9},
+    {"eacute", 0xE9},  {"shy", 0xAD},
 }};
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -45,10 +44,10 @@ char32_t entity_value(std::string_view body) {
     if (digits.empty() || digits.size() > 7) return 0;
     std::uint32_t value = 0;
     for (char c : digits) {
-      int d = (c >= '0' && c <= '9')             ? c - '0'
-              : (hex && c >= 'a' && c <= 'f')    ? c - 'a' + 10
-              : (hex && c >= 'A' && c <= 'F')    ? c - 'A' + 10
-                                                 : -1;
+      int d = (c >= '0' && c <= '9')          ? c - '0'
+              : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                              : -1;
       if (d < 0) return 0;
       value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
     }
@@ -106,8 +105,8 @@ bool is_unicode_separator(char32_t cp) {
          cp == 0xAE || cp == 0xA9;
 }
 
-constexpr std::array<std::string_view, 6> kSiteSeparators{" | ", " - ", " \u2013 ", " \u2014 ",
-                                                          " :: ", " \u00b7 "};
+constexpr std::array<std::string_view, 6> kSiteSeparators{" | ",      " - ",  " \u2013 ",
+                                                          " \u2014 ", " :: ", " \u00b7 "};
 constexpr std::size_t kMaxSiteNameWords = 6;
 
 }  // namespace
@@ -232,9 +231,8 @@ UrlKey url_key(std::string_view url) {
   std::string_view authority = rest.substr(0, path_start);
   std::string_view path_query =
       path_start == std::string_view::npos ? std::string_view{} : rest.substr(path_start);
-  authority = authority.substr(authority.rfind('@') == std::string_view::npos
-                                   ? 0
-                                   : authority.rfind('@') + 1);
+  authority = authority.substr(
+      authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
   std::string host(authority);
   std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

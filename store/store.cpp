@@ -33,7 +33,9 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
   return Store(std::make_unique<Impl>(path, options));
 }
 
-SQLite::Database& Store::database() { return impl_->db; }
+SQLite::Database& Store::database() {
+  return impl_->db;
+}
 
 std::int64_t Store::begin_run(RunKind kind, const std::string& options_json, bool fresh) {
   flush();
@@ -42,8 +44,7 @@ std::int64_t Store::begin_run(RunKind kind, const std::string& options_json, boo
   if (kind == RunKind::Crawl) {
     auto last = linkhealth::latest_run(db, RunKind::Crawl);
     if (last && last->status != RunStatus::Done) {
-      SQLite::Statement update(db,
-                               "UPDATE runs SET status = ?, finished_at = NULL WHERE id = ?");
+      SQLite::Statement update(db, "UPDATE runs SET status = ?, finished_at = NULL WHERE id = ?");
       update.bind(1, std::string(to_string(fresh ? RunStatus::Interrupted : RunStatus::Running)));
       update.bind(2, last->id);
       update.exec();
@@ -99,8 +100,12 @@ void Store::record_check(std::int64_t run_id, const CheckResult& check,
   impl_->writer.record(run_id, check, drift);
 }
 
-void Store::flush() { impl_->writer.flush(); }
-void Store::flush_if_due() { impl_->writer.flush_if_due(); }
+void Store::flush() {
+  impl_->writer.flush();
+}
+void Store::flush_if_due() {
+  impl_->writer.flush_if_due();
+}
 
 std::set<std::string> Store::checked_urls(std::int64_t run_id) {
   return linkhealth::checked_urls(impl_->db, run_id);
@@ -111,11 +116,15 @@ std::optional<CheckRecord> Store::previous_check(const std::string& url) {
 std::optional<CheckRecord> Store::last_check(const std::string& url) {
   return linkhealth::last_check(impl_->db, url, false);
 }
-std::optional<RunInfo> Store::run(std::int64_t run_id) { return read_run(impl_->db, run_id); }
+std::optional<RunInfo> Store::run(std::int64_t run_id) {
+  return read_run(impl_->db, run_id);
+}
 std::optional<RunInfo> Store::latest_run(std::optional<RunKind> kind) {
   return linkhealth::latest_run(impl_->db, kind);
 }
-RunSummary Store::summary(std::int64_t run_id) { return run_summary(impl_->db, run_id); }
+RunSummary Store::summary(std::int64_t run_id) {
+  return run_summary(impl_->db, run_id);
+}
 std::vector<TargetRecord> Store::targets(std::int64_t run_id, const TargetFilter& filter) {
   return run_targets(impl_->db, run_id, filter);
 }

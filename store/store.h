@@ -49,10 +49,9 @@ class Store {
                       const std::vector<Target>& targets);
   void record_findings(std::int64_t run_id, const std::vector<Finding>& findings);
   /// Batched: committed every batch_size checks or batch_interval (see check_writer.h).
-  void record_check(std::int64_t run_id, const CheckResult& check,
-                    const std::vector<Drift>& drift);
-  void flush();          ///< commit the open batch now (on finish, interrupt, ...)
-  void flush_if_due();   ///< commit when batch_interval has passed; call from a timer
+  void record_check(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift);
+  void flush();         ///< commit the open batch now (on finish, interrupt, ...)
+  void flush_if_due();  ///< commit when batch_interval has passed; call from a timer
 
   // --- crawl support ---
   /// Request URLs already checked in the run: the ones a resumed crawl skips.

@@ -58,8 +58,9 @@ TEST_CASE("no curated drift for a site-suffixed title with entities and smart qu
   CHECK(drift_against_curated(curated(), check).empty());
   Source becker;
   becker.slug = "pew-poor-ehr";
-  becker.title = "Pew: 'Poor' EHR usability can provoke drug, treatment errors for pediatric "
-                 "patients";
+  becker.title =
+      "Pew: 'Poor' EHR usability can provoke drug, treatment errors for pediatric "
+      "patients";
   auto becker_live = live(Verdict::Ok,
                           "Pew: \u2018Poor\u2019 EHR usability can provoke drug, treatment "
                           "errors for pediatric patients - Becker's Hospital Review",
@@ -87,9 +88,9 @@ TEST_CASE("an edited headline stays above the title threshold", "[store][drift]"
   Source s;
   s.slug = "ceo-moves";
   s.title = "4 recent hospital, health system CEO moves";
-  CHECK(drift_against_curated(s, live(Verdict::Ok, "6 recent hospital, health system CEO moves",
-                                      ""))
-            .empty());
+  CHECK(
+      drift_against_curated(s, live(Verdict::Ok, "6 recent hospital, health system CEO moves", ""))
+          .empty());
 }
 
 TEST_CASE("canonical_mismatch only when the canonical names another page", "[store][drift]") {
@@ -150,8 +151,7 @@ TEST_CASE("a broken page after an ok one is a verdict change only", "[store][dri
   CHECK(drift[0].after == "broken");
 }
 
-TEST_CASE("no drift from blocked, timeout or error responses, nor from a 304",
-          "[store][drift]") {
+TEST_CASE("no drift from blocked, timeout or error responses, nor from a 304", "[store][drift]") {
   auto before = live(Verdict::Ok, "5 Steps for Interoperability Excellence", kLiveDescription);
   for (Verdict v : {Verdict::Blocked, Verdict::Timeout, Verdict::NetworkError, Verdict::TlsError,
                     Verdict::ServerError, Verdict::Invalid, Verdict::Skipped}) {

@@ -51,8 +51,7 @@ TEST_CASE("title_similarity of curated titles against suffixed live titles",
   CHECK(edited < 1.0);
 }
 
-TEST_CASE("description_similarity accepts a truncated curated description",
-          "[store][similarity]") {
+TEST_CASE("description_similarity accepts a truncated curated description", "[store][similarity]") {
   std::string curated =
       "As if 2020 couldn\u2019t be any more challenging for healthcare providers, new federal "
       "rules on interoperability and patient access, granting patients direct access to their "

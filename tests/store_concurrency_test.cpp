@@ -29,8 +29,7 @@ TEST_CASE("readers and an ad-hoc check work while a crawl writes", "[store][conc
       auto store = Store::open(path, {50, std::chrono::milliseconds(20), 2});
       std::int64_t run = store.begin_run(RunKind::Crawl, "{}", false);
       for (int i = 0; i < kChecks; ++i) {
-        store.record_check(run, result(url_of(i), i % 5 ? Verdict::Ok : Verdict::Broken, "t"),
-                           {});
+        store.record_check(run, result(url_of(i), i % 5 ? Verdict::Ok : Verdict::Broken, "t"), {});
       }
       store.finish_run(run, RunStatus::Done);
     } catch (const std::exception& e) {
@@ -50,7 +49,8 @@ TEST_CASE("readers and an ad-hoc check work while a crawl writes", "[store][conc
           auto problems = store.targets(run->id, {true, "", "", ""});
           // Counters are committed with their checks, so a reader never sees them disagree.
           if (summary.run.status != RunStatus::Done &&
-              summary.run.check_count != static_cast<std::int64_t>(store.checked_urls(run->id).size())) {
+              summary.run.check_count !=
+                  static_cast<std::int64_t>(store.checked_urls(run->id).size())) {
             throw std::runtime_error("run counters disagree with committed checks");
           }
           ++reads;
