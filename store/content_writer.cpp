@@ -90,6 +90,14 @@ void write_sources_txn(SQLite::Database& db, CheckWriter& writer, std::int64_t r
       insert_ref.reset();
     }
   }
+  // A crawl reads the whole content tree: files it did not see were removed, so their refs
+  // go (the source rows stay, with last_seen_* telling when they were last there).
+  SQLite::Statement prune(db,
+                          "DELETE FROM refs WHERE source_id IN (SELECT id FROM sources WHERE "
+                          "last_seen_run IS NOT ?1) AND (SELECT kind FROM runs WHERE id = ?1) = "
+                          "'crawl'");
+  prune.bind(1, run_id);
+  prune.exec();
   SQLite::Statement count(db, "UPDATE runs SET target_count = ? WHERE id = ?");
   count.bind(1, static_cast<std::int64_t>(targets.size()));
   count.bind(2, run_id);

@@ -17,8 +17,9 @@
 namespace linkhealth {
 
 /// Upserts sources and targets, replaces the refs of every given source and sets the run's
-/// target_count, in one transaction. A ref whose file is not among `sources` is a programmer
-/// error (std::invalid_argument naming the file).
+/// target_count, in one transaction. For a crawl run, the refs of sources not given (files
+/// no longer in the content) are removed; a `check` run only touches its own sources. A ref whose
+/// file is not among `sources` is a programmer error (std::invalid_argument naming the file).
 void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
                    const std::vector<Source>& sources, const std::vector<Target>& targets);
 

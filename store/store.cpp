@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <stdexcept>
+
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -31,6 +33,13 @@ Store::~Store() {
 
 Store Store::open(const std::filesystem::path& path, StoreOptions options) {
   return Store(std::make_unique<Impl>(path, options));
+}
+
+Store Store::open_existing(const std::filesystem::path& path, StoreOptions options) {
+  if (!std::filesystem::exists(path)) {
+    throw std::runtime_error(path.string() + ": no such database (run `linkhealth crawl` first)");
+  }
+  return open(path, options);
 }
 
 SQLite::Database& Store::database() {

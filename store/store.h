@@ -32,6 +32,8 @@ class Store {
  public:
   /// Opens or creates the database and migrates it. Throws std::runtime_error naming the file.
   static Store open(const std::filesystem::path& path, StoreOptions options = {});
+  /// As open, but a missing file is an error instead of a new database (for `report`).
+  static Store open_existing(const std::filesystem::path& path, StoreOptions options = {});
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();  ///< commits the open batch (errors are swallowed: destructors must not throw)

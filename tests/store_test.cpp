@@ -246,3 +246,43 @@ TEST_CASE("previous_check skips uninformative checks and feeds a 304", "[store][
   store.finish_run(r3, RunStatus::Done);
   CHECK(store.previous_check(url_of(1))->result.not_modified);
 }
+
+TEST_CASE("record_sources keeps sources current and prunes refs of removed files",
+          "[store][content]") {
+  auto store = Store::open(":memory:");
+  auto a = article("a", "A title");
+  auto b = article("b", "B title");
+  std::int64_t r1 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_sources(r1, {a, b}, {target_for(a, url_of(1)), target_for(b, url_of(2))});
+  store.finish_run(r1, RunStatus::Done);
+  auto& db = store.database();
+  std::string hash_before = db.execAndGet("SELECT content_hash FROM sources WHERE slug = 'a'");
+
+  a.title = "A title, edited";
+  std::int64_t r2 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_sources(r2, {a}, {target_for(a, url_of(1))});  // b.md was deleted
+  CHECK(db.execAndGet("SELECT content_hash FROM sources WHERE slug = 'a'").getString() !=
+        hash_before);
+  CHECK(db.execAndGet("SELECT first_seen_run FROM sources WHERE slug = 'a'").getInt64() == r1);
+  CHECK(db.execAndGet("SELECT last_seen_run FROM sources WHERE slug = 'a'").getInt64() == r2);
+  CHECK(db.execAndGet("SELECT count(*) FROM refs").getInt() == 1);  // replaced, b's pruned
+  CHECK(db.execAndGet("SELECT count(*) FROM sources").getInt() == 2);
+  CHECK(store.run(r2)->target_count == 1);
+
+  // An ad-hoc check records its one source without pruning the others.
+  std::int64_t check = store.begin_run(RunKind::Check, "{}", false);
+  store.record_sources(check, {b}, {target_for(b, url_of(2))});
+  CHECK(db.execAndGet("SELECT count(*) FROM refs").getInt() == 2);
+
+  CHECK_THROWS_AS(store.record_sources(check, {}, {target_for(a, url_of(1))}),
+                  std::invalid_argument);
+  CHECK(db.execAndGet("SELECT count(*) FROM refs").getInt() == 2);  // rolled back
+}
+
+TEST_CASE("open_existing refuses a missing file", "[store]") {
+  TempDir dir;
+  CHECK_THROWS_WITH(Store::open_existing(dir / "missing.db"), Catch::Contains("missing.db"));
+  CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
+  Store::open(dir / "links.db");
+  CHECK_NOTHROW(Store::open_existing(dir / "links.db"));
+}
