@@ -191,6 +191,24 @@ std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
   return collect(db, s, true);
 }
 
+std::vector<ProblemGroup> problem_groups(SQLite::Database& db, std::int64_t run_id) {
+  SQLite::Statement s(
+      db,
+      "SELECT coalesce(sources.community, ''), targets.host, checks.verdict, "
+      "count(DISTINCT checks.target_id) FROM checks "
+      "JOIN targets ON targets.id = checks.target_id "
+      "LEFT JOIN refs ON refs.target_id = checks.target_id "
+      "LEFT JOIN sources ON sources.id = refs.source_id "
+      "WHERE checks.run_id = ? AND checks.problem = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+  s.bind(1, run_id);
+  std::vector<ProblemGroup> out;
+  while (s.executeStep()) {
+    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
+                   s.getColumn(2).getString(), s.getColumn(3).getInt64()});
+  }
+  return out;
+}
+
 std::vector<TargetRecord> new_problems(SQLite::Database& db, std::int64_t run_id) {
   SQLite::Statement s(
       db, check_select("WHERE checks.run_id = ?1 AND checks.problem = 1 AND checks.confirmed = 1 "

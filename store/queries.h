@@ -28,6 +28,8 @@ RunSummary run_summary(SQLite::Database& db, std::int64_t run_id);
 /// The checks of a run with refs and drift, ordered by host then URL.
 std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
                                       const TargetFilter& filter);
+/// Problem counts per community, host and verdict, ordered by those three.
+std::vector<ProblemGroup> problem_groups(SQLite::Database& db, std::int64_t run_id);
 /// Confirmed problems in `run_id` that were not confirmed problems in the previous crawl.
 std::vector<TargetRecord> new_problems(SQLite::Database& db, std::int64_t run_id);
 /// Targets that were a problem in the previous crawl and are ok or redirected in `run_id`.

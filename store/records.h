@@ -52,4 +52,13 @@ struct TargetFilter {
   std::string host;
 };
 
+/// Problem targets of a run counted per (community, host, verdict). A target cited from two
+/// communities counts in both; one cited by no source has an empty community.
+struct ProblemGroup {
+  std::string community;
+  std::string host;
+  std::string verdict;
+  std::int64_t targets = 0;
+};
+
 }  // namespace linkhealth

@@ -94,15 +94,16 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
   return cp;
 }
 
-bool is_apostrophe(char32_t cp) {
-  return cp == U'\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == U'`' || cp == 0xB4;
+// Apostrophes ("Becker’s" == "Beckers"), soft hyphens and zero-width characters vanish.
+bool is_ignorable(char32_t cp) {
+  return cp == U'\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == U'`' || cp == 0xB4 ||
+         cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
 
 // Non-ASCII punctuation and spaces that separate words.
 bool is_unicode_separator(char32_t cp) {
-  return cp == 0xA0 || cp == 0xAD || cp == 0xAB || cp == 0xBB || cp == 0xB7 ||
-         (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x2122 ||
-         cp == 0xAE || cp == 0xA9;
+  return cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         cp == 0x3000 || cp == 0x2122 || cp == 0xAE || cp == 0xA9;
 }
 
 constexpr std::array<std::string_view, 6> kSiteSeparators{" | ",      " - ",  " \u2013 ",
@@ -123,7 +124,7 @@ std::string normalize_text(std::string_view text) {
   for (std::size_t i = 0; i < decoded.size();) {
     std::size_t start = i;
     char32_t cp = next_code_point(decoded, i);
-    if (is_apostrophe(cp)) continue;
+    if (is_ignorable(cp)) continue;
     if (cp < 0x80) {
       char c = static_cast<char>(cp);
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -137,6 +138,9 @@ std::string normalize_text(std::string_view text) {
       }
     } else if (is_unicode_separator(cp)) {
       separator();
+    } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {  // Latin-1 capitals: É -> é
+      append_utf8(out, cp + 0x20);
+      space = false;
     } else {
       out.append(decoded, start, i - start);
       space = false;

@@ -137,6 +137,9 @@ RunSummary Store::summary(std::int64_t run_id) {
 std::vector<TargetRecord> Store::targets(std::int64_t run_id, const TargetFilter& filter) {
   return run_targets(impl_->db, run_id, filter);
 }
+std::vector<ProblemGroup> Store::problem_groups(std::int64_t run_id) {
+  return linkhealth::problem_groups(impl_->db, run_id);
+}
 std::vector<TargetRecord> Store::new_problems(std::int64_t run_id) {
   return linkhealth::new_problems(impl_->db, run_id);
 }

@@ -69,6 +69,7 @@ class Store {
   std::optional<RunInfo> latest_run(std::optional<RunKind> kind = RunKind::Crawl);
   RunSummary summary(std::int64_t run_id);
   std::vector<TargetRecord> targets(std::int64_t run_id, const TargetFilter& filter = {});
+  std::vector<ProblemGroup> problem_groups(std::int64_t run_id);
   std::vector<TargetRecord> new_problems(std::int64_t run_id);
   std::vector<TargetRecord> fixed(std::int64_t run_id);
   std::vector<TargetRecord> timeline(const std::string& slug_or_url);

@@ -13,7 +13,8 @@ TEST_CASE("normalize_text folds case, quotes, entities, punctuation and whitespa
   CHECK(normalize_text("\u201cNext Normal\u201d &#x2014; Post COVID-19\u2026") ==
         "next normal post covid 19");
   CHECK(normalize_text("Pew: 'Poor' EHR usability") == "pew poor ehr usability");
-  CHECK(normalize_text("Caf\u00e9 &unknown; &") == "caf\u00e9 unknown");
+  CHECK(normalize_text("CAF\u00c9 &unknown; &") == "caf\u00e9 unknown");
+  CHECK(normalize_text("inter\u00adoper\u200bability") == "interoperability");
   CHECK(normalize_text("   ").empty());
 }
 

@@ -73,6 +73,13 @@ TEST_CASE("a crawl records sources, refs, findings, checks and drift", "[store]"
   CHECK(store.targets(run, {false, "", "", "news2.example.com"}).size() == 1);
   CHECK(store.targets(run, {true, "", "/communities/chronic-care-management/", ""}).empty());
 
+  auto groups = store.problem_groups(run);
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].community == "/communities/legal/");
+  CHECK(groups[0].host == "news2.example.com");
+  CHECK(groups[0].verdict == "broken");
+  CHECK(groups[0].targets == 1);
+
   auto findings = store.findings(run);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].file == "curated/empty.md");
