@@ -31,8 +31,8 @@ CheckWriter::CheckWriter(SQLite::Database& db, WriterOptions options)
                     "INSERT INTO drift (run_id, target_id, slug, kind, before, after, score) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)"),
       last_history_(db,
-                    "SELECT failures, broken_since, confirmed FROM checks "
-                    "WHERE target_id = ? AND run_id <> ? ORDER BY id DESC LIMIT 1"),
+                    "SELECT run_id, failures, broken_since, confirmed FROM checks "
+                    "WHERE target_id = ? ORDER BY id DESC LIMIT 2"),
       bump_run_(db,
                 "UPDATE runs SET check_count = check_count + ?, "
                 "problem_count = problem_count + ? WHERE id = ?") {}
@@ -61,17 +61,23 @@ RunKind CheckWriter::run_kind(std::int64_t run_id) {
   return kind;
 }
 
-std::optional<HistoryState> CheckWriter::last_history(std::int64_t target, std::int64_t run_id) {
+CheckWriter::Before CheckWriter::before(std::int64_t target, std::int64_t run_id) {
+  // The newest check of another run is the history to continue; one of this run means the
+  // target is being recorded again (a replaced check), whose drift must go.
+  Before out;
   last_history_.bind(1, target);
-  last_history_.bind(2, run_id);
-  std::optional<HistoryState> state;
-  if (last_history_.executeStep()) {
-    state =
-        HistoryState{last_history_.getColumn(0).getInt(), last_history_.getColumn(1).getString(),
-                     last_history_.getColumn(2).getInt() != 0};
+  while (last_history_.executeStep()) {
+    if (last_history_.getColumn(0).getInt64() == run_id) {
+      out.rechecked = true;
+      continue;
+    }
+    out.history =
+        HistoryState{last_history_.getColumn(1).getInt(), last_history_.getColumn(2).getString(),
+                     last_history_.getColumn(3).getInt() != 0};
+    break;
   }
   last_history_.reset();
-  return state;
+  return out;
 }
 
 void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
@@ -83,8 +89,9 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
   }
   const std::string checked_at = check.checked_at.empty() ? utc_now() : check.checked_at;
   std::int64_t target = target_id(check.request_url, check.host);
-  HistoryState history = next_history(last_history(target, run_id), check.verdict, kind, checked_at,
-                                      options_.confirm_runs);
+  Before earlier = before(target, run_id);
+  HistoryState history =
+      next_history(earlier.history, check.verdict, kind, checked_at, options_.confirm_runs);
   bool problem = is_problem(check.verdict);
   const std::string redirects = redirects_to_json(check.redirects);
   const std::string page = check.page ? page_to_json(*check.page) : std::string();
@@ -104,10 +111,12 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
   insert_check_.reset();
   insert_check_.clearBindings();  // drop the no-copy pointers to this call's strings
 
-  delete_drift_.bind(1, run_id);
-  delete_drift_.bind(2, target);
-  delete_drift_.exec();
-  delete_drift_.reset();
+  if (earlier.rechecked) {
+    delete_drift_.bind(1, run_id);
+    delete_drift_.bind(2, target);
+    delete_drift_.exec();
+    delete_drift_.reset();
+  }
   for (const Drift& d : drift) {
     insert_drift_.bind(1, run_id);
     insert_drift_.bind(2, target);

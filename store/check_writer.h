@@ -51,8 +51,13 @@ class CheckWriter {
     std::int64_t problems = 0;
   };
 
+  struct Before {
+    std::optional<HistoryState> history;  ///< after the target's last check in another run
+    bool rechecked = false;               ///< the target already has a check in this run
+  };
+
   RunKind run_kind(std::int64_t run_id);
-  std::optional<HistoryState> last_history(std::int64_t target, std::int64_t run_id);
+  Before before(std::int64_t target, std::int64_t run_id);
 
   SQLite::Database& db_;
   WriterOptions options_;

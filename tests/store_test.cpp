@@ -293,3 +293,21 @@ TEST_CASE("open_existing refuses a missing file", "[store]") {
   Store::open(dir / "links.db");
   CHECK_NOTHROW(Store::open_existing(dir / "links.db"));
 }
+
+TEST_CASE("recording a target twice in one run replaces its check and drift", "[store]") {
+  auto store = Store::open(":memory:");
+  std::int64_t r1 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_check(r1, result(url_of(1), Verdict::Broken), {});
+  store.finish_run(r1, RunStatus::Done);
+  std::int64_t r2 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_check(r2, result(url_of(1), Verdict::Broken),
+                     {{"verdict_changed", "", "ok", "broken", 0.0}});
+  store.record_check(r2, result(url_of(1), Verdict::Broken), {});
+  store.finish_run(r2, RunStatus::Done);
+  auto records = store.targets(r2);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].drift.empty());
+  CHECK(records[0].check.history.failures == 2);  // continues r1's streak, counted once
+  CHECK(store.run(r2)->check_count == 1);
+  CHECK(store.summary(r2).drift_count == 0);
+}
