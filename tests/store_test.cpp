@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -310,4 +312,47 @@ TEST_CASE("recording a target twice in one run replaces its check and drift", "[
   CHECK(records[0].check.history.failures == 2);  // continues r1's streak, counted once
   CHECK(store.run(r2)->check_count == 1);
   CHECK(store.summary(r2).drift_count == 0);
+}
+
+TEST_CASE("the crawl flow: baseline from the store, drift computed, drift stored",
+          "[store][drift]") {
+  auto store = Store::open(":memory:");
+  auto source = article("interop",
+                        "5 Steps for Interoperability Excellence for Healthcare "
+                        "Providers");
+  auto target = target_for(source, url_of(1));
+
+  std::int64_t r1 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_sources(r1, {source}, {target});
+  auto first = result(url_of(1), Verdict::Ok,
+                      "5 Steps for Interoperability Excellence for Healthcare Providers - HIT "
+                      "Consultant");
+  first.page->description = source.description + " and what it means for 2021.";
+  REQUIRE_FALSE(store.previous_check(url_of(1)).has_value());
+  store.record_check(r1, first, compute_drift(first, {source}, nullptr));
+  store.finish_run(r1, RunStatus::Done);
+  CHECK(store.summary(r1).drift_count == 0);
+
+  std::int64_t r2 = store.begin_run(RunKind::Crawl, "{}", false);
+  auto second = result(url_of(1), Verdict::Ok, "Subscribe to our newsletter | HIT Consultant");
+  second.page->description = first.page->description;
+  auto baseline = store.previous_check(url_of(1));
+  REQUIRE(baseline.has_value());
+  store.record_check(r2, second, compute_drift(second, {source}, &baseline->result));
+  store.finish_run(r2, RunStatus::Done);
+
+  auto records = store.targets(r2);
+  REQUIRE(records.size() == 1);
+  std::vector<std::string> kinds;
+  for (const auto& d : records[0].drift) kinds.push_back(d.kind);
+  std::sort(kinds.begin(), kinds.end());
+  CHECK(kinds == std::vector<std::string>{"title_changed", "title_mismatch"});
+  for (const auto& d : records[0].drift) {
+    if (d.kind == "title_mismatch") {
+      CHECK(d.slug == "interop");
+      CHECK(d.before == source.title);
+    }
+    if (d.kind == "title_changed") CHECK(d.before == first.page->title);
+    CHECK(d.after == "Subscribe to our newsletter | HIT Consultant");
+  }
 }
