@@ -1,8 +1,13 @@
 #pragma once
 // store/ is the third stage: the SQLite memory of linkhealth (runs, checks, history) and the
 // drift rules that compare what was curated, what was seen last time and what is live now.
+// Drift rules are pure functions (this header); store.h is the database side.
 
 #include <string>
+#include <vector>
+
+#include "crawler/check_result.h"
+#include "extract/source.h"
 
 namespace linkhealth {
 
@@ -16,5 +21,36 @@ struct Drift {
   std::string after;   ///< live value
   double score = 0;    ///< similarity in [0,1] (1 = identical) or 0 for categorical changes
 };
+
+/// Below this title similarity (Jaccard of normalised word sets, site suffix stripped) the
+/// live page no longer carries the curated headline. 0.5 is the boundary the drift literature
+/// uses between "edited title of the same page" and "a different page" (research notes §3.6);
+/// a curated headline with one or two words changed stays well above it.
+inline constexpr double kTitleMismatchThreshold = 0.5;
+/// Descriptions are longer and get reworded more freely than headlines, so two summaries of
+/// the same article share fewer words; truncation is handled by the prefix rule in
+/// description_similarity. Below 0.3 less than a third of the words are shared.
+inline constexpr double kDescriptionMismatchThreshold = 0.3;
+
+/// Verdicts whose response says something about the page itself. Blocked, timeout and error
+/// responses do not: a bot wall must never overwrite what we know.
+bool is_informative(Verdict verdict);
+
+/// title_mismatch / description_mismatch of one curated source against the live page. Only
+/// for ok/redirected checks with page metadata and non-empty texts on both sides.
+std::vector<Drift> drift_against_curated(const Source& source, const CheckResult& live);
+
+/// canonical_mismatch when the live canonical names neither the request URL nor the final URL
+/// (modulo scheme, "www.", trailing slash; see same_page_url).
+std::vector<Drift> canonical_drift(const CheckResult& live);
+
+/// verdict_changed, final_url_changed, title_changed, description_changed against the last
+/// informative check of the same target.
+std::vector<Drift> drift_against_previous(const CheckResult& previous, const CheckResult& live);
+
+/// Everything above for one check. Nothing for a non-informative verdict or a 304 (a 304
+/// means no change); `previous` may be null (first check) and is ignored when not informative.
+std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Source>& sources,
+                                 const CheckResult* previous);
 
 }  // namespace linkhealth

@@ -1,0 +1,163 @@
+#include "store/check_codec.h"
+
+#include <SQLiteCpp/Column.h>
+#include <nlohmann/json.hpp>
+
+namespace linkhealth {
+namespace {
+
+// The one place a PageMeta field is named for JSON: a pointer-to-member table.
+constexpr std::pair<const char*, std::string PageMeta::*> kPageStrings[] = {
+    {"title", &PageMeta::title},
+    {"title_rule", &PageMeta::title_rule},
+    {"description", &PageMeta::description},
+    {"description_rule", &PageMeta::description_rule},
+    {"og_title", &PageMeta::og_title},
+    {"og_description", &PageMeta::og_description},
+    {"og_url", &PageMeta::og_url},
+    {"og_site_name", &PageMeta::og_site_name},
+    {"og_image", &PageMeta::og_image},
+    {"og_type", &PageMeta::og_type},
+    {"twitter_title", &PageMeta::twitter_title},
+    {"twitter_description", &PageMeta::twitter_description},
+    {"html_title", &PageMeta::html_title},
+    {"meta_description", &PageMeta::meta_description},
+    {"canonical", &PageMeta::canonical},
+    {"jsonld_headline", &PageMeta::jsonld_headline},
+    {"jsonld_description", &PageMeta::jsonld_description},
+    {"published", &PageMeta::published},
+    {"lang", &PageMeta::lang},
+    {"refresh_url", &PageMeta::refresh_url},
+    {"encoding_declared", &PageMeta::encoding_declared},
+    {"encoding_used", &PageMeta::encoding_used},
+};
+
+// Page columns that are also kept outside the JSON, in column order.
+constexpr std::string PageMeta::*kPageColumns[] = {
+    &PageMeta::title,          &PageMeta::title_rule,
+    &PageMeta::description,    &PageMeta::description_rule,
+    &PageMeta::canonical,      &PageMeta::og_title,
+    &PageMeta::og_description, &PageMeta::og_url,
+    &PageMeta::og_site_name,   &PageMeta::og_image,
+};
+constexpr bool is_page_column(std::string PageMeta::*member) {
+  for (auto column : kPageColumns) {
+    if (column == member) return true;
+  }
+  return false;
+}
+
+constexpr int kPageColumnCount = static_cast<int>(std::size(kPageColumns));
+constexpr int kPlainColumnCount = 13;  // checked_at .. content_type
+
+}  // namespace
+
+const char* const kCheckColumns =
+    "checked_at, verdict, http_status, final_url, redirects, error, elapsed_ms, bytes, "
+    "attempts, not_modified, etag, last_modified, content_type, "
+    "title, title_rule, description, description_rule, canonical, og_title, og_description, "
+    "og_url, og_site_name, og_image, page";
+
+int check_column_count() {
+  return kPlainColumnCount + kPageColumnCount + 1;
+}
+
+int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
+               const std::string& checked_at, const std::string& redirects_json,
+               const std::string& page_json) {
+  // bindNoCopy: every string outlives the statement's execution (see the header).
+  int i = first;
+  stmt.bindNoCopy(i++, checked_at);
+  stmt.bind(i++, std::string(to_string(check.verdict)));
+  stmt.bind(i++, check.http_status);
+  stmt.bindNoCopy(i++, check.final_url);
+  stmt.bindNoCopy(i++, redirects_json);
+  stmt.bindNoCopy(i++, check.error);
+  stmt.bind(i++, check.elapsed_ms);
+  stmt.bind(i++, static_cast<std::int64_t>(check.bytes));
+  stmt.bind(i++, check.attempts);
+  stmt.bind(i++, check.not_modified ? 1 : 0);
+  stmt.bindNoCopy(i++, check.etag);
+  stmt.bindNoCopy(i++, check.last_modified);
+  stmt.bindNoCopy(i++, check.content_type);
+  for (auto member : kPageColumns) {
+    if (check.page) {
+      stmt.bindNoCopy(i++, (*check.page).*member);
+    } else {
+      stmt.bind(i++);
+    }
+  }
+  if (check.page) {
+    stmt.bindNoCopy(i++, page_json);
+  } else {
+    stmt.bind(i++);
+  }
+  return i;
+}
+
+void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {
+  int i = first;
+  auto text = [&] { return stmt.getColumn(i++).getString(); };
+  check.checked_at = text();
+  check.verdict = verdict_from_string(text()).value_or(Verdict::Invalid);
+  check.http_status = stmt.getColumn(i++).getInt();
+  check.final_url = text();
+  check.redirects = redirects_from_json(text());
+  check.error = text();
+  check.elapsed_ms = stmt.getColumn(i++).getDouble();
+  check.bytes = stmt.getColumn(i++).getInt64();
+  check.attempts = stmt.getColumn(i++).getInt();
+  check.not_modified = stmt.getColumn(i++).getInt() != 0;
+  check.etag = text();
+  check.last_modified = text();
+  check.content_type = text();
+  auto page = stmt.getColumn(i + kPageColumnCount);
+  if (page.isNull()) {
+    check.page.reset();
+    return;
+  }
+  check.page = page_from_json(page.getString());
+  for (auto member : kPageColumns) {
+    auto column = stmt.getColumn(i++);
+    if (!column.isNull()) (*check.page).*member = column.getString();
+  }
+}
+
+std::string redirects_to_json(const std::vector<Hop>& hops) {
+  auto array = nlohmann::json::array();
+  for (const Hop& hop : hops) array.push_back({{"url", hop.url}, {"status", hop.status}});
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<Hop> redirects_from_json(const std::string& json) {
+  std::vector<Hop> hops;
+  auto array = nlohmann::json::parse(json, nullptr, false);
+  if (!array.is_array()) return hops;
+  for (const auto& hop : array) {
+    hops.push_back({hop.value("url", std::string{}), hop.value("status", 0)});
+  }
+  return hops;
+}
+
+std::string page_to_json(const PageMeta& page) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [name, member] : kPageStrings) {
+    if (is_page_column(member) || (page.*member).empty()) continue;
+    object[name] = page.*member;
+  }
+  if (!page.signals.empty()) object["signals"] = page.signals;
+  if (!page.notes.empty()) object["notes"] = page.notes;
+  return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+PageMeta page_from_json(const std::string& json) {
+  PageMeta page;
+  auto object = nlohmann::json::parse(json, nullptr, false);
+  if (!object.is_object()) return page;
+  for (const auto& [name, member] : kPageStrings) page.*member = object.value(name, std::string{});
+  page.signals = object.value("signals", std::vector<std::string>{});
+  page.notes = object.value("notes", std::vector<std::string>{});
+  return page;
+}
+
+}  // namespace linkhealth

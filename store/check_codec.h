@@ -1,0 +1,39 @@
+#pragma once
+// How a CheckResult maps onto a `checks` row. One column list serves the insert and every
+// select, so a new field is added in one place. The redirect chain is JSON text
+// ([{"url":..,"status":..}]). The PageMeta fields people query have their own columns
+// (title, description, canonical, og_*); the rest of it is JSON in `page` (NULL: no page).
+
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "crawler/check_result.h"
+
+namespace linkhealth {
+
+/// Comma-separated check columns in bind/read order (no run_id/target_id).
+extern const char* const kCheckColumns;
+/// Number of columns in kCheckColumns.
+int check_column_count();
+
+/// Binds the check columns of `check` starting at parameter `first`; returns the next index.
+/// Strings are bound without copying: `check` and the given strings (checked_at, and the
+/// results of redirects_to_json / page_to_json) must live until the statement has run.
+int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
+               const std::string& checked_at, const std::string& redirects_json,
+               const std::string& page_json);
+
+/// Reads the check columns starting at result column `first` into `check` (request_url and
+/// host are not among them). Unknown verdict names read as Verdict::Invalid.
+void read_check(SQLite::Statement& stmt, int first, CheckResult& check);
+
+std::string redirects_to_json(const std::vector<Hop>& hops);
+std::vector<Hop> redirects_from_json(const std::string& json);
+/// The PageMeta fields that have no column of their own, as a JSON object.
+std::string page_to_json(const PageMeta& page);
+/// The inverse of page_to_json; column fields stay empty.
+PageMeta page_from_json(const std::string& json);
+
+}  // namespace linkhealth

@@ -1,0 +1,78 @@
+#pragma once
+// The one writer of checks. Checks and their drift are written into an open IMMEDIATE
+// transaction that is committed every `batch_size` checks or `batch_interval`, so a crawl of
+// 100k targets is not bound by fsync, while a kill loses at most the open batch (and those
+// targets are simply checked again on resume). Run counters are bumped in the same commit,
+// so they always agree with the committed checks.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "crawler/check_result.h"
+#include "store/drift.h"
+#include "store/history.h"
+#include "store/run.h"
+
+namespace linkhealth {
+
+struct WriterOptions {
+  int batch_size = 200;
+  std::chrono::milliseconds batch_interval{1000};
+  int confirm_runs = kDefaultConfirmRuns;  ///< --confirm-runs; applied when a check is written
+};
+
+class CheckWriter {
+ public:
+  CheckWriter(SQLite::Database& db, WriterOptions options);
+
+  /// Adds one check (and its drift) to the open batch; commits when the batch is due.
+  void record(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift);
+  /// Commits the open batch, if any.
+  void flush();
+  /// Commits the open batch when batch_interval has passed since it was opened.
+  void flush_if_due();
+  /// Id of the target with this URL, inserting it when new.
+  std::int64_t target_id(const std::string& url, const std::string& host);
+  /// Forgets cached target ids (after a rollback elsewhere).
+  void clear_cache() { target_ids_.clear(); }
+
+ private:
+  struct Pending {
+    std::int64_t checks = 0;
+    std::int64_t problems = 0;
+  };
+
+  struct Before {
+    std::optional<HistoryState> history;  ///< after the target's last check in another run
+    bool rechecked = false;               ///< the target already has a check in this run
+  };
+
+  RunKind run_kind(std::int64_t run_id);
+  Before before(std::int64_t target, std::int64_t run_id);
+
+  SQLite::Database& db_;
+  WriterOptions options_;
+  SQLite::Statement insert_target_;
+  SQLite::Statement insert_check_;
+  SQLite::Statement delete_drift_;
+  SQLite::Statement insert_drift_;
+  SQLite::Statement last_history_;
+  SQLite::Statement bump_run_;
+  std::optional<SQLite::Transaction> txn_;
+  std::chrono::steady_clock::time_point opened_at_;
+  int batched_ = 0;
+  std::map<std::int64_t, Pending> pending_;
+  std::map<std::int64_t, RunKind> run_kinds_;
+  std::unordered_map<std::string, std::int64_t> target_ids_;
+};
+
+}  // namespace linkhealth

@@ -1,0 +1,99 @@
+#include "store/drift.h"
+
+#include <string_view>
+
+#include "store/similarity.h"
+
+namespace linkhealth {
+namespace {
+
+bool page_is_readable(const CheckResult& check) {
+  return check.page.has_value() &&
+         (check.verdict == Verdict::Ok || check.verdict == Verdict::Redirected);
+}
+
+// A root-relative canonical is resolved against the final URL's origin.
+std::string absolute_canonical(const CheckResult& live) {
+  const std::string& canonical = live.page->canonical;
+  if (!canonical.starts_with('/') || canonical.starts_with("//")) return canonical;
+  std::string_view base = live.final_url.empty() ? live.request_url : live.final_url;
+  auto scheme_end = base.find("://");
+  if (scheme_end == std::string_view::npos) return canonical;
+  auto origin_end = base.find('/', scheme_end + 3);
+  return std::string(base.substr(0, origin_end)) + canonical;
+}
+
+void add_text_change(std::vector<Drift>& out, std::string kind, const std::string& before,
+                     const std::string& after) {
+  if (before.empty() || after.empty() || normalize_text(before) == normalize_text(after)) return;
+  out.push_back({std::move(kind), "", before, after, jaccard(words(before), words(after))});
+}
+
+}  // namespace
+
+bool is_informative(Verdict verdict) {
+  return verdict == Verdict::Ok || verdict == Verdict::Redirected || verdict == Verdict::Broken ||
+         verdict == Verdict::Soft404;
+}
+
+std::vector<Drift> drift_against_curated(const Source& source, const CheckResult& live) {
+  std::vector<Drift> out;
+  if (!page_is_readable(live)) return out;
+  const PageMeta& page = *live.page;
+  if (!source.title.empty() && !page.title.empty()) {
+    double score = title_similarity(source.title, page.title);
+    if (score < kTitleMismatchThreshold) {
+      out.push_back({"title_mismatch", source.slug, source.title, page.title, score});
+    }
+  }
+  if (!source.description.empty() && !page.description.empty()) {
+    double score = description_similarity(source.description, page.description);
+    if (score < kDescriptionMismatchThreshold) {
+      out.push_back(
+          {"description_mismatch", source.slug, source.description, page.description, score});
+    }
+  }
+  return out;
+}
+
+std::vector<Drift> canonical_drift(const CheckResult& live) {
+  if (!page_is_readable(live) || live.page->canonical.empty()) return {};
+  std::string canonical = absolute_canonical(live);
+  if (same_page_url(canonical, live.request_url)) return {};
+  if (!live.final_url.empty() && same_page_url(canonical, live.final_url)) return {};
+  return {{"canonical_mismatch", "", live.request_url, canonical, 0.0}};
+}
+
+std::vector<Drift> drift_against_previous(const CheckResult& previous, const CheckResult& live) {
+  std::vector<Drift> out;
+  if (!is_informative(previous.verdict) || !is_informative(live.verdict)) return out;
+  if (previous.verdict != live.verdict) {
+    out.push_back({"verdict_changed", "", std::string(to_string(previous.verdict)),
+                   std::string(to_string(live.verdict)), 0.0});
+  }
+  if (!previous.final_url.empty() && !live.final_url.empty() &&
+      !same_page_url(previous.final_url, live.final_url)) {
+    out.push_back({"final_url_changed", "", previous.final_url, live.final_url, 0.0});
+  }
+  if (page_is_readable(previous) && page_is_readable(live)) {
+    add_text_change(out, "title_changed", previous.page->title, live.page->title);
+    add_text_change(out, "description_changed", previous.page->description, live.page->description);
+  }
+  return out;
+}
+
+std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Source>& sources,
+                                 const CheckResult* previous) {
+  std::vector<Drift> out;
+  if (live.not_modified || !is_informative(live.verdict)) return out;
+  for (const Source& source : sources) {
+    for (Drift& d : drift_against_curated(source, live)) out.push_back(std::move(d));
+  }
+  for (Drift& d : canonical_drift(live)) out.push_back(std::move(d));
+  if (previous != nullptr) {
+    for (Drift& d : drift_against_previous(*previous, live)) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace linkhealth

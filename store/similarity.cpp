@@ -1,0 +1,264 @@
+#include "store/similarity.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <set>
+#include <utility>
+
+namespace linkhealth {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, char32_t>, 22> kNamedEntities{{
+    {"amp", U'&'},     {"lt", U'<'},      {"gt", U'>'},       {"quot", U'"'},    {"apos", U'\''},
+    {"nbsp", 0xA0},    {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D}, {"ldquo", 0x201C},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"middot", 0xB7},  {"bull", 0x2022},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"trade", 0x2122},  {"reg", 0xAE},     {"copy", 0xA9},
+    {"eacute", 0xE9},  {"shy", 0xAD},
+}};
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Value of an entity body ("amp", "#39", "#x2019"); 0 when unknown.
+char32_t entity_value(std::string_view body) {
+  if (body.size() > 1 && body[0] == '#') {
+    bool hex = body[1] == 'x' || body[1] == 'X';
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return 0;
+    std::uint32_t value = 0;
+    for (char c : digits) {
+      int d = (c >= '0' && c <= '9')          ? c - '0'
+              : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                              : -1;
+      if (d < 0) return 0;
+      value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+    }
+    return value > 0 && value <= 0x10FFFF ? value : 0;
+  }
+  for (const auto& [name, cp] : kNamedEntities) {
+    if (name == body) return cp;
+  }
+  return 0;
+}
+
+std::string decode_entities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '&') {
+      auto semi = text.find(';', i + 1);
+      if (semi != std::string_view::npos && semi - i <= 9) {
+        if (char32_t cp = entity_value(text.substr(i + 1, semi - i - 1))) {
+          append_utf8(out, cp);
+          i = semi;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// Decodes one UTF-8 code point at text[i], advancing i; invalid bytes come back as themselves.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  auto lead = static_cast<unsigned char>(text[i]);
+  std::size_t extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  if (extra == 0 || i + extra >= text.size()) {
+    ++i;
+    return lead;
+  }
+  char32_t cp = lead & (0x3F >> extra);
+  for (std::size_t k = 1; k <= extra; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
+// Apostrophes ("Becker’s" == "Beckers"), soft hyphens and zero-width characters vanish.
+bool is_ignorable(char32_t cp) {
+  return cp == U'\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == U'`' || cp == 0xB4 ||
+         cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+// Non-ASCII punctuation and spaces that separate words.
+bool is_unicode_separator(char32_t cp) {
+  return cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         cp == 0x3000 || cp == 0x2122 || cp == 0xAE || cp == 0xA9;
+}
+
+constexpr std::array<std::string_view, 6> kSiteSeparators{" | ",      " - ",  " \u2013 ",
+                                                          " \u2014 ", " :: ", " \u00b7 "};
+constexpr std::size_t kMaxSiteNameWords = 6;
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+  std::string decoded = decode_entities(text);
+  std::string out;
+  out.reserve(decoded.size());
+  bool space = true;  // suppresses leading and repeated spaces
+  auto separator = [&] {
+    if (!space) out += ' ';
+    space = true;
+  };
+  for (std::size_t i = 0; i < decoded.size();) {
+    std::size_t start = i;
+    char32_t cp = next_code_point(decoded, i);
+    if (is_ignorable(cp)) continue;
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        out += c;
+        space = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        out += static_cast<char>(c - 'A' + 'a');
+        space = false;
+      } else {
+        separator();
+      }
+    } else if (is_unicode_separator(cp)) {
+      separator();
+    } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {  // Latin-1 capitals: É -> é
+      append_utf8(out, cp + 0x20);
+      space = false;
+    } else {
+      out.append(decoded, start, i - start);
+      space = false;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> words(std::string_view text) {
+  std::string norm = normalize_text(text);
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < norm.size()) {
+    auto end = norm.find(' ', pos);
+    if (end == std::string::npos) end = norm.size();
+    out.push_back(norm.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::set<std::string_view> sa(a.begin(), a.end());
+  std::set<std::string_view> sb(b.begin(), b.end());
+  if (sa.empty() && sb.empty()) return 1.0;
+  std::size_t common = 0;
+  for (auto w : sa) common += sb.count(w);
+  return static_cast<double>(common) / static_cast<double>(sa.size() + sb.size() - common);
+}
+
+std::vector<std::string> title_variants(std::string_view title) {
+  std::string text = decode_entities(title);
+  std::vector<std::string> out{text};
+  std::size_t first = std::string::npos, first_len = 0, last = std::string::npos, last_len = 0;
+  for (auto sep : kSiteSeparators) {
+    auto f = text.find(sep);
+    if (f == std::string::npos) continue;
+    if (first == std::string::npos || f < first) first = f, first_len = sep.size();
+    auto l = text.rfind(sep);
+    if (last == std::string::npos || l > last) last = l, last_len = sep.size();
+  }
+  if (last == std::string::npos) return out;
+  // A site name is short and shorter than the title it is attached to.
+  auto site_name = [](std::string_view site, std::string_view rest) {
+    auto n = words(site).size();
+    return n <= kMaxSiteNameWords && n < words(rest).size();
+  };
+  std::string_view all(text);
+  if (site_name(all.substr(last + last_len), all.substr(0, last))) {
+    out.push_back(text.substr(0, last));
+  }
+  if (site_name(all.substr(0, first), all.substr(first + first_len))) {
+    out.push_back(text.substr(first + first_len));
+  }
+  return out;
+}
+
+double title_similarity(std::string_view curated, std::string_view live) {
+  auto curated_words = words(curated);
+  double best = 0;
+  for (const auto& variant : title_variants(live)) {
+    best = std::max(best, jaccard(curated_words, words(variant)));
+  }
+  return best;
+}
+
+double description_similarity(std::string_view curated, std::string_view live) {
+  auto a = words(curated);
+  auto b = words(live);
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  if (shorter.size() >= kMinPrefixWords &&
+      std::equal(shorter.begin(), shorter.end(), longer.begin())) {
+    return 1.0;
+  }
+  return jaccard(a, b);
+}
+
+namespace {
+
+struct UrlKey {
+  std::string host_port;
+  std::string path_query;
+};
+
+UrlKey url_key(std::string_view url) {
+  auto scheme_end = url.find("://");
+  std::string_view rest = scheme_end == std::string_view::npos ? url : url.substr(scheme_end + 3);
+  rest = rest.substr(0, rest.find('#'));
+  auto path_start = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, path_start);
+  std::string_view path_query =
+      path_start == std::string_view::npos ? std::string_view{} : rest.substr(path_start);
+  authority = authority.substr(
+      authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
+  std::string host(authority);
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view port : {":80", ":443"}) {
+    if (host.ends_with(port)) host.resize(host.size() - port.size());
+  }
+  if (host.starts_with("www.")) host.erase(0, 4);
+  std::string pq(path_query);
+  if (pq.ends_with('?')) pq.pop_back();
+  auto query = pq.find('?');
+  std::string path = pq.substr(0, query);
+  std::string q = query == std::string::npos ? "" : pq.substr(query);
+  while (path.ends_with('/')) path.pop_back();
+  return {host, path + q};
+}
+
+}  // namespace
+
+bool same_page_url(std::string_view a, std::string_view b) {
+  UrlKey ka = url_key(a);
+  UrlKey kb = url_key(b);
+  return ka.host_port == kb.host_port && ka.path_query == kb.path_query;
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,169 @@
+#include "store/store.h"
+
+#include <stdexcept>
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "store/content_writer.h"
+#include "store/queries.h"
+#include "store/schema.h"
+
+namespace linkhealth {
+
+struct Store::Impl {
+  Impl(const std::filesystem::path& path, StoreOptions options)
+      : db(open_database(path)), writer(db, options) {}
+  SQLite::Database db;
+  CheckWriter writer;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+Store::~Store() {
+  if (!impl_) return;
+  try {
+    impl_->writer.flush();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a failed last commit is rolled back
+  }
+}
+
+Store Store::open(const std::filesystem::path& path, StoreOptions options) {
+  return Store(std::make_unique<Impl>(path, options));
+}
+
+Store Store::open_existing(const std::filesystem::path& path, StoreOptions options) {
+  if (!std::filesystem::exists(path)) {
+    throw std::runtime_error(path.string() + ": no such database (run `linkhealth crawl` first)");
+  }
+  return open(path, options);
+}
+
+SQLite::Database& Store::database() {
+  return impl_->db;
+}
+
+std::int64_t Store::begin_run(RunKind kind, const std::string& options_json, bool fresh) {
+  flush();
+  SQLite::Database& db = impl_->db;
+  SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (kind == RunKind::Crawl) {
+    auto last = linkhealth::latest_run(db, RunKind::Crawl);
+    if (last && last->status != RunStatus::Done) {
+      SQLite::Statement update(db, "UPDATE runs SET status = ?, finished_at = NULL WHERE id = ?");
+      update.bind(1, std::string(to_string(fresh ? RunStatus::Interrupted : RunStatus::Running)));
+      update.bind(2, last->id);
+      update.exec();
+      if (!fresh) {
+        txn.commit();
+        return last->id;
+      }
+    }
+  }
+  SQLite::Statement insert(db,
+                           "INSERT INTO runs (kind, started_at, status, options) "
+                           "VALUES (?, ?, 'running', ?) RETURNING id");
+  insert.bind(1, std::string(to_string(kind)));
+  insert.bind(2, utc_now());
+  insert.bind(3, options_json.empty() ? std::string("{}") : options_json);
+  insert.executeStep();
+  std::int64_t id = insert.getColumn(0).getInt64();
+  insert.reset();
+  txn.commit();
+  return id;
+}
+
+void Store::finish_run(std::int64_t run_id, RunStatus status) {
+  flush();
+  SQLite::Statement update(
+      impl_->db,
+      "UPDATE runs SET status = ?1, finished_at = ?2, "
+      "check_count = (SELECT count(*) FROM checks WHERE run_id = ?3), "
+      "problem_count = (SELECT count(*) FROM checks WHERE run_id = ?3 AND problem = 1) "
+      "WHERE id = ?3");
+  update.bind(1, std::string(to_string(status)));
+  if (status == RunStatus::Running) {
+    update.bind(2);
+  } else {
+    update.bind(2, utc_now());
+  }
+  update.bind(3, run_id);
+  update.exec();
+}
+
+void Store::record_sources(std::int64_t run_id, const std::vector<Source>& sources,
+                           const std::vector<Target>& targets) {
+  write_sources(impl_->db, impl_->writer, run_id, sources, targets);
+}
+
+void Store::record_findings(std::int64_t run_id, const std::vector<Finding>& findings) {
+  flush();
+  write_findings(impl_->db, run_id, findings);
+}
+
+void Store::record_check(std::int64_t run_id, const CheckResult& check,
+                         const std::vector<Drift>& drift) {
+  impl_->writer.record(run_id, check, drift);
+}
+
+void Store::flush() {
+  impl_->writer.flush();
+}
+void Store::flush_if_due() {
+  impl_->writer.flush_if_due();
+}
+
+std::set<std::string> Store::checked_urls(std::int64_t run_id) {
+  return linkhealth::checked_urls(impl_->db, run_id);
+}
+std::optional<CheckRecord> Store::previous_check(const std::string& url) {
+  return linkhealth::last_check(impl_->db, url, true);
+}
+std::optional<CheckRecord> Store::last_check(const std::string& url) {
+  return linkhealth::last_check(impl_->db, url, false);
+}
+std::optional<RunInfo> Store::run(std::int64_t run_id) {
+  return read_run(impl_->db, run_id);
+}
+std::optional<RunInfo> Store::latest_run(std::optional<RunKind> kind) {
+  return linkhealth::latest_run(impl_->db, kind);
+}
+RunSummary Store::summary(std::int64_t run_id) {
+  return run_summary(impl_->db, run_id);
+}
+std::vector<TargetRecord> Store::targets(std::int64_t run_id, const TargetFilter& filter) {
+  return run_targets(impl_->db, run_id, filter);
+}
+std::vector<ProblemGroup> Store::problem_groups(std::int64_t run_id) {
+  return linkhealth::problem_groups(impl_->db, run_id);
+}
+std::vector<TargetRecord> Store::new_problems(std::int64_t run_id) {
+  return linkhealth::new_problems(impl_->db, run_id);
+}
+std::vector<TargetRecord> Store::fixed(std::int64_t run_id) {
+  return fixed_targets(impl_->db, run_id);
+}
+std::vector<TargetRecord> Store::timeline(const std::string& slug_or_url) {
+  return linkhealth::timeline(impl_->db, slug_or_url);
+}
+std::vector<Finding> Store::findings(std::int64_t run_id) {
+  return run_findings(impl_->db, run_id);
+}
+
+ReadSnapshot::ReadSnapshot(Store& store) : db_(store.database()) {
+  store.flush();
+  db_.exec("BEGIN DEFERRED");
+  db_.execAndGet("SELECT count(*) FROM runs");  // a first read pins the snapshot now
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  try {
+    db_.exec("COMMIT");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): ending a read transaction cannot lose data
+  }
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,101 @@
+#pragma once
+// The store: one SQLite file holding runs, the curated content, every check, drift and the
+// failure history. One Store is one connection used from one thread. A crawl has one writing
+// Store; `check` and `report` open their own and read (or write a `check` run) concurrently:
+// WAL lets readers run during a write and the busy timeout queues the rare second writer.
+// Drift rules: store/drift.h. Schema: store/schema.cpp and the "Database" section of README.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "crawler/check_result.h"
+#include "extract/finding.h"
+#include "extract/source.h"
+#include "extract/target.h"
+#include "store/check_writer.h"
+#include "store/drift.h"
+#include "store/records.h"
+#include "store/run.h"
+
+namespace linkhealth {
+
+using StoreOptions = WriterOptions;
+
+class Store {
+ public:
+  /// Opens or creates the database and migrates it. Throws std::runtime_error naming the file.
+  static Store open(const std::filesystem::path& path, StoreOptions options = {});
+  /// As open, but a missing file is an error instead of a new database (for `report`).
+  static Store open_existing(const std::filesystem::path& path, StoreOptions options = {});
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();  ///< commits the open batch (errors are swallowed: destructors must not throw)
+
+  // --- runs ---
+  /// Starts a run. A crawl on a database whose newest crawl is running or interrupted resumes
+  /// that run (same id, status back to running) unless `fresh`; with `fresh` that old run is
+  /// marked interrupted and a new one starts. Check runs always start new.
+  std::int64_t begin_run(RunKind kind, const std::string& options_json, bool fresh);
+  /// Commits pending checks, sets status and finished_at and recounts the run's counters.
+  void finish_run(std::int64_t run_id, RunStatus status);
+
+  // --- writes ---
+  void record_sources(std::int64_t run_id, const std::vector<Source>& sources,
+                      const std::vector<Target>& targets);
+  void record_findings(std::int64_t run_id, const std::vector<Finding>& findings);
+  /// Batched: committed every batch_size checks or batch_interval (see check_writer.h).
+  void record_check(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift);
+  void flush();         ///< commit the open batch now (on finish, interrupt, ...)
+  void flush_if_due();  ///< commit when batch_interval has passed; call from a timer
+
+  // --- crawl support ---
+  /// Request URLs already checked in the run: the ones a resumed crawl skips.
+  std::set<std::string> checked_urls(std::int64_t run_id);
+  /// The target's last informative check: drift baseline, conditional-request validators
+  /// (result.etag / result.last_modified) and the data a 304 reuses (reuse_not_modified).
+  std::optional<CheckRecord> previous_check(const std::string& url);
+  /// The target's newest check whatever its verdict (for `check <slug>`: "last recorded").
+  std::optional<CheckRecord> last_check(const std::string& url);
+
+  // --- queries (store/queries.h) ---
+  std::optional<RunInfo> run(std::int64_t run_id);
+  std::optional<RunInfo> latest_run(std::optional<RunKind> kind = RunKind::Crawl);
+  RunSummary summary(std::int64_t run_id);
+  std::vector<TargetRecord> targets(std::int64_t run_id, const TargetFilter& filter = {});
+  std::vector<ProblemGroup> problem_groups(std::int64_t run_id);
+  std::vector<TargetRecord> new_problems(std::int64_t run_id);
+  std::vector<TargetRecord> fixed(std::int64_t run_id);
+  std::vector<TargetRecord> timeline(const std::string& slug_or_url);
+  std::vector<Finding> findings(std::int64_t run_id);
+
+  /// The connection, for tests and ad-hoc tools.
+  SQLite::Database& database();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// One read transaction: every query made through the store while it lives sees the same
+/// committed state, so a report assembled from several queries is consistent even while a
+/// crawl commits. Commits the store's own open batch first.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Store& store);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace linkhealth
