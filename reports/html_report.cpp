@@ -35,7 +35,7 @@ std::string card(std::string_view cls, int n, std::string_view label) {
 }
 
 std::string header_html(const ReportModel& model, const VerdictTotals& totals) {
-  const RunInfo& run = model.run;
+  const ReportRun& run = model.run;
   std::string out = "<header><h1>Link health report</h1><p class=\"lead\">";
   out += "Run #" + std::to_string(run.id) + " (" + escape_html(run.kind) + "), started " +
          escape_html(display_time(run.started_at));

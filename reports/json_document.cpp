@@ -7,7 +7,7 @@ namespace {
 
 using nlohmann::json;
 
-json run_json(const RunInfo& run) {
+json run_json(const ReportRun& run) {
   return {{"id", run.id},
           {"kind", run.kind},
           {"started_at", run.started_at},

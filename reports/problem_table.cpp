@@ -217,7 +217,7 @@ bool needs_review(const ReportTarget& target) {
   return std::any_of(target.drift.begin(), target.drift.end(), is_content_drift);
 }
 
-std::vector<ProblemGroup> group_problem_rows(const ReportModel& model) {
+std::vector<ProblemTableGroup> group_problem_rows(const ReportModel& model) {
   std::map<std::pair<std::string, std::string>, std::vector<ProblemRow>> groups;
   for (const auto& target : model.targets) {
     if (!needs_review(target)) continue;
@@ -225,7 +225,7 @@ std::vector<ProblemGroup> group_problem_rows(const ReportModel& model) {
       groups[{std::string(community_of(row)), target.host}].push_back(std::move(row));
     }
   }
-  std::vector<ProblemGroup> out;
+  std::vector<ProblemTableGroup> out;
   for (auto& [key, rows] : groups) {
     std::stable_sort(rows.begin(), rows.end(), [](const ProblemRow& a, const ProblemRow& b) {
       return std::make_tuple(severity(a.target->verdict), slug_of(a), a.target->request_url) <

@@ -16,7 +16,7 @@ struct ProblemRow {
   std::vector<const ReportRef*> refs;  ///< same slug; empty when the target has no ref
 };
 
-struct ProblemGroup {
+struct ProblemTableGroup {
   std::string community;  ///< "" for sources without one
   std::string host;
   std::vector<ProblemRow> rows;
@@ -28,7 +28,7 @@ bool needs_review(const ReportTarget& target);
 
 /// Reviewable rows grouped by (community, host), groups sorted by community then host, rows by
 /// severity (problems first) then slug.
-std::vector<ProblemGroup> group_problem_rows(const ReportModel& model);
+std::vector<ProblemTableGroup> group_problem_rows(const ReportModel& model);
 
 /// The <table id="lh-problems"> with its groups, or a friendly empty-state paragraph.
 std::string render_problem_table(const ReportModel& model);

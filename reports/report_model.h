@@ -17,7 +17,7 @@
 namespace linkhealth {
 
 /// One run of linkhealth as recorded in the store.
-struct RunInfo {
+struct ReportRun {
   long long id = 0;
   std::string kind;         ///< "crawl" | "check"
   std::string started_at;   ///< ISO 8601 UTC
@@ -56,7 +56,7 @@ struct ReportTarget {
 
 /// Everything one report or JSON document shows.
 struct ReportModel {
-  RunInfo run;
+  ReportRun run;
   std::vector<ReportTarget> targets;
   std::vector<Finding> findings;  ///< offline scan findings (data quality)
   bool has_previous_run = false;  ///< false on the first run: "new" and "fixed" mean nothing
