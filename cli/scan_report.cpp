@@ -84,7 +84,8 @@ void print_scan_summary(std::FILE* out, const std::string& root, const ScanResul
                         bool list_findings) {
   const ScanCounts& c = result.counts;
   std::fprintf(out, "scan of %s\n", root.c_str());
-  std::fprintf(out, "  files read            %6zu  (%zu without front matter, %zu unreadable)\n",
+  std::fprintf(out,
+               "  files read            %6zu  (%zu without front matter, %zu with parse errors)\n",
                c.files_read, c.files_without_front_matter, c.parse_errors);
   std::fprintf(out, "  sources with links    %6zu  of %zu sources\n", c.sources_with_links,
                c.sources);

@@ -107,7 +107,12 @@ ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block, std::size_t 
   try {
     out.root = YAML::Load(block.yaml);
   } catch (const YAML::Exception& e) {
-    const int line = e.mark.is_null() ? block.first_line - 1 : block.first_line + e.mark.line;
+    // yaml-cpp marks an unclosed flow at end of input; point at the last YAML line instead.
+    const int last_line =
+        block.first_line +
+        std::max(0, static_cast<int>(std::count(block.yaml.begin(), block.yaml.end(), '\n')) - 1);
+    const int line =
+        e.mark.is_null() ? block.first_line : std::min(block.first_line + e.mark.line, last_line);
     out.error = FrontMatterError{"YAML: " + e.msg, line};
     return out;
   }

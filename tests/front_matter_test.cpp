@@ -145,8 +145,9 @@ TEST_CASE("front matter that is not a mapping is reported", "[extract][front_mat
 
 TEST_CASE("a BOM and CRLF line ends are accepted", "[extract][front_matter]") {
   TempTree tree;
-  tree.write("crlf.md",
-             "\xEF\xBB\xBF---\r\ntitle: Windows\r\nlink:\r\n  href: https://example.org/w\r\n---\r\n");
+  tree.write(
+      "crlf.md",
+      "\xEF\xBB\xBF---\r\ntitle: Windows\r\nlink:\r\n  href: https://example.org/w\r\n---\r\n");
   const ScanResult result = linkhealth::scan_content(tree.root(), {});
   CHECK(result.findings.empty());
   REQUIRE(result.sources.size() == 1);
@@ -156,8 +157,7 @@ TEST_CASE("a BOM and CRLF line ends are accepted", "[extract][front_matter]") {
   CHECK(result.targets[0].refs[0].line == 4);
 }
 
-TEST_CASE("files without front matter or URLs are counted, not errors",
-          "[extract][front_matter]") {
+TEST_CASE("files without front matter or URLs are counted, not errors", "[extract][front_matter]") {
   TempTree tree;
   tree.write("plain.md", "# Just Markdown\n");
   tree.write("nolinks.md", "---\ntitle: About\n---\n");

@@ -65,9 +65,9 @@ TEST_CASE("medigy: every file is read and counted", "[corpus][medigy]") {
 
 TEST_CASE("medigy: findings per kind", "[corpus][medigy]") {
   const std::map<std::string, std::size_t> expected = {
-      {"parse_error", 14},    {"no_url", 146},       {"no_scheme", 16},
-      {"whitespace", 12},     {"clean_url_mismatch", 10}, {"cookie_wall_url", 6},
-      {"mobile_host", 4},     {"tracking_left", 53}, {"duplicate_slug", 19}};
+      {"parse_error", 14},        {"no_url", 146},        {"no_scheme", 16},  {"whitespace", 12},
+      {"clean_url_mismatch", 10}, {"cookie_wall_url", 6}, {"mobile_host", 4}, {"tracking_left", 53},
+      {"duplicate_slug", 19}};
   CHECK(findings_by_kind(medigy()) == expected);
 }
 
@@ -111,7 +111,8 @@ TEST_CASE("medigy: the hitconsultant article cleans to one target", "[corpus][me
   CHECK(it->refs.size() == 4);  // href, original, cleanUrl, sourceUrl of one file
   for (const auto& ref : it->refs) {
     CHECK(ref.raw.ends_with("#.X88gt1UzbIU"));
-    CHECK(ref.slug == "hitconsultant-5-steps-for-interoperability-excellence-for-healthcare-providers");
+    CHECK(ref.slug ==
+          "hitconsultant-5-steps-for-interoperability-excellence-for-healthcare-providers");
   }
 }
 
