@@ -24,6 +24,9 @@ int run_scan(int argc, char** argv) {
       ->required();
   app.add_flag("--json", json, "print one JSON document (sources, targets, findings) to stdout");
   app.add_flag("--findings", list, "also list every finding as file:line: kind: field: detail");
+  bool strict_yaml = false;
+  app.add_flag("--strict-yaml", strict_yaml,
+               "parse every front matter field, not only the ones scan reads (slower)");
   app.add_option("--rules", rules_file, "tracking rules file instead of the built-in rules");
   app.add_option("--url-field", fields,
                  "front matter field holding a URL (repeatable; replaces the default list)");
@@ -58,6 +61,7 @@ int run_scan(int argc, char** argv) {
     options.rules = &*rules;
   }
   if (!fields.empty()) options.url_fields = fields;
+  options.full_yaml_check = strict_yaml;
   options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
 
   const ScanResult result = scan_content(content, options);

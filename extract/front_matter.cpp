@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "extract/top_level_select.h"
 #include "extract/utf8.h"
 
 namespace linkhealth {
@@ -102,15 +103,18 @@ FrontMatterSplit split_front_matter(std::string_view text) {
   return out;
 }
 
-ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block, std::size_t max_nodes) {
+namespace {
+
+ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& block,
+                             std::size_t max_nodes) {
   ParsedFrontMatter out;
   try {
-    out.root = YAML::Load(block.yaml);
+    out.root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     // yaml-cpp marks an unclosed flow at end of input; point at the last YAML line instead.
     const int last_line =
         block.first_line +
-        std::max(0, static_cast<int>(std::count(block.yaml.begin(), block.yaml.end(), '\n')) - 1);
+        std::max(0, static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n')) - 1);
     const int line =
         e.mark.is_null() ? block.first_line : std::min(block.first_line + e.mark.line, last_line);
     out.error = FrontMatterError{"YAML: " + e.msg, line};
@@ -128,6 +132,22 @@ ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block, std::size_t 
   WalkState state{0, max_nodes, block.first_line};
   out.error = walk(out.root, state);
   return out;
+}
+
+}  // namespace
+
+ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block,
+                                     const std::vector<std::string>* keep_keys,
+                                     std::size_t max_nodes) {
+  if (keep_keys != nullptr) {
+    if (auto selected = select_top_level(block.yaml, *keep_keys)) {
+      auto fast = parse_yaml(*selected, block, max_nodes);
+      if (!fast.error) return fast;
+      // An error in the selection (an alias to a skipped anchor, say): let the whole block
+      // decide, so the fast path never reports an error the full parse would not.
+    }
+  }
+  return parse_yaml(block.yaml, block, max_nodes);
 }
 
 }  // namespace linkhealth

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace linkhealth {
 
@@ -37,7 +38,11 @@ struct ParsedFrontMatter {
 };
 
 /// Parses the block with yaml-cpp, rejecting non-mappings, duplicate keys and documents that
-/// expand (through aliases) to more than max_nodes nodes.
-ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block, std::size_t max_nodes = 100000);
+/// expand (through aliases) to more than max_nodes nodes. With keep_keys, only those top-level
+/// entries are parsed (see top_level_select.h): YAML errors inside the other entries then go
+/// unnoticed, which is what makes a scan of the corpus fast; pass nullptr to check it all.
+ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block,
+                                     const std::vector<std::string>* keep_keys = nullptr,
+                                     std::size_t max_nodes = 100000);
 
 }  // namespace linkhealth

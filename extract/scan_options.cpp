@@ -13,4 +13,8 @@ std::vector<std::string> default_url_fields() {
           "feed.site_url"};
 }
 
+std::vector<std::string> source_keys() {
+  return {"slug", "id", "title", "description", "basePath", "date", "source", "link"};
+}
+
 }  // namespace linkhealth

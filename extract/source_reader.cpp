@@ -100,7 +100,10 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
     return out;
   }
   out.has_front_matter = true;
-  const auto parsed = parse_front_matter(*split.block);
+  std::vector<std::string> keys = source_keys();
+  for (const std::string& field : options.url_fields)
+    keys.push_back(field.substr(0, field.find('.')));
+  const auto parsed = parse_front_matter(*split.block, options.full_yaml_check ? nullptr : &keys);
   if (parsed.error) {
     out.findings.push_back(
         file_finding(relative, "parse_error", parsed.error->message, parsed.error->line));

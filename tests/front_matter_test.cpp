@@ -125,13 +125,13 @@ TEST_CASE("YAML alias bombs are stopped", "[extract][front_matter]") {
     bomb += "]\n";
     prev = c;
   }
-  bomb += "---\n";
+  bomb += "link:\n  href: *j\n---\n";  // used by a field the scan reads
   const auto f = scan_bad(bomb, 2);
   CHECK_THAT(f.detail, Catch::Contains("alias bomb"));
 }
 
 TEST_CASE("deeply nested YAML is a parse_error, not a crash", "[extract][front_matter]") {
-  scan_bad("---\nx: " + std::string(50000, '[') + std::string(50000, ']') + "\n---\n", 2);
+  scan_bad("---\ntitle: " + std::string(50000, '[') + std::string(50000, ']') + "\n---\n", 2);
 }
 
 TEST_CASE("TOML front matter is reported as unsupported", "[extract][front_matter]") {
@@ -183,4 +183,47 @@ TEST_CASE("a non-string URL field is an invalid_url finding", "[extract][front_m
 TEST_CASE("a missing content directory is an error naming it", "[extract][scan]") {
   CHECK_THROWS_WITH(linkhealth::scan_content("/nonexistent/linkhealth/content", {}),
                     Catch::Contains("/nonexistent/linkhealth/content"));
+}
+
+TEST_CASE("only the entries a scan reads are parsed unless the full check is asked for",
+          "[extract][front_matter]") {
+  TempTree tree;
+  tree.write(
+      "x.md",
+      "---\nslug: x\nextra:\n  a: [1, 2\n  b: 3\nlink:\n  href: https://example.org/\n---\n");
+  const ScanResult fast = linkhealth::scan_content(tree.root(), {});
+  CHECK(fast.findings.empty());
+  CHECK(fast.targets.size() == 1);
+
+  ScanOptions strict;
+  strict.full_yaml_check = true;
+  const ScanResult full = linkhealth::scan_content(tree.root(), strict);
+  REQUIRE(full.findings.size() == 1);
+  CHECK(full.findings[0].kind == "parse_error");
+  CHECK(full.findings[0].line == 5);  // yaml-cpp notices the unclosed flow on the next line
+}
+
+TEST_CASE("a top-level duplicate key is found even in a field the scan skips",
+          "[extract][front_matter]") {
+  scan_bad("---\ntags: [a]\nslug: s\ntags: [b]\n---\n", 4);
+}
+
+TEST_CASE("an alias to a skipped entry still resolves", "[extract][front_matter]") {
+  TempTree tree;
+  tree.write("x.md", "---\nhome: &u https://example.org/home\nlink:\n  href: *u\n---\n");
+  const ScanResult r = linkhealth::scan_content(tree.root(), {});
+  CHECK(r.findings.empty());
+  REQUIRE(r.targets.size() == 1);
+  CHECK(r.targets[0].request_url == "https://example.org/home");
+}
+
+TEST_CASE("an indented top level is read like any other", "[extract][front_matter]") {
+  TempTree tree;
+  tree.write("x.md",
+             "--- \n title: 'Ethics and Compliance'\n link:\n   href: https://e.org/\n---\n");
+  const ScanResult r = linkhealth::scan_content(tree.root(), {});
+  CHECK(r.findings.empty());
+  REQUIRE(r.sources.size() == 1);
+  CHECK(r.sources[0].title == "Ethics and Compliance");
+  CHECK(r.targets.size() == 1);
 }

@@ -131,3 +131,28 @@ TEST_CASE("healthcareguys: the older scalar link schema", "[corpus][healthcaregu
   const std::map<std::string, std::size_t> expected = {{"cookie_wall_url", 3}};
   CHECK(findings_by_kind(r) == expected);
 }
+
+TEST_CASE("medigy: parsing only the needed entries gives the same result as a full parse",
+          "[corpus][medigy]") {
+  linkhealth::ScanOptions strict;
+  strict.full_yaml_check = true;
+  const ScanResult full = linkhealth::scan_content(kCorpus + "/medigy", strict);
+  const ScanResult& fast = medigy();
+  REQUIRE(full.sources.size() == fast.sources.size());
+  for (std::size_t i = 0; i < full.sources.size(); ++i) {
+    const auto& a = full.sources[i];
+    const auto& b = fast.sources[i];
+    INFO(a.file);
+    CHECK(a.slug == b.slug);
+    CHECK(a.title == b.title);
+    CHECK(a.description == b.description);
+    CHECK(a.date == b.date);
+    REQUIRE(a.urls.size() == b.urls.size());
+    for (std::size_t k = 0; k < a.urls.size(); ++k) {
+      CHECK(a.urls[k].raw == b.urls[k].raw);
+      CHECK(a.urls[k].line == b.urls[k].line);
+    }
+  }
+  CHECK(findings_by_kind(full) == findings_by_kind(fast));
+  CHECK(full.targets.size() == fast.targets.size());
+}
