@@ -105,7 +105,7 @@ void print_scan_summary(std::FILE* out, const std::string& root, const ScanResul
     const auto it = by_kind.find(kind);
     const std::size_t count = it == by_kind.end() ? 0 : it->second.first;
     const std::size_t files = it == by_kind.end() ? 0 : it->second.second.size();
-    std::fprintf(out, "  %-20s %6zu  in %zu files\n", kind, count, files);
+    std::fprintf(out, "  %-20s %6zu  in %zu file%s\n", kind, count, files, files == 1 ? "" : "s");
   }
   bool header = false;
   for (const Finding& f : result.findings) {

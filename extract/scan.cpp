@@ -1,10 +1,12 @@
 #include "extract/scan.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 #include "extract/source_findings.h"
 #include "extract/source_reader.h"
@@ -113,9 +115,25 @@ std::vector<std::filesystem::path> content_files(const std::filesystem::path& ro
 }
 
 ScanResult scan_content(const std::filesystem::path& root, const ScanOptions& options) {
+  const auto files = content_files(root);
+  // Files are independent: read them on every core, then merge in file order so the result
+  // does not depend on scheduling.
+  std::vector<FileScan> scanned(files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      scanned[i] = scan_file(root, files[i], options);
+    }
+  };
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(worker);
+  worker();
+  pool.clear();  // joins
+
   ScanResult result;
-  for (const auto& relative : content_files(root))
-    add_file(scan_file(root, relative, options), result);
+  for (FileScan& file : scanned) add_file(std::move(file), result);
   build_targets(result);
   find_duplicate_slugs(result);
   return result;

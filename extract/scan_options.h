@@ -28,6 +28,7 @@ struct ScanOptions {
   /// 6x slower on the medigy corpus; finds YAML errors in fields linkhealth ignores).
   bool full_yaml_check = false;
   const TrackingRules* rules = nullptr;  ///< nullptr: default_tracking_rules()
+  unsigned threads = 0;                  ///< files read in parallel; 0 = one per core
 
   const TrackingRules& tracking_rules() const {
     return rules != nullptr ? *rules : default_tracking_rules();
