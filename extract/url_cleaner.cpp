@@ -146,19 +146,22 @@ CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules) {
 
   std::string input(trimmed);
   std::string scheme;
-  if (const auto s = leading_scheme(trimmed); s && ascii_lower(trimmed.substr(0, 4)) != "www.") {
-    scheme = ascii_lower(*s);
-    if (scheme != "http" && scheme != "https") {
-      return failure(std::move(r), "unsupported_scheme",
-                     "scheme '" + std::string(*s) + ":' is not http or https");
-    }
-    if (*s != scheme) r.removed.push_back("lowercased scheme " + std::string(*s));
-  } else if (ascii_lower(trimmed.substr(0, 4)) == "www.") {
+  // "www.x.org:8080/" would read as scheme "www.x.org", so the www. repair is decided first.
+  const bool www = ascii_lower(trimmed.substr(0, 4)) == "www.";
+  const auto written = www ? std::nullopt : leading_scheme(trimmed);
+  if (www) {
     scheme = "https";
     input = "https://" + input;
     r.removed.push_back("added https:// to scheme-less www. URL");
-  } else {
+  } else if (!written) {
     return failure(std::move(r), "no_scheme", "no scheme (expected http:// or https://)");
+  } else {
+    scheme = ascii_lower(*written);
+    if (scheme != "http" && scheme != "https") {
+      return failure(std::move(r), "unsupported_scheme",
+                     "scheme '" + std::string(*written) + ":' is not http or https");
+    }
+    if (*written != scheme) r.removed.push_back("lowercased scheme " + std::string(*written));
   }
 
   CurlUrl url;

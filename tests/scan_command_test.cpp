@@ -86,3 +86,14 @@ TEST_CASE("scan --json prints sources, targets and findings", "[cli][scan]") {
   CHECK(doc["findings"][0]["field"] == "link.href");
   CHECK(doc["findings"][0].contains("detail"));
 }
+
+TEST_CASE("scan --rules replaces the built-in tracking rules", "[cli][scan]") {
+  linkhealth::testing::TempTree tree;
+  tree.write("content/a.md", "---\nlink:\n  href: https://example.org/p?ref=x&utm_source=y\n---\n");
+  tree.write("only-ref.rules", "param ref\n");
+  const Run r = run("scan --json --content " + (tree.root() / "content").string() + " --rules " +
+                    (tree.root() / "only-ref.rules").string());
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["targets"][0]["request_url"] == "https://example.org/p?utm_source=y");
+}

@@ -5,6 +5,7 @@
 
 #include "extract/addthis_fragment.h"
 #include "extract/url_cleaner.h"
+#include "tests/temp_tree.h"
 
 using linkhealth::clean_url;
 using linkhealth::CleanedUrl;
@@ -264,4 +265,21 @@ TEST_CASE("host patterns match the host and its subdomains only", "[extract][rul
   CHECK(linkhealth::host_matches("www.eventbrite.com", "eventbrite.com"));
   CHECK_FALSE(linkhealth::host_matches("noteventbrite.com", "eventbrite.com"));
   CHECK_FALSE(linkhealth::host_matches("eventbrite.com.evil.org", "eventbrite.com"));
+}
+
+TEST_CASE("a rules file is loaded from disk and errors name it", "[extract][rules]") {
+  linkhealth::testing::TempTree tree;
+  tree.write("site.rules", "param sessionid\nfragment-addthis\n");
+  const auto rules = linkhealth::load_tracking_rules(tree.root() / "site.rules");
+  CHECK(rules.origin == (tree.root() / "site.rules").string());
+  CHECK(clean_url("https://a.example/p?sessionid=9&utm_source=x#.X88gt1UzbIU", rules).clean ==
+        "https://a.example/p?utm_source=x");
+  CHECK_THROWS_WITH(linkhealth::load_tracking_rules(tree.root() / "missing.rules"),
+                    Catch::Contains("missing.rules"));
+}
+
+TEST_CASE("a scheme-less www. value with a port is still repaired", "[extract][cleaner]") {
+  const auto r = clean("WWW.Medigy.com:8443/news");
+  REQUIRE(r.ok);
+  CHECK(r.clean == "https://www.medigy.com:8443/news");
 }
