@@ -1,0 +1,20 @@
+#include "extract/scan_options.h"
+
+namespace linkhealth {
+
+std::vector<std::string> default_url_fields() {
+  return {"link.href",
+          "link.original",
+          "openProjectCustomFields.cleanUrl",
+          "openProjectCustomFields.sourceUrl",
+          "openProjectCustomFields.videoUrl",
+          "link",
+          "feed.feed_url",
+          "feed.site_url"};
+}
+
+std::vector<std::string> source_keys() {
+  return {"slug", "id", "title", "description", "basePath", "date", "source", "link"};
+}
+
+}  // namespace linkhealth
