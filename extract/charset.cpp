@@ -233,14 +233,17 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
-// Valid UTF-8, allowing the last sequence to be cut off (fetched heads stop mid-stream).
-bool is_utf8_with_cut_tail(std::string_view s) {
+// The content guess before the windows-1252 fallback: well-formed UTF-8 holding at least one
+// multi-byte character; the last sequence may be cut off (fetched heads stop mid-stream).
+bool looks_like_utf8(std::string_view s) {
+  bool multibyte = false;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t len = utf8_sequence_length(s, i);
-    if (len == 0) return s.size() - i < 4 && static_cast<unsigned char>(s[i]) >= 0xC2;
+    if (len == 0) return multibyte && s.size() - i < 4 && static_cast<unsigned char>(s[i]) >= 0xC2;
+    multibyte = multibyte || len > 1;
     i += len;
   }
-  return true;
+  return multibyte;
 }
 
 std::string convert(std::string_view bytes, const std::string& name) {
@@ -263,14 +266,12 @@ std::string convert(std::string_view bytes, const std::string& name) {
       out.resize(out.size() * 2);
       continue;
     }
-    // Ill-formed or cut-off input: one replacement per bad unit, as browsers do. glibc's CP1252
-    // leaves five bytes undefined that WHATWG maps to C1 controls; keep those code points.
-    const auto byte = static_cast<unsigned char>(*in);
-    std::string repl(kReplacement);
-    if (name == "windows-1252") repl = {static_cast<char>(0xC2), static_cast<char>(byte)};
-    if (out.size() - written < 8) out.resize(out.size() * 2);
-    out.replace(written, repl.size(), repl);
-    written += repl.size();
+    // Ill-formed or cut-off input: one U+FFFD per bad unit, as browsers do. (glibc's CP1252
+    // leaves five bytes undefined that WHATWG maps to C1 controls; Gumbo would turn those
+    // into U+FFFD anyway.)
+    if (out.size() - written < kReplacement.size()) out.resize(out.size() * 2);
+    out.replace(written, kReplacement.size(), kReplacement);
+    written += kReplacement.size();
     const std::size_t skip = std::min<std::size_t>(wide ? 2 : 1, in_left);
     in += skip;
     in_left -= skip;
@@ -377,7 +378,7 @@ DecodedPage decode_page(std::string_view body, std::string_view content_type) {
   } else if (!meta.empty()) {
     page.used = meta;
   } else {
-    page.used = !is_ascii(body) && is_utf8_with_cut_tail(body) ? "utf-8" : "windows-1252";
+    page.used = looks_like_utf8(body) ? "utf-8" : "windows-1252";
   }
   if (http.empty() && !http_label.empty())
     page.note = "encoding: unknown HTTP charset label '" + http_label + "' ignored";

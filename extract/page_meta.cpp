@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 #include <optional>
 #include <utility>
@@ -130,6 +131,22 @@ void visit(const GumboNode& e, RawHead& head) {
   }
 }
 
+// True when decoded text still contains something like "&amp;" or "&#8217;".
+bool looks_double_encoded(std::string_view text) {
+  for (std::size_t amp = text.find('&'); amp != std::string_view::npos;
+       amp = text.find('&', amp + 1)) {
+    std::size_t i = amp + 1;
+    if (i < text.size() && text[i] == '#') {
+      ++i;
+      if (i < text.size() && (text[i] == 'x' || text[i] == 'X')) ++i;
+    }
+    const std::size_t start = i;
+    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > start && i < text.size() && text[i] == ';') return true;
+  }
+  return false;
+}
+
 std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
@@ -152,6 +169,9 @@ std::string pick(std::string_view field, const std::vector<std::string>& raw,
     if (clean.text != kept && std::find(others.begin(), others.end(), clean.text) == others.end())
       others.push_back(std::move(clean.text));
   }
+  if (looks_double_encoded(kept))
+    notes.push_back(std::string(field) + ": still holds an HTML entity after decoding once " +
+                    "(double-encoded by the site?); kept as is");
   if (!others.empty()) {
     std::string note = "duplicate " + std::string(field) + ": kept " + quoted(kept) + ", ignored";
     for (std::size_t i = 0; i < others.size(); ++i) note += (i ? ", " : " ") + quoted(others[i]);
