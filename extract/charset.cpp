@@ -9,15 +9,13 @@
 #include <stdexcept>
 #include <utility>
 
+#include "extract/tag_scan.h"
+
 namespace linkhealth {
 
 namespace {
 
 constexpr std::size_t kPrescanBytes = 1024;
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -30,8 +28,8 @@ std::string to_lower(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_html_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -47,10 +45,10 @@ std::string charset_parameter(std::string_view s) {
   for (std::size_t pos = 0; pos + 7 <= s.size(); ++pos) {
     if (!starts_with_ci(s.substr(pos), "charset")) continue;
     std::size_t i = pos + 7;
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
     if (i >= s.size() || s[i] != '=') continue;
     ++i;
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
     if (i >= s.size()) return "";
     if (s[i] == '"' || s[i] == '\'') {
       const std::size_t end = s.find(s[i], i + 1);
@@ -58,47 +56,19 @@ std::string charset_parameter(std::string_view s) {
       return to_lower(trim(s.substr(i + 1, end - i - 1)));
     }
     std::size_t end = i;
-    while (end < s.size() && !is_space(s[end]) && s[end] != ';') ++end;
+    while (end < s.size() && !is_html_space(s[end]) && s[end] != ';') ++end;
     return to_lower(s.substr(i, end - i));
   }
   return "";
 }
 
-// One attribute of a tag in the prescan ("get an attribute" in the WHATWG prescan).
-struct PrescanAttribute {
-  std::string name;
-  std::string value;
-};
-
-bool next_attribute(std::string_view s, std::size_t& i, PrescanAttribute& out) {
-  while (i < s.size() && (is_space(s[i]) || s[i] == '/')) ++i;
-  if (i >= s.size() || s[i] == '>') return false;
-  out.name.clear();
-  out.value.clear();
-  while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>' &&
-         !(s[i] == '=' && !out.name.empty()))
-    out.name += lower(s[i++]);
-  while (i < s.size() && is_space(s[i])) ++i;
-  if (i >= s.size() || s[i] != '=') return true;
-  ++i;
-  while (i < s.size() && is_space(s[i])) ++i;
-  if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
-    const char quote = s[i++];
-    while (i < s.size() && s[i] != quote) out.value += lower(s[i++]);
-    if (i < s.size()) ++i;
-    return true;
-  }
-  while (i < s.size() && !is_space(s[i]) && s[i] != '>') out.value += lower(s[i++]);
-  return true;
-}
-
 // Reads the attributes of a <meta> starting at i; returns the charset label it declares.
 std::string meta_charset(std::string_view s, std::size_t& i) {
-  PrescanAttribute attr;
+  TagAttribute attr;
   std::string charset;
   std::string content_charset;
   bool http_equiv_content_type = false;
-  while (next_attribute(s, i, attr)) {
+  while (next_tag_attribute(s, i, attr)) {
     if (attr.name == "charset" && charset.empty()) charset = std::string(trim(attr.value));
     if (attr.name == "http-equiv" && attr.value == "content-type") http_equiv_content_type = true;
     if (attr.name == "content" && content_charset.empty())
@@ -218,6 +188,7 @@ bool is_ascii(std::string_view s) {
 
 // Copies UTF-8, replacing each ill-formed byte with U+FFFD.
 std::string sanitize_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -299,7 +270,7 @@ std::string charset_from_content_type(std::string_view content_type) {
 
 std::string prescan_meta_charset(std::string_view bytes) {
   const std::string_view s = bytes.substr(0, kPrescanBytes);
-  PrescanAttribute ignored;
+  TagAttribute ignored;
   for (std::size_t i = 0; i < s.size();) {
     if (s[i] != '<') {
       ++i;
@@ -311,7 +282,7 @@ std::string prescan_meta_charset(std::string_view bytes) {
       if (end == std::string_view::npos) return "";
       i = end + 3;
     } else if (starts_with_ci(rest, "<meta") && rest.size() > 5 &&
-               (is_space(rest[5]) || rest[5] == '/')) {
+               (is_html_space(rest[5]) || rest[5] == '/')) {
       i += 5;
       std::string label = meta_charset(s, i);
       if (!label.empty()) return label;
@@ -319,8 +290,8 @@ std::string prescan_meta_charset(std::string_view bytes) {
                                    (rest[1] == '/' && rest.size() > 2 &&
                                     std::isalpha(static_cast<unsigned char>(rest[2]))))) {
       i += 2;
-      while (i < s.size() && !is_space(s[i]) && s[i] != '>') ++i;
-      while (next_attribute(s, i, ignored)) {
+      while (i < s.size() && !is_html_space(s[i]) && s[i] != '>') ++i;
+      while (next_tag_attribute(s, i, ignored)) {
       }
     } else if (rest.size() > 1 && (rest[1] == '!' || rest[1] == '/' || rest[1] == '?')) {
       const std::size_t end = s.find('>', i + 1);
@@ -345,6 +316,10 @@ std::string canonical_encoding(std::string_view label) {
 
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
+    if ((bytes[i] & 0x80) == 0) {  // ASCII runs dominate real pages
+      ++i;
+      continue;
+    }
     const std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) return false;
     i += len;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <initializer_list>
 #include <optional>
 #include <utility>
@@ -10,6 +11,7 @@
 #include "extract/charset.h"
 #include "extract/html_document.h"
 #include "extract/jsonld.h"
+#include "extract/markup_skim.h"
 #include "extract/page_signals.h"
 #include "extract/text_hygiene.h"
 #include "extract/url_resolution.h"
@@ -91,14 +93,24 @@ void read_meta(const GumboNode& e, RawHead& head) {
   }
 }
 
-void read_script(const GumboNode& e, RawHead& head) {
+void read_script(const GumboNode& e, const SkimmedHtml& skimmed, RawHead& head) {
   const std::string type = ascii_lower_trimmed(attribute(e, "type"));
   if (type.rfind("application/ld+json", 0) != 0) return;
   ++head.jsonld_blocks;
-  if (!head.jsonld.add_block(text_content(e))) head.broken_jsonld.push_back(head.jsonld_blocks);
+  // The skimmer lifted most JSON-LD bodies out of the HTML; the marker says which one.
+  std::string text;
+  const std::string_view mark = attribute(e, kSkimmedJsonLdAttribute);
+  std::size_t index = 0;
+  const auto [end, ec] = std::from_chars(mark.data(), mark.data() + mark.size(), index);
+  if (!mark.empty() && ec == std::errc() && end == mark.data() + mark.size() &&
+      index < skimmed.json_ld_texts.size())
+    text = std::string(skimmed.json_ld_texts[index]);
+  else
+    text = text_content(e);
+  if (!head.jsonld.add_block(text)) head.broken_jsonld.push_back(head.jsonld_blocks);
 }
 
-void visit(const GumboNode& e, RawHead& head) {
+void visit(const GumboNode& e, const SkimmedHtml& skimmed, RawHead& head) {
   observe_element(e, head.evidence);
   if (e.v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
   switch (e.v.element.tag) {
@@ -124,7 +136,7 @@ void visit(const GumboNode& e, RawHead& head) {
         head.lang = std::string(attribute(e, "xml:lang"));
       break;
     case GUMBO_TAG_SCRIPT:
-      read_script(e, head);
+      read_script(e, skimmed, head);
       break;
     default:
       break;
@@ -246,8 +258,10 @@ PageMeta read_page_meta(std::string_view body, std::string_view content_type,
   if (!page.note.empty()) m.notes.push_back(std::move(page.note));
 
   RawHead head;
-  const HtmlDocument doc(std::move(page.utf8));
-  doc.for_each_element([&](const GumboNode& e) { visit(e, head); });
+  SkimmedHtml skimmed = skim_raw_text(page.utf8);
+  for (std::string_view script : skimmed.script_texts) observe_script_text(script, head.evidence);
+  const HtmlDocument doc(std::move(skimmed.html));  // the views still point into page.utf8
+  doc.for_each_element([&](const GumboNode& e) { visit(e, skimmed, head); });
 
   std::vector<std::string>& notes = m.notes;
   m.og_title = pick("og:title", head.meta[kOgTitle], notes);

@@ -162,8 +162,7 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
       if (has_fragment(src, "/cdn-cgi/challenge-platform/h/") ||
           has_fragment(src, "captcha-delivery.com"))
         evidence.challenge_markup = true;
-      if (src.empty() && text_content(element).find("_cf_chl_opt") != std::string::npos)
-        evidence.challenge_markup = true;
+      if (src.empty()) observe_script_text(text_content(element), evidence);
       break;
     }
     case GUMBO_TAG_IFRAME:
@@ -173,6 +172,10 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
     default:
       break;
   }
+}
+
+void observe_script_text(std::string_view text, PageEvidence& evidence) {
+  if (text.find("_cf_chl_opt") != std::string_view::npos) evidence.challenge_markup = true;
 }
 
 bool says_not_found(std::string_view text) {

@@ -35,6 +35,9 @@ struct PageEvidence {
 /// Looks at one element (called for every element in document order) for wall markup.
 void observe_element(const GumboNode& element, PageEvidence& evidence);
 
+/// Looks at the text of an inline script for challenge markers (Cloudflare's _cf_chl_opt).
+void observe_script_text(std::string_view text, PageEvidence& evidence);
+
 /// True when a title/heading says the page does not exist (any case).
 bool says_not_found(std::string_view text);
 

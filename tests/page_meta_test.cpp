@@ -94,6 +94,14 @@ TEST_CASE("Cloudflare challenge page is a challenge", "[page_meta][signals]") {
   CHECK(m.refresh_url.empty());  // "390" reloads the same page; it is not a redirect
 }
 
+TEST_CASE("Cloudflare challenge script alone is a challenge", "[page_meta][signals]") {
+  const PageMeta m = read_page_meta(
+      "<title>www.statnews.com</title><script>(function(){window._cf_chl_opt={cvId:'3'};}());"
+      "</script>",
+      "text/html", kStoryUrl);
+  CHECK(m.signals == Strings{"challenge"});
+}
+
 TEST_CASE("Cookie-consent interstitial is a consent wall", "[page_meta][signals]") {
   const PageMeta m = read_fixture("consent_interstitial.html");
   CHECK(m.title == "Yahoo is part of the Yahoo family of brands");
