@@ -72,14 +72,17 @@ std::string realistic_head(std::size_t target) {
   return head + "</head>";
 }
 
-// A worst case for the parser: the same size made only of tags (links, metas, preloads).
+// A worst case for the parser: the same size made only of tags (metas, script tags, links).
 std::string tag_dense_head(std::size_t target) {
   std::string head = yoast_head();
   for (int i = 0; head.size() < target; ++i) {
     const std::string n = std::to_string(i);
-    head += "<link rel='stylesheet' id='plugin-" + n +
-            "-css' href='https://hitconsultant.net/wp-content/plugins/p" + n +
-            "/style.min.css?ver=6.5.2' type='text/css' media='all' />\n"
+    head += "<meta property=\"article:tag\" content=\"Health IT topic " + n +
+            "\" />\n"
+            "<script type=\"text/javascript\" src=\"https://hitconsultant.net/wp-content/"
+            "plugins/p" +
+            n + "/app.min.js?ver=1.2\" id=\"p" + n +
+            "-js\"></script>\n"
             "<link rel=\"preload\" as=\"font\" href=\"/fonts/inter-" +
             n + ".woff2\" crossorigin>\n<meta name=\"generator\" content=\"Plugin " + n +
             " 1.0\" />\n";

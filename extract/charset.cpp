@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -182,8 +184,20 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+// Length of the all-ASCII prefix of s, checked eight bytes at a time.
+std::size_t ascii_prefix(std::string_view s) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & kHighBits) != 0) break;
+  }
+  while (i < s.size() && (s[i] & 0x80) == 0) ++i;
+  return i;
+}
+
 bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  return ascii_prefix(s) == s.size();
 }
 
 // Copies UTF-8, replacing each ill-formed byte with U+FFFD.
@@ -317,7 +331,7 @@ std::string canonical_encoding(std::string_view label) {
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     if ((bytes[i] & 0x80) == 0) {  // ASCII runs dominate real pages
-      ++i;
+      i += ascii_prefix(bytes.substr(i));
       continue;
     }
     const std::size_t len = utf8_sequence_length(bytes, i);

@@ -22,14 +22,16 @@ class HtmlDocument {
 
   const GumboNode* root() const { return output_->root; }
 
-  /// Calls visit(const GumboNode&) for every element, in document (pre-)order.
+  /// Calls visit(const GumboNode&) for every element, in document (pre-)order. The content of
+  /// a <template> is not part of the document (document.title ignores it), so it is skipped.
   template <class Visit>
   void for_each_element(Visit&& visit) const {
     std::vector<const GumboNode*> stack{output_->root};
     while (!stack.empty()) {
       const GumboNode* node = stack.back();
       stack.pop_back();
-      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+      if (node->type == GUMBO_NODE_TEMPLATE) visit(*node);
+      if (node->type != GUMBO_NODE_ELEMENT) continue;
       visit(*node);
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i > 0; --i)

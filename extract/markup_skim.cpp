@@ -85,8 +85,11 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     while (j < s.size() && !is_html_space(s[j]) && s[j] != '/' && s[j] != '>')
       name += lower(s[j++]);
     bool json_ld = false;
-    while (next_tag_attribute(s, j, attr))
+    bool canonical = false;
+    while (next_tag_attribute(s, j, attr)) {
       if (attr.name == "type") json_ld = attr.value.rfind("application/ld+json", 0) == 0;
+      if (attr.name == "rel") canonical = attr.value.find("canonical") != std::string::npos;
+    }
     const bool self_closing = j < s.size() && s[j - 1] == '/';
     const std::size_t tag_end = j;  // at '>' (or the end of input)
     i = j < s.size() ? j + 1 : s.size();
@@ -96,6 +99,12 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       continue;
     }
     if (end_tag || foreign_depth > 0) continue;
+    if (name == "link" && !canonical && tag_end < s.size()) {
+      // A void element that shapes no other part of the tree; only rel=canonical is read.
+      out.html.append(s.substr(copied, lt - copied));
+      copied = i;
+      continue;
+    }
     if (name == "plaintext") break;  // everything after it is text
     if (!is_raw_text_tag(name)) continue;
     const std::size_t end = find_end_tag(s, name, i);

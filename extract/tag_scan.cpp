@@ -1,5 +1,7 @@
 #include "extract/tag_scan.h"
 
+#include <algorithm>
+
 namespace linkhealth {
 
 namespace {
@@ -22,13 +24,18 @@ bool next_tag_attribute(std::string_view s, std::size_t& i, TagAttribute& out) {
   if (i >= s.size() || s[i] != '=') return true;
   ++i;
   while (i < s.size() && is_html_space(s[i])) ++i;
+  std::size_t start = i;
+  std::size_t end = i;
   if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
-    const char quote = s[i++];
-    while (i < s.size() && s[i] != quote) out.value += lower(s[i++]);
-    if (i < s.size()) ++i;
-    return true;
+    start = i + 1;
+    end = std::min(s.find(s[i], start), s.size());
+    i = end < s.size() ? end + 1 : end;
+  } else {
+    while (end < s.size() && !is_html_space(s[end]) && s[end] != '>') ++end;
+    i = end;
   }
-  while (i < s.size() && !is_html_space(s[i]) && s[i] != '>') out.value += lower(s[i++]);
+  out.value.assign(s.substr(start, end - start));
+  for (char& c : out.value) c = lower(c);
   return true;
 }
 

@@ -51,3 +51,12 @@ TEST_CASE("an unclosed script body is removed to the end", "[markup_skim]") {
   CHECK(s.script_texts == Views{"var a = 1;"});
   CHECK(skim_raw_text("<svg></svg><style>x</style>").html == "<svg></svg><style></style>");
 }
+
+TEST_CASE("links other than rel=canonical are dropped whole", "[markup_skim]") {
+  const auto s = skim_raw_text(
+      "<head><link rel='stylesheet' href='a.css'><LINK REL=\"Canonical\" href=\"/c\">"
+      "<link rel=preload href=f.woff2 />x</head>");
+  CHECK(s.html == "<head><LINK REL=\"Canonical\" href=\"/c\">x</head>");
+  CHECK(skim_raw_text("<svg><link rel=a></svg>").html == "<svg><link rel=a></svg>");
+  CHECK(skim_raw_text("<head><link rel=x").html == "<head><link rel=x");
+}

@@ -196,6 +196,16 @@ TEST_CASE("SVG <title> before the real one is not the document title", "[page_me
   CHECK(m.description_rule == "meta:description");
 }
 
+TEST_CASE("Tags inside <template> are not part of the document", "[page_meta]") {
+  const PageMeta m = read_page_meta(
+      "<head><template><title>Card</title><meta property=og:title content=Card></template>"
+      "<title>Real title</title></head>",
+      "text/html", kStoryUrl);
+  CHECK(m.html_title == "Real title");
+  CHECK(m.og_title.empty());
+  CHECK(m.title_rule == "title");
+}
+
 TEST_CASE("Duplicate og:title: first non-empty wins, conflicts noted", "[page_meta]") {
   const PageMeta m = read_fixture("duplicate_og_title.html");
   CHECK(m.og_title == "Hospital mergers slow in 2023");
