@@ -24,9 +24,6 @@ std::string prescan_meta_charset(std::string_view bytes);
 /// WHATWG canonical name for a label ("latin1" -> "windows-1252"), "" when unknown.
 std::string canonical_encoding(std::string_view label);
 
-/// True when `bytes` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view bytes);
-
 /// Sniffs the encoding of `body` and converts it to UTF-8.
 DecodedPage decode_page(std::string_view body, std::string_view content_type);
 
