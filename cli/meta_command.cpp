@@ -5,11 +5,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 #include "cli/command.h"
 #include "extract/page_meta.h"
@@ -19,17 +21,28 @@ namespace linkhealth {
 
 namespace {
 
-bool read_input(const std::string& path, std::string& out) {
+// Reads the whole input; on failure returns false with `error` saying why.
+bool read_input(const std::string& path, std::string& out, std::string& error) {
   if (path == "-") {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     out = buffer.str();
-    return !std::cin.bad();
+    if (std::cin.bad()) error = "read error";
+    return error.empty();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "is a directory";
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+  if (in.bad()) error = "read error";
+  return error.empty();
 }
 
 void print_field(const char* name, const std::string& value) {
@@ -88,9 +101,10 @@ int run_meta(int argc, char** argv) {
   }
 
   std::string body;
-  if (!read_input(file, body)) {
+  std::string error;
+  if (!read_input(file, body, error)) {
     std::fprintf(stderr, "linkhealth meta: error: cannot read '%s': %s\n", file.c_str(),
-                 std::strerror(errno));
+                 error.c_str());
     return static_cast<int>(ExitCode::Usage);
   }
   const PageMeta meta = read_page_meta(body, content_type, url);

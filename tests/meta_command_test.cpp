@@ -68,4 +68,8 @@ TEST_CASE("meta on a missing file names it and exits 3", "[meta_command]") {
         "linkhealth meta: error: cannot read '/nonexistent/page.html': No such file or "
         "directory\n");
   CHECK(run_linkhealth("meta").status == 3);
+  const Run dir = run_linkhealth(std::string("meta '") + LINKHEALTH_FIXTURES_DIR + "'");
+  CHECK(dir.status == 3);
+  CHECK(dir.out == std::string("linkhealth meta: error: cannot read '") + LINKHEALTH_FIXTURES_DIR +
+                       "': is a directory\n");
 }
