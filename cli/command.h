@@ -21,5 +21,6 @@ struct Command {
 };
 
 int run_scan(int argc, char** argv);
+int run_meta(int argc, char** argv);
 
 }  // namespace linkhealth

@@ -12,6 +12,8 @@ using linkhealth::Command;
 
 constexpr Command kCommands[] = {
     {"scan", "read the content tree and audit its URLs offline", linkhealth::run_scan},
+    {"meta", "show the title, description and signals extracted from a saved page",
+     linkhealth::run_meta},
 };
 
 void print_usage(std::FILE* out) {

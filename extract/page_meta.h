@@ -3,6 +3,7 @@
 // head, and the resolved title/description with the rule that picked them.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace linkhealth {
@@ -31,8 +32,15 @@ struct PageMeta {
   std::string refresh_url;           ///< target of <meta http-equiv=refresh>, absolute
   std::string encoding_declared;     ///< charset the page or HTTP header declared, "" if none
   std::string encoding_used;         ///< charset actually used to decode
-  std::vector<std::string> signals;  ///< e.g. "not_found_text", "challenge", "consent_wall"
+  std::vector<std::string> signals;  ///< see extract/page_signals.h for the vocabulary
   std::vector<std::string> notes;    ///< conflicting duplicates, truncations, ...
 };
+
+/// Reads a fetched page (whole or cut off after </head>): sniffs and converts its charset,
+/// parses it, and fills every field. `content_type` is the HTTP Content-Type value ("" if
+/// unknown); `final_url` is the URL after redirects, the base for relative URLs ("" if unknown,
+/// then relative URLs stay as written). Never throws on bad input; see PageMeta::notes.
+PageMeta read_page_meta(std::string_view body, std::string_view content_type,
+                        std::string_view final_url);
 
 }  // namespace linkhealth

@@ -1,0 +1,53 @@
+#pragma once
+// Page signals feed the crawler's verdict: a 200 page can still be a soft 404, a bot wall or a
+// consent interstitial. Signals are plain strings in PageMeta::signals:
+//   "not_found_text" - the <title> or an <h1> says the page is gone ("Page not found", "404", ...)
+//   "challenge"      - a bot wall: challenge titles ("Just a moment...", "Attention Required!",
+//                      "Access Denied", "Are you a robot?") or Cloudflare/DataDome/PerimeterX
+//                      challenge markup (_cf_chl_opt, challenge-form, captcha-delivery.com)
+//   "consent_wall"   - a cookie/consent interstitial instead of the article (consent.* forms,
+//                      "Before you continue" titles, a refresh to a consent host)
+//   "meta_refresh"   - <meta http-equiv=refresh> with a target; PageMeta::refresh_url has it
+// The HTTP header `cf-mitigated: challenge` is the crawler's to read; it never reaches here.
+
+#include <gumbo.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace linkhealth {
+
+inline constexpr std::string_view kSignalNotFound = "not_found_text";
+inline constexpr std::string_view kSignalChallenge = "challenge";
+inline constexpr std::string_view kSignalConsentWall = "consent_wall";
+inline constexpr std::string_view kSignalMetaRefresh = "meta_refresh";
+
+/// What the extractor saw that bears on the signals.
+struct PageEvidence {
+  std::string title;                  ///< cleaned document title (<title>)
+  std::vector<std::string> headings;  ///< cleaned texts of the first <h1> elements
+  std::string refresh_url;            ///< absolute meta refresh target, "" if none
+  bool challenge_markup = false;
+  bool consent_markup = false;
+};
+
+/// Looks at one element (called for every element in document order) for wall markup.
+void observe_element(const GumboNode& element, PageEvidence& evidence);
+
+/// Looks at the text of an inline script for challenge markers (Cloudflare's _cf_chl_opt).
+void observe_script_text(std::string_view text, PageEvidence& evidence);
+
+/// True when a title/heading says the page does not exist (any case).
+bool says_not_found(std::string_view text);
+
+/// True for bot-wall / challenge titles.
+bool is_challenge_title(std::string_view title);
+
+/// True for consent-interstitial titles.
+bool is_consent_title(std::string_view title);
+
+/// The signals for the evidence, in the order listed above.
+std::vector<std::string> page_signals(const PageEvidence& evidence);
+
+}  // namespace linkhealth
