@@ -87,12 +87,12 @@ void read_fetch(const std::string& origin, const YAML::Node& node, FetchSettings
 }
 
 void read_hosts(const std::string& origin, const YAML::Node& node,
-                std::map<std::string, HostOverride>& hosts) {
+                std::map<std::string, HostSettings>& hosts) {
   if (!node.IsMap())
     throw ConfigError(fmt::format("{}: 'hosts' must be a mapping", where(origin, node)));
   for (const auto& entry : node) {
     auto host = entry.first.as<std::string>();
-    HostOverride& h = hosts[host];
+    HostSettings& h = hosts[host];
     std::string section = "hosts." + host;
     walk(origin, section, entry.second,
          {

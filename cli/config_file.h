@@ -19,7 +19,7 @@ class ConfigError : public std::runtime_error {
 };
 
 /// Per-host politeness and request overrides (`hosts:` section).
-struct HostOverride {
+struct HostSettings {
   std::optional<int> per_host;
   std::optional<int> interval_ms;
   std::optional<std::string> user_agent;
@@ -59,7 +59,7 @@ struct ConfigFile {
   std::vector<std::string> exclude_urls;   ///< regexes (ECMAScript)
   std::vector<std::string> exclude_hosts;  ///< exact hosts or "*.example.com"
   FetchSettings fetch;
-  std::map<std::string, HostOverride> hosts;
+  std::map<std::string, HostSettings> hosts;
 };
 
 /// Parses config text; `origin` names the file in error messages. Throws ConfigError.
