@@ -320,8 +320,9 @@ void CurlTransport::finish(CURL* easy, CURLcode result) {
     for (curl_slist* c = cookies; c != nullptr; c = c->next) r.cookies.emplace_back(c->data);
   }
   Done done = std::move(ex->done);
+  HttpResponse response = std::move(r);
   ex.reset();
-  done(std::move(r));
+  done(std::move(response));
 }
 
 }  // namespace linkhealth
