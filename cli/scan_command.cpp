@@ -1,13 +1,72 @@
+// `linkhealth scan`: the offline audit of a content tree (no network).
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 
 #include "cli/command.h"
+#include "cli/scan_report.h"
+#include "extract/scan.h"
 
 namespace linkhealth {
 
-// Placeholder until the foundation issue's scanner lands; prints what it would do.
-int run_scan(int /*argc*/, char** /*argv*/) {
-  std::fprintf(stderr, "linkhealth scan: not built yet\n");
-  return static_cast<int>(ExitCode::RuntimeError);
+int run_scan(int argc, char** argv) {
+  CLI::App app{"Read a content tree and audit every URL its front matter holds (no network)",
+               "linkhealth scan"};
+  std::string content;
+  std::string rules_file;
+  bool json = false;
+  bool list = false;
+  double max_file_mb = 5;
+  std::vector<std::string> fields;
+  app.add_option("--content", content, "content directory to walk (every .md file below it)")
+      ->required();
+  app.add_flag("--json", json, "print one JSON document (sources, targets, findings) to stdout");
+  app.add_flag("--findings", list, "also list every finding as file:line: kind: field: detail");
+  app.add_option("--rules", rules_file, "tracking rules file instead of the built-in rules");
+  app.add_option("--url-field", fields,
+                 "front matter field holding a URL (repeatable; replaces the default list)");
+  app.add_option("--max-file-mb", max_file_mb, "skip (and report) files larger than this")
+      ->check(CLI::PositiveNumber);
+  app.set_version_flag("--version", std::string("linkhealth ") + LINKHEALTH_VERSION);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return static_cast<int>(ExitCode::Usage);
+  }
+
+  std::error_code ec;
+  if (!std::filesystem::is_directory(content, ec)) {
+    std::fprintf(stderr, "linkhealth scan: --content %s is not a directory\n", content.c_str());
+    return static_cast<int>(ExitCode::Usage);
+  }
+  ScanOptions options;
+  std::optional<TrackingRules> rules;
+  if (!rules_file.empty()) {
+    try {
+      rules = load_tracking_rules(rules_file);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "linkhealth scan: %s\n", e.what());
+      return static_cast<int>(ExitCode::Usage);
+    }
+    options.rules = &*rules;
+  }
+  if (!fields.empty()) options.url_fields = fields;
+  options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
+
+  const ScanResult result = scan_content(content, options);
+  if (json) {
+    std::printf("%s\n", scan_to_json(result).dump(2).c_str());
+  } else {
+    print_scan_summary(stdout, content, result, list);
+  }
+  return static_cast<int>(ExitCode::Ok);
 }
 
 }  // namespace linkhealth

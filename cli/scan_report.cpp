@@ -1,0 +1,125 @@
+#include "cli/scan_report.h"
+
+#include <map>
+#include <set>
+
+namespace linkhealth {
+
+namespace {
+
+// Every kind, in the order the summary lists them, so a zero is shown as a zero.
+constexpr const char* kFindingKinds[] = {"parse_error",        "no_url",          "invalid_url",
+                                         "unsupported_scheme", "no_scheme",       "whitespace",
+                                         "clean_url_mismatch", "cookie_wall_url", "mobile_host",
+                                         "tracking_left",      "duplicate_slug"};
+
+nlohmann::json ref_json(const ScannedRef& ref) {
+  nlohmann::json j = {{"field", ref.field.field},
+                      {"raw", ref.field.raw},
+                      {"line", ref.field.line},
+                      {"clean", ref.cleaned.clean},
+                      {"request_url", ref.cleaned.request_url},
+                      {"removed", ref.cleaned.removed}};
+  if (!ref.cleaned.ok) j["error"] = ref.cleaned.error;
+  return j;
+}
+
+std::string location(const Finding& f) {
+  return f.line > 0 ? f.file + ":" + std::to_string(f.line) : f.file;
+}
+
+}  // namespace
+
+nlohmann::json scan_to_json(const ScanResult& result) {
+  const ScanCounts& c = result.counts;
+  nlohmann::json doc;
+  doc["counts"] = {{"files_read", c.files_read},
+                   {"files_without_front_matter", c.files_without_front_matter},
+                   {"parse_errors", c.parse_errors},
+                   {"sources", c.sources},
+                   {"sources_with_links", c.sources_with_links},
+                   {"references", c.references},
+                   {"unusable_references", c.unusable_references},
+                   {"unique_targets", c.unique_targets},
+                   {"hosts", c.hosts}};
+  doc["sources"] = nlohmann::json::array();
+  for (std::size_t i = 0; i < result.sources.size(); ++i) {
+    const Source& s = result.sources[i];
+    nlohmann::json refs = nlohmann::json::array();
+    for (const ScannedRef& ref : result.source_refs[i]) refs.push_back(ref_json(ref));
+    doc["sources"].push_back({{"slug", s.slug},
+                              {"file", s.file},
+                              {"title", s.title},
+                              {"kind", s.kind},
+                              {"refs", std::move(refs)}});
+  }
+  doc["targets"] = nlohmann::json::array();
+  for (const Target& t : result.targets) {
+    nlohmann::json refs = nlohmann::json::array();
+    for (const TargetRef& r : t.refs) {
+      refs.push_back({{"slug", r.slug},
+                      {"file", r.file},
+                      {"field", r.field},
+                      {"raw", r.raw},
+                      {"clean", r.clean},
+                      {"removed", r.removed},
+                      {"line", r.line}});
+    }
+    doc["targets"].push_back(
+        {{"request_url", t.request_url}, {"host", t.host}, {"refs", std::move(refs)}});
+  }
+  doc["findings"] = nlohmann::json::array();
+  for (const Finding& f : result.findings) {
+    doc["findings"].push_back({{"kind", f.kind},
+                               {"slug", f.slug},
+                               {"file", f.file},
+                               {"field", f.field},
+                               {"detail", f.detail},
+                               {"line", f.line}});
+  }
+  return doc;
+}
+
+void print_scan_summary(std::FILE* out, const std::string& root, const ScanResult& result,
+                        bool list_findings) {
+  const ScanCounts& c = result.counts;
+  std::fprintf(out, "scan of %s\n", root.c_str());
+  std::fprintf(out,
+               "  files read            %6zu  (%zu without front matter, %zu with parse errors)\n",
+               c.files_read, c.files_without_front_matter, c.parse_errors);
+  std::fprintf(out, "  sources with links    %6zu  of %zu sources\n", c.sources_with_links,
+               c.sources);
+  std::fprintf(out, "  references            %6zu  (%zu not usable as URLs)\n", c.references,
+               c.unusable_references);
+  std::fprintf(out, "  unique targets        %6zu\n", c.unique_targets);
+  std::fprintf(out, "  hosts                 %6zu\n", c.hosts);
+
+  std::map<std::string, std::pair<std::size_t, std::set<std::string>>> by_kind;
+  for (const Finding& f : result.findings) {
+    auto& [count, files] = by_kind[f.kind];
+    ++count;
+    files.insert(f.file);
+  }
+  std::fprintf(out, "findings\n");
+  for (const char* kind : kFindingKinds) {
+    const auto it = by_kind.find(kind);
+    const std::size_t count = it == by_kind.end() ? 0 : it->second.first;
+    const std::size_t files = it == by_kind.end() ? 0 : it->second.second.size();
+    std::fprintf(out, "  %-20s %6zu  in %zu files\n", kind, count, files);
+  }
+  bool header = false;
+  for (const Finding& f : result.findings) {
+    if (f.kind != "parse_error") continue;
+    if (!header) std::fprintf(out, "parse errors\n");
+    header = true;
+    std::fprintf(out, "  %s: %s\n", location(f).c_str(), f.detail.c_str());
+  }
+  if (!list_findings) return;
+  for (const Finding& f : result.findings) {
+    if (f.kind == "parse_error") continue;
+    std::fprintf(out, "%s: %s: %s%s%s\n", location(f).c_str(), f.kind.c_str(), f.field.c_str(),
+                 f.field.empty() ? "" : ": ", f.detail.c_str());
+  }
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,38 @@
+#include "extract/curl_url.h"
+
+#include <new>
+
+namespace linkhealth {
+
+namespace {
+
+std::optional<std::string> error_of(CURLUcode rc) {
+  if (rc == CURLUE_OK) return std::nullopt;
+  return std::string(curl_url_strerror(rc));
+}
+
+}  // namespace
+
+CurlUrl::CurlUrl() : handle_(curl_url()) {
+  if (!handle_) throw std::bad_alloc();
+}
+
+std::optional<std::string> CurlUrl::set_url(const std::string& url, unsigned flags) {
+  return error_of(curl_url_set(handle_.get(), CURLUPART_URL, url.c_str(), flags));
+}
+
+std::optional<std::string> CurlUrl::set(CURLUPart part, const std::optional<std::string>& value) {
+  return error_of(curl_url_set(handle_.get(), part, value ? value->c_str() : nullptr, 0));
+}
+
+std::optional<std::string> CurlUrl::get(CURLUPart part, unsigned flags) const {
+  char* out = nullptr;
+  if (curl_url_get(handle_.get(), part, &out, flags) != CURLUE_OK || out == nullptr) {
+    return std::nullopt;
+  }
+  std::string value(out);
+  curl_free(out);
+  return value;
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,158 @@
+#include "extract/source_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "extract/front_matter.h"
+#include "extract/url_cleaner.h"
+
+namespace linkhealth {
+
+namespace {
+
+/// Looks a dotted path up without creating nodes (yaml-cpp's non-const [] inserts).
+std::optional<YAML::Node> find_node(const YAML::Node& root, const std::string& dotted) {
+  YAML::Node cur;
+  cur.reset(root);
+  std::size_t start = 0;
+  while (start <= dotted.size()) {
+    std::size_t end = dotted.find('.', start);
+    if (end == std::string::npos) end = dotted.size();
+    if (!cur.IsMap()) return std::nullopt;
+    const YAML::Node& parent = cur;
+    const YAML::Node next = parent[dotted.substr(start, end - start)];
+    if (!next.IsDefined()) return std::nullopt;
+    cur.reset(next);
+    start = end + 1;
+  }
+  return cur;
+}
+
+std::string scalar_at(const YAML::Node& root, const std::string& dotted) {
+  const auto node = find_node(root, dotted);
+  return node && node->IsScalar() ? node->Scalar() : std::string();
+}
+
+/// `_index.md` and `index.md` are Hugo section and bundle pages: their name is the folder.
+std::string default_slug(const std::filesystem::path& relative) {
+  const std::string stem = relative.stem().string();
+  if ((stem == "_index" || stem == "index") && relative.has_parent_path()) {
+    return relative.parent_path().generic_string();
+  }
+  return stem;
+}
+
+bool is_prefix_of_other_field(const std::string& field, const std::vector<std::string>& fields) {
+  return std::any_of(fields.begin(), fields.end(),
+                     [&](const std::string& f) { return f.starts_with(field + "."); });
+}
+
+Finding file_finding(const std::filesystem::path& relative, std::string kind, std::string detail,
+                     int line) {
+  Finding f;
+  f.kind = std::move(kind);
+  f.file = relative.generic_string();
+  f.detail = std::move(detail);
+  f.line = line;
+  return f;
+}
+
+void collect_urls(const YAML::Node& root, int first_line, const ScanOptions& options,
+                  SourceRead& out) {
+  Source& source = *out.source;
+  for (const std::string& field : options.url_fields) {
+    const auto node = find_node(root, field);
+    if (!node || node->IsNull()) continue;
+    const int line = first_line + node->Mark().line;
+    if (!node->IsScalar()) {
+      if (node->IsMap() && is_prefix_of_other_field(field, options.url_fields)) continue;
+      Finding f = file_finding(source.file, "invalid_url", field + " is not a string", line);
+      f.slug = source.slug;
+      f.field = field;
+      out.findings.push_back(std::move(f));
+      continue;
+    }
+    if (trim_ascii(node->Scalar()).empty()) continue;
+    source.urls.push_back(UrlField{field, node->Scalar(), line});
+  }
+}
+
+}  // namespace
+
+SourceRead source_from_text(std::string_view text, const std::filesystem::path& relative,
+                            const ScanOptions& options) {
+  SourceRead out;
+  const auto split = split_front_matter(text);
+  if (split.error) {
+    out.findings.push_back(
+        file_finding(relative, "parse_error", split.error->message, split.error->line));
+    return out;
+  }
+  Source source;
+  source.file = relative.generic_string();
+  source.slug = default_slug(relative);
+  if (!split.block) {
+    out.source = std::move(source);
+    return out;
+  }
+  out.has_front_matter = true;
+  const auto parsed = parse_front_matter(*split.block);
+  if (parsed.error) {
+    out.findings.push_back(
+        file_finding(relative, "parse_error", parsed.error->message, parsed.error->line));
+    return out;
+  }
+  const YAML::Node& root = parsed.root;
+  if (auto slug = std::string(trim_ascii(scalar_at(root, "slug"))); !slug.empty()) {
+    source.slug = std::move(slug);
+  }
+  source.id = scalar_at(root, "id");
+  source.title = scalar_at(root, "title");
+  source.description = scalar_at(root, "description");
+  source.brand = scalar_at(root, "link.brand");
+  source.community = scalar_at(root, "basePath");
+  source.date = scalar_at(root, "date");
+  source.kind = scalar_at(root, "source");
+  const auto link = find_node(root, "link");
+  out.expects_link = std::find(options.curated_kinds.begin(), options.curated_kinds.end(),
+                               source.kind) != options.curated_kinds.end() ||
+                     (link && link->IsScalar());
+  out.source = std::move(source);
+  collect_urls(root, split.block->first_line, options, out);
+  return out;
+}
+
+SourceRead read_source(const std::filesystem::path& root, const std::filesystem::path& relative,
+                       const ScanOptions& options) {
+  const std::filesystem::path path = root / relative;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  SourceRead out;
+  if (ec) {
+    out.findings.push_back(
+        file_finding(relative, "parse_error", "cannot read file: " + ec.message(), 1));
+    return out;
+  }
+  if (size > options.max_file_bytes) {
+    out.findings.push_back(file_finding(relative, "parse_error",
+                                        "file is " + std::to_string(size) + " bytes, over the " +
+                                            std::to_string(options.max_file_bytes) +
+                                            "-byte limit; not read",
+                                        1));
+    return out;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (!(in && text << in.rdbuf()) && size > 0) {
+    out.findings.push_back(file_finding(
+        relative, "parse_error", std::string("cannot read file: ") + std::strerror(errno), 1));
+    return out;
+  }
+  return source_from_text(text.str(), relative, options);
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,181 @@
+#include "extract/url_cleaner.h"
+
+#include <idn2.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "extract/ascii.h"
+#include "extract/curl_url.h"
+
+namespace linkhealth {
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+/// The RFC 3986 scheme in front of the first ':', if the value starts with one. Only used to
+/// tell "no scheme" and "unsupported scheme" apart before curl parses the URL.
+std::optional<std::string_view> leading_scheme(std::string_view s) {
+  if (s.empty() || !is_alpha(s[0])) return std::nullopt;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ':') return s.substr(0, i);
+    if (!(is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) break;
+  }
+  return std::nullopt;
+}
+
+CleanedUrl failure(CleanedUrl r, std::string kind, std::string error) {
+  r.ok = false;
+  r.error_kind = std::move(kind);
+  r.error = std::move(error);
+  return r;
+}
+
+/// Lowercases the host, converting an internationalised one to punycode. libidn2 is called
+/// directly because CURLU_PUNYCODE (curl 7.88) converts through the process locale and fails
+/// for non-ASCII hosts under the C locale.
+std::optional<std::string> normalise_host(CurlUrl& url, CleanedUrl& r) {
+  auto host = url.get(CURLUPART_HOST);
+  if (!host || host->empty()) return "URL has no host";
+  std::string normal;
+  if (is_ascii(*host)) {
+    normal = ascii_lower(*host);
+    if (normal != *host) r.removed.push_back("lowercased host " + *host);
+  } else {
+    char* ascii = nullptr;
+    const int rc = idn2_lookup_u8(reinterpret_cast<const uint8_t*>(host->c_str()),
+                                  reinterpret_cast<uint8_t**>(&ascii), IDN2_NONTRANSITIONAL);
+    if (rc != IDN2_OK) return "host " + *host + " is not a valid IDNA name: " + idn2_strerror(rc);
+    normal = ascii;
+    idn2_free(ascii);
+    r.removed.push_back("converted host " + *host + " to " + normal);
+  }
+  if (normal != *host) {
+    if (auto err = url.set(CURLUPART_HOST, normal)) return "cannot set host: " + *err;
+  }
+  r.host = normal;
+  return std::nullopt;
+}
+
+void drop_default_port(CurlUrl& url, const std::string& scheme, CleanedUrl& r) {
+  const auto port = url.get(CURLUPART_PORT);
+  if (!port) return;
+  if ((scheme == "http" && *port == "80") || (scheme == "https" && *port == "443")) {
+    url.set(CURLUPART_PORT, std::nullopt);
+    r.removed.push_back("dropped default port :" + *port);
+  }
+}
+
+/// Splits the query on '&' and drops tracking keys; kept parts stay byte-identical.
+void strip_query(CurlUrl& url, const TrackingRules& rules, CleanedUrl& r) {
+  const auto query = url.get(CURLUPART_QUERY);
+  if (!query) return;
+  if (query->empty()) {
+    url.set(CURLUPART_QUERY, std::nullopt);
+    r.removed.push_back("dropped dangling ?");
+    return;
+  }
+  std::string kept;
+  bool first = true;
+  bool changed = false;
+  std::size_t start = 0;
+  while (start <= query->size()) {
+    std::size_t end = query->find('&', start);
+    if (end == std::string::npos) end = query->size();
+    const std::string_view part = std::string_view(*query).substr(start, end - start);
+    const std::string_view key = part.substr(0, part.find('='));
+    if (!key.empty() && rules.is_tracking_param(key, r.host)) {
+      r.removed.push_back("tracking parameter " + std::string(part));
+      ++r.tracking_removed;
+      changed = true;
+    } else {
+      if (!first) kept += '&';
+      kept += part;
+      first = false;
+    }
+    start = end + 1;
+  }
+  if (!changed) return;
+  if (kept.find_first_not_of('&') == std::string::npos) {
+    url.set(CURLUPART_QUERY, std::nullopt);
+  } else {
+    url.set(CURLUPART_QUERY, kept);
+  }
+}
+
+void strip_fragment(CurlUrl& url, std::string_view input, const TrackingRules& rules,
+                    CleanedUrl& r) {
+  const auto fragment = url.get(CURLUPART_FRAGMENT);
+  if (!fragment) {
+    if (input.find('#') != std::string_view::npos) r.removed.push_back("dropped empty fragment #");
+    return;
+  }
+  if (auto why = rules.tracking_fragment(*fragment, r.host)) {
+    url.set(CURLUPART_FRAGMENT, std::nullopt);
+    r.removed.push_back("tracking fragment #" + *fragment + " (" + *why + ")");
+    ++r.tracking_removed;
+  }
+}
+
+}  // namespace
+
+std::string_view trim_ascii(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules) {
+  CleanedUrl r;
+  const std::string_view trimmed = trim_ascii(raw);
+  if (trimmed.size() != raw.size()) r.removed.push_back("trimmed whitespace");
+  if (trimmed.empty()) return failure(std::move(r), "invalid_url", "empty URL");
+
+  std::string input(trimmed);
+  std::string scheme;
+  if (const auto s = leading_scheme(trimmed); s && ascii_lower(trimmed.substr(0, 4)) != "www.") {
+    scheme = ascii_lower(*s);
+    if (scheme != "http" && scheme != "https") {
+      return failure(std::move(r), "unsupported_scheme",
+                     "scheme '" + std::string(*s) + ":' is not http or https");
+    }
+    if (*s != scheme) r.removed.push_back("lowercased scheme " + std::string(*s));
+  } else if (ascii_lower(trimmed.substr(0, 4)) == "www.") {
+    scheme = "https";
+    input = "https://" + input;
+    r.removed.push_back("added https:// to scheme-less www. URL");
+  } else {
+    return failure(std::move(r), "no_scheme", "no scheme (expected http:// or https://)");
+  }
+
+  CurlUrl url;
+  if (auto err = url.set_url(input)) return failure(std::move(r), "invalid_url", *err);
+  if (auto err = normalise_host(url, r)) return failure(std::move(r), "invalid_url", *err);
+  drop_default_port(url, scheme, r);
+  strip_query(url, rules, r);
+  strip_fragment(url, input, rules, r);
+
+  auto clean = url.get(CURLUPART_URL);
+  url.set(CURLUPART_FRAGMENT, std::nullopt);
+  auto request = url.get(CURLUPART_URL);
+  if (!clean || !request) return failure(std::move(r), "invalid_url", "curl cannot rebuild URL");
+  r.clean = std::move(*clean);
+  r.request_url = std::move(*request);
+  r.ok = true;
+  return r;
+}
+
+}  // namespace linkhealth
