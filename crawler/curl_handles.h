@@ -1,5 +1,6 @@
 #pragma once
-// RAII owners for libcurl's C handles. A handle is freed exactly once, by its owner.
+// RAII owners for libcurl's transfer handles (CURLU has extract/curl_url.h). A handle is freed
+// exactly once, by its owner.
 
 #include <curl/curl.h>
 
@@ -18,14 +19,10 @@ struct MultiDeleter {
 struct SlistDeleter {
   void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
 };
-struct UrlDeleter {
-  void operator()(CURLU* url) const noexcept { curl_url_cleanup(url); }
-};
 
 using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
 using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
 
 /// Builds a curl_slist from strings; throws std::bad_alloc when curl cannot allocate.
 Slist make_slist(const std::vector<std::string>& items);

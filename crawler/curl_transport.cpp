@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "crawler/address_guard.h"
+#include "extract/ascii.h"
+#include "extract/url_cleaner.h"
 
 namespace linkhealth {
 
@@ -23,12 +25,6 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
     if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
   }
   return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 bool is_html(std::string_view content_type) {
@@ -160,7 +156,7 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     content_length = -1;
     return line.size();
   }
-  const std::string_view trimmed = trim(line);
+  const std::string_view trimmed = trim_ascii(line);
   if (trimmed.empty()) {
     long status = 0;
     curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
@@ -176,10 +172,8 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
   }
   const std::size_t colon = trimmed.find(':');
   if (colon == std::string_view::npos) return line.size();
-  std::string name(trimmed.substr(0, colon));
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const std::string_view value = trim(trimmed.substr(colon + 1));
+  const std::string name = ascii_lower(trimmed.substr(0, colon));
+  const std::string_view value = trim_ascii(trimmed.substr(colon + 1));
   if (name == "content-type") {
     r.content_type = value;
   } else if (name == "etag") {

@@ -6,6 +6,7 @@
 
 #include "crawler/address_guard.h"
 #include "crawler/url_parts.h"
+#include "extract/ascii.h"
 #include "extract/page_meta.h"
 
 namespace linkhealth {
@@ -53,8 +54,7 @@ std::pair<std::string, int> pin_of(std::string entry) {
     host = entry.substr(0, colon);
     rest = colon + 1;
   }
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  host = ascii_lower(host);
   const std::string port =
       rest < entry.size() ? entry.substr(rest, entry.find(':', rest) - rest) : std::string();
   return {host, port.empty() ? -1 : std::atoi(port.c_str())};

@@ -4,21 +4,11 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "extract/ascii.h"
+#include "extract/url_cleaner.h"
+
 namespace linkhealth {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 /// Robots pattern match anchored at the start: '*' any run, a final '$' anchors the end.
 bool matches(std::string_view pattern, std::string_view path) {
@@ -78,14 +68,14 @@ RobotsRules parse_robots(std::string_view text, std::string_view product) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
-    line = trim(line.substr(0, line.find('#')));
+    line = trim_ascii(line.substr(0, line.find('#')));
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = lower(trim(line.substr(0, colon)));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string key = ascii_lower(trim_ascii(line.substr(0, colon)));
+    const std::string_view value = trim_ascii(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agents) groups.emplace_back();
-      groups.back().agents.push_back(lower(value));
+      groups.back().agents.push_back(ascii_lower(value));
       in_agents = true;
       continue;
     }
@@ -98,7 +88,7 @@ RobotsRules parse_robots(std::string_view text, std::string_view product) {
       rules.crawl_delay_s = std::strtod(std::string(value).c_str(), nullptr);
     }
   }
-  const std::string token = lower(product);
+  const std::string token = ascii_lower(product);
   RobotsRules specific;
   RobotsRules any;
   bool have_specific = false;

@@ -2,26 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <vector>
+#include "extract/ascii.h"
 
-#include "crawler/curl_handles.h"
+#include "extract/ascii.h"
+#include "extract/curl_url.h"
 
 namespace linkhealth {
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string part(CURLU* url, CURLUPart which, unsigned flags = 0) {
-  char* value = nullptr;
-  if (curl_url_get(url, which, &value, flags) != CURLUE_OK || value == nullptr) return {};
-  std::string out(value);
-  curl_free(value);
-  return out;
-}
 
 std::string strip_www(const std::string& host) {
   return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
@@ -47,20 +36,16 @@ std::vector<std::string> segments(const std::string& path) {
 }  // namespace
 
 std::optional<UrlParts> parse_url(std::string_view text) {
-  UrlHandle url(curl_url());
-  if (!url) return std::nullopt;
-  const std::string copy(text);
-  if (curl_url_set(url.get(), CURLUPART_URL, copy.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
-    return std::nullopt;
-  }
+  CurlUrl url;
+  if (url.set_url(std::string(text), CURLU_NON_SUPPORT_SCHEME)) return std::nullopt;
   UrlParts parts;
-  parts.scheme = lower(part(url.get(), CURLUPART_SCHEME));
-  parts.host = lower(part(url.get(), CURLUPART_HOST));
-  const std::string port = part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  parts.scheme = ascii_lower(url.get(CURLUPART_SCHEME).value_or(""));
+  parts.host = ascii_lower(url.get(CURLUPART_HOST).value_or(""));
+  const std::string port = url.get(CURLUPART_PORT, CURLU_DEFAULT_PORT).value_or("");
   parts.port = port.empty() ? 0 : std::atoi(port.c_str());
-  parts.path = part(url.get(), CURLUPART_PATH);
+  parts.path = url.get(CURLUPART_PATH).value_or("/");
   if (parts.path.empty()) parts.path = "/";
-  parts.query = part(url.get(), CURLUPART_QUERY);
+  parts.query = url.get(CURLUPART_QUERY).value_or("");
   return parts;
 }
 
