@@ -48,7 +48,7 @@ TEST_CASE("the address guard refuses redirects into private space", "[crawler][w
   CHECK(web.hits("127.0.0.1", "/ok") == 0);
 }
 
-TEST_CASE("--allow-private never opens link-local addresses", "[crawler][web][guard]") {
+TEST_CASE("allow_private never opens link-local addresses", "[crawler][web][guard]") {
   testweb::FixtureWeb web(guard_web());
   FetchOptions options = loopback_options(web.port());
   options.soft404_probe = false;
