@@ -9,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
+#include <condition_variable>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -77,7 +78,8 @@ struct FixtureWeb::Impl {
   int port = 0;
 
   mutable std::mutex mu;
-  std::vector<std::thread> workers;
+  std::condition_variable all_done;
+  int active = 0;  // connection threads still running (they are detached)
   std::vector<int> open_fds;
   std::map<std::string, int> current;
   std::map<std::string, int> peak;
@@ -87,9 +89,17 @@ struct FixtureWeb::Impl {
   void accept_next() {
     acceptor.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
       if (ec || stopping) return;
-      std::lock_guard lock(mu);
-      open_fds.push_back(socket.native_handle());
-      workers.emplace_back([this, s = std::move(socket)]() mutable { serve(std::move(s)); });
+      {
+        std::lock_guard lock(mu);
+        open_fds.push_back(socket.native_handle());
+        ++active;
+      }
+      // Detached so a long-running server does not keep the stacks of finished connections.
+      std::thread([this, s = std::move(socket)]() mutable {
+        serve(std::move(s));
+        std::lock_guard lock(mu);
+        if (--active == 0) all_done.notify_all();
+      }).detach();
       accept_next();
     });
   }
@@ -215,14 +225,10 @@ FixtureWeb::~FixtureWeb() {
     impl_->acceptor.close(ignored);
   });
   impl_->accept_thread.join();
-  std::vector<std::thread> workers;
-  {
-    std::lock_guard lock(impl_->mu);
-    // Wake connection threads blocked in read(); the fd stays owned by its socket.
-    for (int fd : impl_->open_fds) ::shutdown(fd, SHUT_RDWR);
-    workers.swap(impl_->workers);
-  }
-  for (std::thread& t : workers) t.join();
+  std::unique_lock lock(impl_->mu);
+  // Wake connection threads blocked in read(); the fd stays owned by its socket.
+  for (int fd : impl_->open_fds) ::shutdown(fd, SHUT_RDWR);
+  impl_->all_done.wait(lock, [this] { return impl_->active == 0; });
 }
 
 int FixtureWeb::port() const {
