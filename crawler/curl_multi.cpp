@@ -43,7 +43,8 @@ CurlMulti::CurlMulti(asio::io_context& io, Done on_done)
 CurlMulti::~CurlMulti() {
   // curl may call the socket callback while it shuts cached connections down, so clean up
   // while the registry and the timer are still alive.
-  multi_.reset();
+  curl_multi_cleanup(multi_.get());
+  (void)multi_.release();
   for (auto& [key, watcher] : watchers_) {
     watcher->removed = true;
     watcher->descriptor.release();

@@ -298,13 +298,16 @@ std::chrono::milliseconds FetchEngine::backoff(int attempt) {
 bool FetchEngine::maybe_retry(Chain& chain, const Job& job, const HttpResponse& r) {
   const bool transient = r.error == TransferError::Timeout || r.error == TransferError::Reset ||
                          (r.error == TransferError::None && is_transient_status(r.status));
-  if (!transient || chain.kind == Kind::Robots || chain.attempt >= options_.retries) return false;
-  ++chain.attempt;
-  if ((r.status == 429 || r.status == 503) && r.retry_after_s >= 0) {
-    // Park the whole host; its queue (with this job first) resumes when the time is up.
+  const bool parks = (r.status == 429 || r.status == 503) && r.retry_after_s >= 0;
+  if (parks) {
+    // Park the whole host, even when this URL has no retry left: the host asked for a pause.
     const long wait = std::min<long>(r.retry_after_s, options_.max_retry_after_s);
     scheduler_.park(chain.host, Clock::now() + std::chrono::seconds(wait));
-    scheduler_.push(job, true);
+  }
+  if (!transient || chain.kind == Kind::Robots || chain.attempt >= options_.retries) return false;
+  ++chain.attempt;
+  if (parks) {
+    scheduler_.push(job, true);  // first in the host's queue when the parking ends
     return true;
   }
   auto timer = std::make_shared<boost::asio::steady_timer>(io_, backoff(chain.attempt));
@@ -341,11 +344,18 @@ void FetchEngine::on_response(const Job& job, HttpResponse response) {
 }
 
 void FetchEngine::follow(Chain& chain, const HttpResponse& r) {
+  // A hop that comes back to a URL with the same cookies is a loop; with new cookies it is
+  // the usual "set a cookie and redirect to yourself" and gets another go.
+  const auto visit = [](const std::string& url, const std::vector<std::string>& cookies) {
+    std::string key = url;
+    for (const std::string& c : cookies) key += "\n" + c;
+    return key;
+  };
   chain.hops.push_back(Hop{chain.url, r.status});
-  chain.seen.insert(chain.url);
+  chain.seen.insert(visit(chain.url, chain.cookies));
   chain.cookies = r.cookies;
   const std::string next = r.redirect_url;
-  if (chain.seen.count(next)) {
+  if (chain.seen.count(visit(next, chain.cookies))) {
     chain.loop = true;
     chain.url = next;
     complete(chain.id, r);

@@ -184,3 +184,22 @@ TEST_CASE("engine probes each host once for its soft-404 answer", "[crawler][eng
           return r.url.find("/linkhealth-probe-") != std::string::npos;
         }) == 1);
 }
+
+TEST_CASE("a redirect to itself that sets a cookie is not a loop", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  HttpResponse set_cookie = status(302, "http://a.test/c");
+  set_cookie.cookies = {"a.test\tFALSE\t/\tFALSE\t0\tconsent\tyes"};
+  HttpResponse again = status(302, "http://a.test/loop");
+  again.cookies = set_cookie.cookies;
+  t.script["http://a.test/c"] = {set_cookie, status(200)};
+  t.script["http://a.test/loop"] = {again};
+  auto results = run_engine(
+      t, io, fast_options(),
+      {FetchTarget{"http://a.test/c", "", "", ""}, FetchTarget{"http://a.test/loop", "", "", ""}});
+  std::map<std::string, CheckResult> by_url;
+  for (auto& r : results) by_url[r.request_url] = r;
+  CHECK(by_url.at("http://a.test/c").verdict == Verdict::Ok);
+  CHECK(t.count("http://a.test/c") == 2);
+  CHECK(by_url.at("http://a.test/loop").verdict == Verdict::Broken);  // same cookies again
+}

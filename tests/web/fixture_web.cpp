@@ -132,13 +132,24 @@ struct FixtureWeb::Impl {
     return !stopping;
   }
 
+  /// The longest "PREFIX*" route key matching `path` ("*" alone matches everything).
+  static std::string longest_prefix_route(const std::map<std::string, Route>& routes,
+                                          const std::string& path) {
+    std::string best;
+    for (const auto& [key, route] : routes) {
+      if (key.empty() || key.back() != '*' || key.size() <= best.size()) continue;
+      if (path.compare(0, key.size() - 1, key, 0, key.size() - 1) == 0) best = key;
+    }
+    return best;
+  }
+
   Reply pick(const std::string& host, const std::string& target) {
     std::lock_guard lock(mu);
     const std::string path = target.substr(0, target.find('?'));
     for (const std::string& h : {host, std::string("*")}) {
       auto hit = scenario.hosts.find(h);
       if (hit == scenario.hosts.end()) continue;
-      for (const std::string& p : {target, path, std::string("*")}) {
+      for (const std::string& p : {target, path, longest_prefix_route(hit->second, path)}) {
         auto rit = hit->second.find(p);
         if (rit == hit->second.end() || rit->second.replies.empty()) continue;
         const int n = served[h + p]++;

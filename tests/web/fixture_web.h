@@ -31,8 +31,8 @@ struct Route {
 };
 
 struct Scenario {
-  /// host -> path (with query if any) -> route. Host "*" serves every other host; path "*"
-  /// every other path of that host.
+  /// host -> path (with query if any) -> route. Host "*" serves every other host; a path
+  /// "PREFIX*" serves the paths starting with PREFIX (longest wins), "*" every other path.
   std::map<std::string, std::map<std::string, Route>> hosts;
   Reply missing{404,
                 {},
