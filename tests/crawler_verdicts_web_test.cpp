@@ -150,3 +150,26 @@ TEST_CASE("timeouts and refused connections", "[crawler][web]") {
   CHECK(refused.verdict == Verdict::NetworkError);
   CHECK(refused.attempts == 2);  // one more try at the end of the run
 }
+
+TEST_CASE("only the page head is read", "[crawler][web]") {
+  testweb::Scenario s;
+  testweb::Reply headless;  // no </head> or <body: cut at --max-head-bytes
+  headless.body = "<html><head><title>Endless head</title>" + std::string(300000, ' ');
+  testweb::Reply normal;
+  normal.body = html_page("Short head") + std::string(300000, 'x');
+  s.hosts["h.web.test"]["/headless"].replies = {headless};
+  s.hosts["h.web.test"]["/normal"].replies = {normal};
+  testweb::FixtureWeb web(s);
+  FetchOptions options = loopback_options(web.port());
+  options.max_head_bytes = 4096;
+  options.soft404_probe = false;
+  auto r = crawl(options, targets_of({"http://h.web.test/headless", "http://h.web.test/normal"}));
+  const CheckResult& headless_result = r.at("http://h.web.test/headless");
+  CHECK(headless_result.verdict == Verdict::Ok);
+  CHECK(headless_result.bytes == 4096);
+  REQUIRE(headless_result.page);
+  CHECK(headless_result.page->title == "Endless head");
+  const CheckResult& normal_result = r.at("http://h.web.test/normal");
+  CHECK(normal_result.verdict == Verdict::Ok);
+  CHECK(normal_result.bytes < 100000);  // stopped soon after </head>, not the whole body
+}
