@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "crawler/address_pins.h"
 #include "crawler/check_result.h"
 #include "crawler/fetch_options.h"
 #include "crawler/fetch_target.h"
@@ -65,8 +66,6 @@ class FetchEngine {
   void start_probe(const std::string& origin, const std::string& host);
   void flush_end_of_run();
   std::string precheck(const std::string& url) const;
-  bool pinned(const std::string& host, int port) const;
-  std::chrono::milliseconds backoff(int attempt);
   HostState& host_state(const std::string& host);
 
   boost::asio::io_context& io_;
@@ -80,9 +79,10 @@ class FetchEngine {
   std::unordered_map<std::size_t, std::vector<std::size_t>> duplicates_;
   std::unordered_map<std::uint64_t, std::unique_ptr<Chain>> chains_;
   std::unordered_map<std::string, std::unique_ptr<HostState>> hosts_;
-  std::vector<std::uint64_t> end_of_run_;          // connection errors, tried once more at the end
-  std::vector<std::pair<std::string, int>> pins_;  // host:port from --resolve/--connect-to
+  std::vector<std::uint64_t> end_of_run_;  // connection errors, tried once more at the end
+  std::vector<AddressPin> pins_;
   std::mt19937 rng_;
+  std::uniform_real_distribution<double> jitter_{0.5, 1.5};
   std::uint64_t next_id_ = 1;
   std::size_t live_chains_ = 0;
   int timers_pending_ = 0;
