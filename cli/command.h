@@ -22,5 +22,6 @@ struct Command {
 
 int run_scan(int argc, char** argv);
 int run_meta(int argc, char** argv);
+int run_crawl(int argc, char** argv);
 
 }  // namespace linkhealth

@@ -14,6 +14,8 @@ constexpr Command kCommands[] = {
     {"scan", "read the content tree and audit its URLs offline", linkhealth::run_scan},
     {"meta", "show the title, description and signals extracted from a saved page",
      linkhealth::run_meta},
+    {"crawl", "scan, then check every URL politely and write the verdicts as JSON",
+     linkhealth::run_crawl},
 };
 
 void print_usage(std::FILE* out) {

@@ -1,0 +1,172 @@
+// Finished chains: page metadata, the soft-404 probe and robots.txt answers, and the
+// CheckResult that goes to the sink.
+#include <algorithm>
+#include <ctime>
+#include <utility>
+
+#include "crawler/fetch_chain.h"
+#include "crawler/fetch_engine.h"
+#include "crawler/url_parts.h"
+#include "extract/page_meta.h"
+
+namespace linkhealth {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool is_html(std::string_view content_type) {
+  return content_type.find("html") != std::string_view::npos;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+std::string product_token(const std::string& user_agent) {
+  const std::string ua = user_agent.empty() ? default_user_agent() : user_agent;
+  return ua.substr(0, ua.find_first_of("/ "));
+}
+
+}  // namespace
+
+void FetchEngine::complete(std::uint64_t id, HttpResponse response) {
+  Chain& chain = *chains_.at(id);
+  chain.last = std::move(response);
+  const HttpResponse& r = chain.last;
+  if (r.error == TransferError::None && !r.body.empty() && is_html(r.content_type)) {
+    chain.page = read_page_meta(r.body, r.content_type, chain.url);
+  }
+  switch (chain.kind) {
+    case Kind::Target:
+      complete_target(chain);
+      break;
+    case Kind::Probe:
+      complete_probe(chain);
+      break;
+    case Kind::Robots:
+      complete_robots(chain);
+      break;
+  }
+}
+
+void FetchEngine::complete_target(Chain& chain) {
+  const HttpResponse& r = chain.last;
+  const bool success = r.error == TransferError::None && r.status >= 200 && r.status < 300 &&
+                       chain.skip_reason.empty() && !chain.loop && !chain.too_many;
+  if (options_.soft404_probe && success) {
+    HostState& host = host_state(chain.host);
+    if (host.probe == HostState::Stage::Unknown) {
+      if (const auto parts = parse_url(chain.url)) start_probe(origin_of(*parts), chain.host);
+    }
+    if (host.probe == HostState::Stage::Pending) {
+      host.waiting.push_back(chain.id);
+      return;
+    }
+  }
+  emit(chain);
+}
+
+void FetchEngine::complete_probe(Chain& chain) {
+  HostState& host = host_state(chain.subject_host);
+  const HttpResponse& r = chain.last;
+  host.answer.status = r.error == TransferError::None ? r.status : 0;
+  host.answer.final_url = chain.url;
+  host.answer.redirected = !chain.hops.empty();
+  if (chain.page) {
+    host.answer.title = chain.page->html_title.empty() ? chain.page->title : chain.page->html_title;
+  }
+  host.probe = HostState::Stage::Ready;
+  std::vector<std::uint64_t> waiting;
+  waiting.swap(host.waiting);
+  const std::uint64_t id = chain.id;
+  chains_.erase(id);
+  --live_chains_;
+  for (std::uint64_t w : waiting) emit(*chains_.at(w));
+}
+
+void FetchEngine::complete_robots(Chain& chain) {
+  HostState& host = host_state(chain.subject_host);
+  const HttpResponse& r = chain.last;
+  // A missing or failing robots.txt allows everything (a link checker is not a crawler).
+  if (r.error == TransferError::None && r.status >= 200 && r.status < 300) {
+    host.rules = parse_robots(r.body, product_token(options_.user_agent));
+    if (host.rules.crawl_delay_s) {
+      scheduler_.raise_interval(chain.subject_host,
+                                std::chrono::milliseconds(static_cast<long long>(
+                                    std::min(*host.rules.crawl_delay_s, 120.0) * 1000)));
+    }
+  }
+  host.robots = HostState::Stage::Ready;
+  chains_.erase(chain.id);
+  --live_chains_;
+  std::vector<std::uint64_t> held;
+  held.swap(host.held);
+  for (std::uint64_t id : held) enqueue(id, false);
+}
+
+void FetchEngine::emit(Chain& chain) {
+  const HttpResponse& r = chain.last;
+  ChainOutcome outcome;
+  outcome.request_url = targets_[chain.target].request_url;
+  outcome.hops = chain.hops;
+  outcome.status = r.status;
+  outcome.final_url = chain.url;
+  outcome.error = r.error;
+  outcome.error_text = r.error_text;
+  outcome.skip_reason = chain.skip_reason;
+  outcome.invalid_reason = chain.invalid_reason;
+  outcome.redirect_loop = chain.loop;
+  outcome.too_many_redirects = chain.too_many;
+  outcome.cf_mitigated = r.cf_mitigated;
+  const FetchTarget& target = targets_[chain.target];
+  outcome.not_modified = r.status == 304 && (!target.etag.empty() || !target.last_modified.empty());
+  outcome.page = chain.page ? &*chain.page : nullptr;
+  if (auto it = hosts_.find(chain.host);
+      it != hosts_.end() && it->second->probe == HostState::Stage::Ready) {
+    outcome.probe = it->second->answer;
+  }
+  const VerdictDecision decision = decide_verdict(outcome);
+
+  CheckResult result;
+  result.verdict = decision.verdict;
+  result.error = decision.reason;
+  result.http_status = r.status;
+  result.final_url = chain.url;
+  result.redirects = chain.hops;
+  result.checked_at = utc_now();
+  result.elapsed_ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - chain.started).count();
+  result.bytes = static_cast<long long>(r.body.size());
+  result.attempts = chain.requests;
+  result.not_modified = outcome.not_modified;
+  result.etag = r.etag;
+  result.last_modified = r.last_modified;
+  result.content_type = r.content_type;
+  result.page = std::move(chain.page);
+
+  std::vector<std::size_t> indexes = {chain.target};
+  if (auto dup = duplicates_.find(chain.target); dup != duplicates_.end()) {
+    indexes.insert(indexes.end(), dup->second.begin(), dup->second.end());
+    duplicates_.erase(dup);
+  }
+  chains_.erase(chain.id);  // `chain` and `outcome.page` dangle from here on
+  --live_chains_;
+  for (std::size_t i = 0; i < indexes.size(); ++i) {
+    CheckResult copy = i + 1 < indexes.size() ? result : std::move(result);
+    copy.request_url = targets_[indexes[i]].request_url;
+    copy.host = targets_[indexes[i]].host;
+    if (copy.host.empty()) {
+      if (const auto parts = parse_url(copy.request_url)) copy.host = parts->host;
+    }
+    ++progress_.done;
+    sink_(std::move(copy));
+  }
+}
+
+}  // namespace linkhealth

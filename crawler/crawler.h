@@ -1,0 +1,38 @@
+#pragma once
+// The crawler's public face: give it targets, get one CheckResult per target as each chain
+// finishes (streamed, so memory does not grow with the number of results).
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "crawler/check_result.h"
+#include "crawler/fetch_options.h"
+#include "crawler/fetch_target.h"
+
+namespace linkhealth {
+
+class Crawler {
+ public:
+  explicit Crawler(FetchOptions options);
+  ~Crawler();
+  Crawler(const Crawler&) = delete;
+  Crawler& operator=(const Crawler&) = delete;
+
+  /// Fetches every target and calls `on_result` once per target, on the calling thread, in
+  /// completion order. Returns when all are done or after request_stop().
+  void run(std::vector<FetchTarget> targets, const std::function<void(CheckResult)>& on_result);
+  /// Safe from any thread and from a signal handler: stop taking work, abort what is in
+  /// flight (within about a quarter second); unfinished targets get no result.
+  void request_stop() noexcept { stop_requested_.store(true); }
+  /// Safe from any thread while run() is going.
+  Progress progress() const;
+
+ private:
+  FetchOptions options_;
+  std::atomic<bool> stop_requested_{false};
+  ProgressCounters progress_;
+};
+
+}  // namespace linkhealth

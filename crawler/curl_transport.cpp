@@ -1,0 +1,322 @@
+#include "crawler/curl_transport.h"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <string_view>
+#include <utility>
+
+#include "crawler/address_guard.h"
+#include "extract/ascii.h"
+#include "extract/url_cleaner.h"
+
+namespace linkhealth {
+
+namespace {
+
+constexpr long kDrainableBody = 64 * 1024;  // small unwanted bodies are read to keep the
+                                            // connection reusable instead of aborting
+
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool is_html(std::string_view content_type) {
+  return iequals_prefix(content_type, "text/html") ||
+         iequals_prefix(content_type, "application/xhtml");
+}
+
+TransferError classify(CURLcode rc) {
+  switch (rc) {
+    case CURLE_OK:
+      return TransferError::None;
+    case CURLE_OPERATION_TIMEDOUT:
+      return TransferError::Timeout;
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return TransferError::Resolve;
+    case CURLE_COULDNT_CONNECT:
+      return TransferError::Connect;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_WEIRD_SERVER_REPLY:
+      return TransferError::Reset;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+      return TransferError::Tls;
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+      return TransferError::Invalid;
+    case CURLE_ABORTED_BY_CALLBACK:
+      return TransferError::Aborted;
+    default:
+      return TransferError::Other;
+  }
+}
+
+}  // namespace
+
+std::size_t find_head_end(std::string_view body, std::size_t from) {
+  for (std::size_t i = from; i < body.size(); ++i) {
+    if (body[i] != '<') continue;
+    const std::string_view rest = body.substr(i + 1);
+    if (iequals_prefix(rest, "/head") || iequals_prefix(rest, "body")) return i;
+  }
+  return std::string_view::npos;
+}
+
+struct CurlTransport::Exchange {
+  EasyHandle easy;
+  Slist headers;
+  HttpResponse response;
+  Done done;
+  long max_head = 0;
+  bool allow_private = false;
+  bool read_any = false;
+  std::string refused;  // address-guard reason, set by the open-socket callback
+  // State of the current header block (a 1xx block is followed by the final one).
+  bool want_body = false;
+  bool stopped = false;  // we ended the transfer on purpose: CURLE_WRITE_ERROR is success
+  bool saw_retry_after = false;
+  bool encoded = false;
+  long content_length = -1;
+  long received = 0;
+  char error[CURL_ERROR_SIZE] = {};
+
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count,
+                               void* self) noexcept;
+  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept;
+  static curl_socket_t on_open(void* self, curlsocktype purpose, curl_sockaddr* address) noexcept;
+
+  std::size_t header_line(std::string_view line);
+  std::size_t body_chunk(std::string_view chunk);
+};
+
+std::size_t CurlTransport::Exchange::on_header(char* data, std::size_t size, std::size_t count,
+                                               void* self) noexcept {
+  try {
+    return static_cast<Exchange*>(self)->header_line(std::string_view(data, size * count));
+  } catch (...) {
+    return 0;
+  }
+}
+
+std::size_t CurlTransport::Exchange::on_body(char* data, std::size_t size, std::size_t count,
+                                             void* self) noexcept {
+  try {
+    return static_cast<Exchange*>(self)->body_chunk(std::string_view(data, size * count));
+  } catch (...) {
+    return 0;
+  }
+}
+
+curl_socket_t CurlTransport::Exchange::on_open(void* self, curlsocktype purpose,
+                                               curl_sockaddr* address) noexcept {
+  // Checked before connect() on the address curl resolved, so DNS answers, --resolve and
+  // redirects cannot smuggle a request to an internal service. Reused connections were
+  // checked when they were opened.
+  auto* exchange = static_cast<Exchange*>(self);
+  if (purpose == CURLSOCKTYPE_IPCXN) {
+    const AddressClass cls = classify_address(&address->addr);
+    if (!address_allowed(cls, exchange->allow_private)) {
+      try {
+        exchange->refused = std::string(to_string(cls)) + " address refused by the address guard";
+      } catch (...) {
+      }
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return ::socket(address->family, address->socktype, address->protocol);
+}
+
+std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
+  HttpResponse& r = response;
+  if (iequals_prefix(line, "http/")) {
+    // A new header block (after 1xx or a proxy CONNECT): forget the previous one.
+    const int status = r.status;
+    r = HttpResponse{};
+    r.status = status;
+    saw_retry_after = encoded = false;
+    content_length = -1;
+    return line.size();
+  }
+  const std::string_view trimmed = trim_ascii(line);
+  if (trimmed.empty()) {
+    long status = 0;
+    curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
+    r.status = static_cast<int>(status);
+    if (status < 200) return line.size();
+    want_body = (read_any || is_html(r.content_type)) && status != 204 && status != 304 &&
+                (status < 300 || status >= 400);
+    if (!want_body && (content_length < 0 || content_length > kDrainableBody)) {
+      stopped = true;  // nothing more to learn: end the transfer after the headers
+      return 0;
+    }
+    return line.size();
+  }
+  const std::size_t colon = trimmed.find(':');
+  if (colon == std::string_view::npos) return line.size();
+  const std::string name = ascii_lower(trimmed.substr(0, colon));
+  const std::string_view value = trim_ascii(trimmed.substr(colon + 1));
+  if (name == "content-type") {
+    r.content_type = value;
+  } else if (name == "etag") {
+    r.etag = value;
+  } else if (name == "last-modified") {
+    r.last_modified = value;
+  } else if (name == "retry-after") {
+    saw_retry_after = true;
+  } else if (name == "cf-mitigated") {
+    r.cf_mitigated = true;
+  } else if (name == "content-encoding") {
+    encoded = value != "identity";
+  } else if (name == "content-length") {
+    long n = -1;
+    std::from_chars(value.data(), value.data() + value.size(), n);
+    content_length = n;
+  }
+  return line.size();
+}
+
+std::size_t CurlTransport::Exchange::body_chunk(std::string_view chunk) {
+  received += static_cast<long>(chunk.size());
+  if (!want_body) return chunk.size();  // a small body we drain for connection reuse
+  std::string& body = response.body;
+  const std::size_t old_size = body.size();
+  const std::size_t room =
+      static_cast<std::size_t>(max_head) - std::min<std::size_t>(old_size, max_head);
+  body.append(chunk.substr(0, room));
+  const bool head_done =
+      find_head_end(body, old_size > 6 ? old_size - 6 : 0) != std::string_view::npos;
+  if (!head_done && body.size() < static_cast<std::size_t>(max_head)) return chunk.size();
+  // Enough read. If the response is complete anyway, let it finish so the connection stays
+  // reusable; otherwise stop the transfer here.
+  if (!encoded && content_length >= 0 && received >= content_length) return chunk.size();
+  want_body = false;
+  stopped = true;
+  return 0;
+}
+
+CurlTransport::CurlTransport(boost::asio::io_context& io, const FetchOptions& options)
+    : options_(options),
+      user_agent_(options.user_agent.empty() ? default_user_agent() : options.user_agent),
+      resolve_(make_slist(options.resolve)),
+      connect_to_(make_slist(options.connect_to)),
+      multi_(io, [this](CURL* easy, CURLcode result) { finish(easy, result); }) {}
+
+CurlTransport::~CurlTransport() {
+  abort_all();
+}
+
+void CurlTransport::abort_all() {
+  for (auto& [easy, exchange] : exchanges_) multi_.remove(easy);
+  exchanges_.clear();
+}
+
+void CurlTransport::start(const HttpRequest& request, Done done) {
+  auto exchange = std::make_unique<Exchange>();
+  exchange->easy.reset(curl_easy_init());
+  if (!exchange->easy) throw std::runtime_error("curl_easy_init failed");
+  exchange->done = std::move(done);
+  exchange->max_head = options_.max_head_bytes;
+  exchange->allow_private = options_.allow_private || request.trusted_address;
+  exchange->read_any = request.read_any_body;
+  configure(*exchange, request);
+  CURL* easy = exchange->easy.get();
+  exchanges_.emplace(easy, std::move(exchange));
+  multi_.add(easy);
+}
+
+void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
+  CURL* e = ex.easy.get();
+  std::vector<std::string> headers = {"Accept: " + options_.accept,
+                                      "Accept-Language: " + options_.accept_language};
+  headers.insert(headers.end(), request.headers.begin(), request.headers.end());
+  ex.headers = make_slist(headers);
+  const auto ms = [](double s) { return static_cast<long>(s * 1000); };
+  curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // hops are followed by the engine
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent_.c_str());
+  curl_easy_setopt(e, CURLOPT_HTTPHEADER, ex.headers.get());
+  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, ms(options_.timeout_s));
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms(options_.connect_timeout_s));
+  curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");  // in-memory jar, seeded from the chain
+  for (const std::string& cookie : request.cookies) {
+    curl_easy_setopt(e, CURLOPT_COOKIELIST, cookie.c_str());
+  }
+  if (resolve_) curl_easy_setopt(e, CURLOPT_RESOLVE, resolve_.get());
+  if (connect_to_) curl_easy_setopt(e, CURLOPT_CONNECT_TO, connect_to_.get());
+  if (!options_.cacert.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options_.cacert.c_str());
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Exchange::on_open);
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, &ex);
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Exchange::on_header);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, &ex);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Exchange::on_body);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, &ex);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, ex.error);
+  curl_easy_setopt(e, CURLOPT_PRIVATE, &ex);
+}
+
+void CurlTransport::finish(CURL* easy, CURLcode result) {
+  auto it = exchanges_.find(easy);
+  if (it == exchanges_.end()) return;
+  std::unique_ptr<Exchange> ex = std::move(it->second);
+  exchanges_.erase(it);
+  HttpResponse& r = ex->response;
+  const bool our_stop = ex->stopped && result == CURLE_WRITE_ERROR;
+  r.error = our_stop ? TransferError::None : classify(result);
+  if (r.error == TransferError::Connect && !ex->refused.empty()) {
+    r.error = TransferError::AddressRefused;
+    r.error_text = ex->refused;
+  } else if (r.error != TransferError::None) {
+    r.error_text = ex->error[0] != '\0' ? ex->error : curl_easy_strerror(result);
+  }
+  long status = 0;
+  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  r.status = static_cast<int>(status);
+  if (char* location = nullptr;
+      curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) {
+    r.redirect_url = location;
+  }
+  if (char* ip = nullptr; curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) {
+    r.primary_ip = ip;
+  }
+  if (ex->saw_retry_after) {
+    curl_off_t seconds = 0;  // curl parses both delta-seconds and HTTP-date forms
+    curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &seconds);
+    r.retry_after_s = static_cast<long>(seconds);
+  }
+  curl_slist* cookies = nullptr;
+  if (curl_easy_getinfo(easy, CURLINFO_COOKIELIST, &cookies) == CURLE_OK) {
+    Slist owned(cookies);
+    for (curl_slist* c = cookies; c != nullptr; c = c->next) r.cookies.emplace_back(c->data);
+  }
+  Done done = std::move(ex->done);
+  HttpResponse response = std::move(r);
+  ex.reset();
+  done(std::move(response));
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,287 @@
+#include "crawler/fetch_engine.h"
+
+#include <algorithm>
+#include <ctime>
+#include <utility>
+
+#include "crawler/address_guard.h"
+#include "crawler/fetch_chain.h"
+#include "crawler/retry_policy.h"
+#include "crawler/url_parts.h"
+#include "extract/page_meta.h"
+
+namespace linkhealth {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+}  // namespace
+
+FetchEngine::FetchEngine(boost::asio::io_context& io, Transport& transport,
+                         const FetchOptions& options, ResultSink sink, ProgressCounters& progress)
+    : io_(io),
+      transport_(transport),
+      options_(options),
+      sink_(std::move(sink)),
+      scheduler_(options.concurrency,
+                 HostLimits{options.per_host, std::chrono::milliseconds(options.interval_ms)}),
+      wake_(io),
+      rng_(std::random_device{}()),
+      progress_(progress) {
+  for (const auto& [host, o] : options_.host_overrides) {
+    scheduler_.set_host_limits(
+        host, HostLimits{o.per_host > 0 ? o.per_host : options.per_host,
+                         std::chrono::milliseconds(o.interval_ms >= 0 ? o.interval_ms
+                                                                      : options.interval_ms)});
+  }
+  pins_ = address_pins(options_.resolve, options_.connect_to);
+}
+
+FetchEngine::~FetchEngine() = default;
+
+FetchEngine::HostState& FetchEngine::host_state(const std::string& host) {
+  auto& slot = hosts_[host];
+  if (!slot) slot = std::make_unique<HostState>();
+  return *slot;
+}
+
+std::uint64_t FetchEngine::new_chain(Kind kind, std::string url, std::size_t target) {
+  auto chain = std::make_unique<Chain>();
+  chain->id = next_id_++;
+  chain->kind = kind;
+  chain->target = target;
+  chain->url = std::move(url);
+  chain->started = Clock::now();
+  const std::uint64_t id = chain->id;
+  chains_.emplace(id, std::move(chain));
+  ++live_chains_;
+  return id;
+}
+
+std::string FetchEngine::precheck(const std::string& url) const {
+  const auto parts = parse_url(url);
+  if (!parts || parts->host.empty()) return "invalid: not a usable URL";
+  if (parts->scheme != "http" && parts->scheme != "https") {
+    return "skipped: unsupported scheme '" + parts->scheme + "'";
+  }
+  if (const auto cls = classify_ip_literal(parts->host)) {
+    const bool allow = options_.allow_private || is_pinned(pins_, parts->host, parts->port);
+    if (!address_allowed(*cls, allow)) {
+      return "skipped: " + std::string(to_string(*cls)) + " address refused by the address guard";
+    }
+  }
+  return {};
+}
+
+void FetchEngine::start(std::vector<FetchTarget> targets) {
+  progress_.started = Clock::now().time_since_epoch().count();
+  progress_.total = targets.size();
+  targets_ = std::move(targets);
+  std::unordered_map<std::string, std::size_t> first;
+  std::vector<std::uint64_t> ready;
+  for (std::size_t i = 0; i < targets_.size(); ++i) {
+    auto [it, inserted] = first.emplace(targets_[i].request_url, i);
+    if (!inserted) {
+      duplicates_[it->second].push_back(i);
+      continue;
+    }
+    ready.push_back(new_chain(Kind::Target, targets_[i].request_url, i));
+  }
+  for (std::uint64_t id : ready) {
+    Chain& chain = *chains_.at(id);
+    const std::string problem = precheck(chain.url);
+    if (problem.empty()) {
+      enqueue(id, false);
+      continue;
+    }
+    const bool invalid = problem.rfind("invalid: ", 0) == 0;
+    (invalid ? chain.invalid_reason : chain.skip_reason) = problem.substr(problem.find(' ') + 1);
+    complete(id, HttpResponse{});
+  }
+  pump();
+}
+
+void FetchEngine::enqueue(std::uint64_t id, bool front) {
+  Chain& chain = *chains_.at(id);
+  const auto parts = parse_url(chain.url);
+  chain.host = parts ? parts->host : std::string();
+  HostState& host = host_state(chain.host);
+  if (options_.robots && chain.kind != Kind::Robots) {
+    if (host.robots == HostState::Stage::Unknown) {
+      host.robots = HostState::Stage::Pending;
+      const std::uint64_t robots = new_chain(Kind::Robots, origin_of(*parts) + "/robots.txt", 0);
+      chains_.at(robots)->subject_host = chain.host;
+      enqueue(robots, true);
+    }
+    if (host.robots != HostState::Stage::Ready) {
+      host.held.push_back(id);
+      return;
+    }
+    const std::string path = parts->path + (parts->query.empty() ? "" : "?" + parts->query);
+    if (!host.rules.allows(path)) {
+      chain.skip_reason = "disallowed by robots.txt";
+      complete(id, HttpResponse{});
+      return;
+    }
+  }
+  if (options_.soft404_probe && chain.kind == Kind::Target &&
+      host.probe == HostState::Stage::Unknown) {
+    start_probe(origin_of(*parts), chain.host);
+  }
+  scheduler_.push(Job{id, chain.host, chain.url}, front);
+}
+
+void FetchEngine::start_probe(const std::string& origin, const std::string& host) {
+  host_state(host).probe = HostState::Stage::Pending;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string path = "/linkhealth-probe-";
+  for (int i = 0; i < 16; ++i) path += kHex[rng_() % 16];
+  const std::uint64_t id = new_chain(Kind::Probe, origin + path, 0);
+  chains_.at(id)->subject_host = host;
+  enqueue(id, true);
+}
+
+void FetchEngine::pump() {
+  if (stopped_) return;
+  const SteadyTime now = Clock::now();
+  while (auto job = scheduler_.pop_ready(now)) launch(*job);
+  progress_.hosts_active = scheduler_.active_hosts();
+  if (const auto wake = scheduler_.next_wake(now);
+      wake && (!wake_at_ || *wake < *wake_at_ || *wake_at_ <= now)) {
+    wake_at_ = wake;
+    wake_.expires_at(*wake);
+    wake_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec == boost::asio::error::operation_aborted) return;
+      wake_at_.reset();
+      pump();
+    });
+  }
+  if (scheduler_.queued() == 0 && scheduler_.in_flight() == 0 && timers_pending_ == 0) {
+    flush_end_of_run();
+  }
+}
+
+void FetchEngine::flush_end_of_run() {
+  if (end_of_run_.empty()) return;
+  std::vector<std::uint64_t> again;
+  again.swap(end_of_run_);
+  for (std::uint64_t id : again) {
+    Chain& chain = *chains_.at(id);
+    chain.end_retry_used = true;
+    chain.attempt = 0;
+    enqueue(id, false);
+  }
+  pump();
+}
+
+void FetchEngine::launch(const Job& job) {
+  Chain& chain = *chains_.at(job.id);
+  HttpRequest request;
+  request.url = chain.url;
+  if (chain.kind == Kind::Target && chain.hops.empty()) {
+    const FetchTarget& target = targets_[chain.target];
+    if (!target.etag.empty()) request.headers.push_back("If-None-Match: " + target.etag);
+    if (!target.last_modified.empty()) {
+      request.headers.push_back("If-Modified-Since: " + target.last_modified);
+    }
+  }
+  request.cookies = chain.cookies;
+  request.read_any_body = chain.kind == Kind::Robots;
+  if (const auto parts = parse_url(chain.url)) {
+    request.trusted_address = is_pinned(pins_, parts->host, parts->port);
+  }
+  ++progress_.requests;
+  ++chain.requests;
+  transport_.start(request,
+                   [this, job](HttpResponse response) { on_response(job, std::move(response)); });
+}
+
+bool FetchEngine::maybe_retry(Chain& chain, const Job& job, const HttpResponse& r) {
+  const bool transient = is_transient(r);
+  const bool parks = (r.status == 429 || r.status == 503) && r.retry_after_s >= 0;
+  if (parks) {
+    // Park the whole host, even when this URL has no retry left: the host asked for a pause.
+    const long wait = std::min<long>(r.retry_after_s, options_.max_retry_after_s);
+    scheduler_.park(chain.host, Clock::now() + std::chrono::seconds(wait));
+  }
+  if (!transient || chain.kind == Kind::Robots || chain.attempt >= options_.retries) return false;
+  ++chain.attempt;
+  if (parks) {
+    scheduler_.push(job, true);  // first in the host's queue when the parking ends
+    return true;
+  }
+  auto timer = std::make_shared<boost::asio::steady_timer>(
+      io_, backoff_delay(chain.attempt, options_.retry_base_ms, jitter_(rng_)));
+  ++timers_pending_;
+  timer->async_wait([this, timer, job](const boost::system::error_code& ec) {
+    --timers_pending_;
+    if (ec || stopped_ || !chains_.count(job.id)) return;
+    scheduler_.push(job, true);
+    pump();
+  });
+  return true;
+}
+
+void FetchEngine::on_response(const Job& job, HttpResponse response) {
+  scheduler_.finish(job);
+  if (stopped_) return;
+  auto it = chains_.find(job.id);
+  if (it != chains_.end()) {
+    Chain& chain = *it->second;
+    if (maybe_retry(chain, job, response)) {
+      // queued again or waiting on a backoff timer
+    } else if (response.error == TransferError::Connect && chain.kind == Kind::Target &&
+               !chain.end_retry_used) {
+      chain.last = std::move(response);
+      end_of_run_.push_back(job.id);
+    } else if (response.error == TransferError::None && is_redirect_status(response.status) &&
+               !response.redirect_url.empty()) {
+      follow(chain, response);
+    } else {
+      complete(job.id, std::move(response));
+    }
+  }
+  pump();
+}
+
+void FetchEngine::follow(Chain& chain, const HttpResponse& r) {
+  // A hop that comes back to a URL with the same cookies is a loop; with new cookies it is
+  // the usual "set a cookie and redirect to yourself" and gets another go.
+  const auto visit = [](const std::string& url, const std::vector<std::string>& cookies) {
+    std::string key = url;
+    for (const std::string& c : cookies) key += "\n" + c;
+    return key;
+  };
+  chain.hops.push_back(Hop{chain.url, r.status});
+  chain.seen.insert(visit(chain.url, chain.cookies));
+  chain.cookies = r.cookies;
+  const std::string next = r.redirect_url;
+  if (chain.seen.count(visit(next, chain.cookies))) {
+    chain.loop = true;
+    chain.url = next;
+    complete(chain.id, r);
+    return;
+  }
+  if (static_cast<int>(chain.hops.size()) > options_.max_redirects) {
+    chain.too_many = true;
+    complete(chain.id, r);
+    return;
+  }
+  const std::string problem = precheck(next);
+  chain.url = next;
+  if (!problem.empty()) {
+    chain.skip_reason = "redirect to " + next + ": " + problem.substr(problem.find(' ') + 1);
+    complete(chain.id, r);
+    return;
+  }
+  chain.attempt = 0;
+  enqueue(chain.id, true);
+}
+
+void FetchEngine::stop() {
+  stopped_ = true;
+  transport_.abort_all();
+  wake_.cancel();
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,93 @@
+#pragma once
+// The fetch engine: walks every target's redirect chain hop by hop through the Scheduler,
+// retries what is worth retrying, probes each host once for its soft-404 answer, obeys
+// robots.txt when asked, and turns each finished chain into a CheckResult. Single-threaded on
+// one io_context; the network is behind Transport so tests can fake it.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "crawler/address_pins.h"
+#include "crawler/check_result.h"
+#include "crawler/fetch_options.h"
+#include "crawler/fetch_target.h"
+#include "crawler/robots.h"
+#include "crawler/scheduler.h"
+#include "crawler/transport.h"
+#include "crawler/verdict.h"
+
+namespace linkhealth {
+
+class FetchEngine {
+ public:
+  using ResultSink = std::function<void(CheckResult)>;
+
+  FetchEngine(boost::asio::io_context& io, Transport& transport, const FetchOptions& options,
+              ResultSink sink, ProgressCounters& progress);
+  ~FetchEngine();
+  FetchEngine(const FetchEngine&) = delete;
+  FetchEngine& operator=(const FetchEngine&) = delete;
+
+  /// Queues the targets; results go to the sink on the io_context's thread. Targets with the
+  /// same request URL are fetched once and each gets the result.
+  void start(std::vector<FetchTarget> targets);
+  /// Drops queued work and aborts transfers in flight; unfinished targets get no result.
+  void stop();
+  bool finished() const { return live_chains_ == 0 || stopped_; }
+
+ private:
+  enum class Kind { Target, Probe, Robots };
+  struct Chain;
+  struct HostState;
+
+  std::uint64_t new_chain(Kind kind, std::string url, std::size_t target);
+  void enqueue(std::uint64_t id, bool front);
+  void pump();
+  void launch(const Job& job);
+  void on_response(const Job& job, HttpResponse response);
+  bool maybe_retry(Chain& chain, const Job& job, const HttpResponse& response);
+  void follow(Chain& chain, const HttpResponse& response);
+  void complete(std::uint64_t id, HttpResponse response);
+  void complete_target(Chain& chain);
+  void complete_probe(Chain& chain);
+  void complete_robots(Chain& chain);
+  void emit(Chain& chain);
+  void release_held(HostState& host);
+  void start_probe(const std::string& origin, const std::string& host);
+  void flush_end_of_run();
+  std::string precheck(const std::string& url) const;
+  HostState& host_state(const std::string& host);
+
+  boost::asio::io_context& io_;
+  Transport& transport_;
+  FetchOptions options_;
+  ResultSink sink_;
+  Scheduler scheduler_;
+  boost::asio::steady_timer wake_;
+  std::optional<SteadyTime> wake_at_;
+  std::vector<FetchTarget> targets_;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> duplicates_;
+  std::unordered_map<std::uint64_t, std::unique_ptr<Chain>> chains_;
+  std::unordered_map<std::string, std::unique_ptr<HostState>> hosts_;
+  std::vector<std::uint64_t> end_of_run_;  // connection errors, tried once more at the end
+  std::vector<AddressPin> pins_;
+  std::mt19937 rng_;
+  std::uniform_real_distribution<double> jitter_{0.5, 1.5};
+  std::uint64_t next_id_ = 1;
+  std::size_t live_chains_ = 0;
+  int timers_pending_ = 0;
+  bool stopped_ = false;
+  ProgressCounters& progress_;
+};
+
+}  // namespace linkhealth

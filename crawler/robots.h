@@ -1,0 +1,27 @@
+#pragma once
+// robots.txt rules for our user agent (RFC 9309 matching: the most specific group for our
+// product token, else "*"; longest matching rule wins, Allow wins a tie; '*' and '$').
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace linkhealth {
+
+struct RobotsRules {
+  struct Rule {
+    std::string pattern;
+    bool allow = false;
+  };
+  std::vector<Rule> rules;
+  std::optional<double> crawl_delay_s;
+
+  /// `path` is the URL path plus "?query" if any.
+  bool allows(std::string_view path) const;
+};
+
+/// Rules that apply to `product` (e.g. "linkhealth"), matched case-insensitively.
+RobotsRules parse_robots(std::string_view text, std::string_view product);
+
+}  // namespace linkhealth

@@ -1,0 +1,59 @@
+#pragma once
+// The seam between the fetch engine and the network: one HTTP exchange in, one response out.
+// CurlTransport is the real one; tests drive the engine with an in-memory fake.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace linkhealth {
+
+/// Why an exchange produced no usable HTTP response.
+enum class TransferError {
+  None,
+  Timeout,
+  Resolve,         ///< host not found
+  Connect,         ///< refused / unreachable
+  Reset,           ///< connection reset, empty reply, broken stream
+  Tls,             ///< certificate or handshake failure
+  AddressRefused,  ///< the address guard refused the resolved address
+  Invalid,         ///< malformed URL or unsupported protocol
+  Aborted,         ///< cancelled by us (shutdown)
+  Other,
+};
+
+struct HttpRequest {
+  std::string url;
+  std::vector<std::string> headers;  ///< extra "Name: value" lines (conditional headers)
+  std::vector<std::string> cookies;  ///< Netscape cookie lines carried along a redirect chain
+  bool read_any_body = false;        ///< read the body whatever its type (robots.txt)
+  bool trusted_address = false;      ///< host pinned by --resolve/--connect-to: skip the
+                                     ///< private-range check (link-local is still refused)
+};
+
+struct HttpResponse {
+  TransferError error = TransferError::None;
+  std::string error_text;
+  int status = 0;
+  std::string redirect_url;  ///< absolute target of Location, "" when none
+  std::string content_type;
+  std::string etag;
+  std::string last_modified;
+  long retry_after_s = -1;  ///< parsed Retry-After in seconds, -1 when absent
+  bool cf_mitigated = false;
+  std::string body;  ///< the head of the body only (see FetchOptions::max_head_bytes)
+  std::vector<std::string> cookies;
+  std::string primary_ip;
+};
+
+class Transport {
+ public:
+  using Done = std::function<void(HttpResponse)>;
+  virtual ~Transport() = default;
+  /// Starts one exchange; `done` runs later on the engine's thread, never from inside start().
+  virtual void start(const HttpRequest& request, Done done) = 0;
+  /// Aborts every exchange in flight; their callbacks are not called.
+  virtual void abort_all() = 0;
+};
+
+}  // namespace linkhealth

@@ -1,0 +1,205 @@
+// The fetch engine against an in-memory Transport: chain logic without sockets.
+#include <catch2/catch.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <map>
+#include <memory>
+
+#include "crawler/fetch_engine.h"
+#include "crawler/url_parts.h"
+
+using namespace linkhealth;
+
+namespace {
+
+/// Answers from a script (per URL, the last answer repeats; unknown URLs get 404) after 1 ms,
+/// and records every request and the peak number in flight per host.
+class FakeTransport final : public Transport {
+ public:
+  explicit FakeTransport(boost::asio::io_context& io) : io_(io) {}
+
+  std::map<std::string, std::vector<HttpResponse>> script;
+  std::vector<HttpRequest> seen;
+  std::map<std::string, int> peak;
+
+  void start(const HttpRequest& request, Done done) override {
+    seen.push_back(request);
+    const std::string host = parse_url(request.url)->host;
+    peak[host] = std::max(peak[host], ++in_flight_[host]);
+    HttpResponse response;
+    response.status = 404;
+    if (auto it = script.find(request.url); it != script.end()) {
+      const std::size_t n = served_[request.url]++;
+      response = it->second[std::min(n, it->second.size() - 1)];
+    }
+    auto timer = std::make_shared<boost::asio::steady_timer>(io_, std::chrono::milliseconds(1));
+    timer->async_wait([this, timer, host, response, done](const boost::system::error_code&) {
+      --in_flight_[host];
+      done(response);
+    });
+  }
+  void abort_all() override {}
+
+  int count(const std::string& url) const {
+    return static_cast<int>(std::count_if(seen.begin(), seen.end(),
+                                          [&](const HttpRequest& r) { return r.url == url; }));
+  }
+
+ private:
+  boost::asio::io_context& io_;
+  std::map<std::string, int> in_flight_;
+  std::map<std::string, std::size_t> served_;
+};
+
+HttpResponse status(int code, const std::string& location = "") {
+  HttpResponse r;
+  r.status = code;
+  r.redirect_url = location;
+  return r;
+}
+
+FetchOptions fast_options() {
+  FetchOptions o;
+  o.interval_ms = 0;
+  o.retry_base_ms = 1;
+  o.soft404_probe = false;
+  return o;
+}
+
+std::vector<CheckResult> run_engine(FakeTransport& transport, boost::asio::io_context& io,
+                                    const FetchOptions& options, std::vector<FetchTarget> targets) {
+  std::vector<CheckResult> results;
+  ProgressCounters progress;
+  FetchEngine engine(
+      io, transport, options, [&](CheckResult r) { results.push_back(r); }, progress);
+  engine.start(std::move(targets));
+  io.run();
+  CHECK(engine.finished());
+  CHECK(progress.snapshot().done == results.size());
+  return results;
+}
+
+}  // namespace
+
+TEST_CASE("engine follows hops by hand, carrying cookies", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  HttpResponse hop = status(302, "http://b.test/y");
+  hop.cookies = {"a.test\tFALSE\t/\tFALSE\t0\tsession\t42"};
+  t.script["http://a.test/x"] = {hop};
+  t.script["http://b.test/y"] = {status(200)};
+  auto results =
+      run_engine(t, io, fast_options(), {FetchTarget{"http://a.test/x", "", "\"e1\"", ""}});
+  REQUIRE(results.size() == 1);
+  const CheckResult& r = results[0];
+  CHECK(r.verdict == Verdict::Redirected);
+  CHECK(r.host == "a.test");
+  CHECK(r.final_url == "http://b.test/y");
+  REQUIRE(r.redirects.size() == 1);
+  CHECK(r.redirects[0].url == "http://a.test/x");
+  CHECK(r.redirects[0].status == 302);
+  REQUIRE(t.seen.size() == 2);
+  CHECK(t.seen[0].headers == std::vector<std::string>{"If-None-Match: \"e1\""});
+  CHECK(t.seen[1].headers.empty());  // conditional headers belong to the first hop only
+  CHECK(t.seen[1].cookies == hop.cookies);
+}
+
+TEST_CASE("engine stops after --max-redirects hops", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  for (int i = 0; i < 10; ++i) {
+    t.script["http://a.test/r" + std::to_string(i)] = {
+        status(301, "http://a.test/r" + std::to_string(i + 1))};
+  }
+  FetchOptions options = fast_options();
+  options.max_redirects = 3;
+  auto results = run_engine(t, io, options, {FetchTarget{"http://a.test/r0", "", "", ""}});
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].verdict == Verdict::Broken);
+  CHECK(results[0].error == "too many redirects");
+  CHECK(t.seen.size() == 4);
+}
+
+TEST_CASE("engine retries transient answers, then gives the verdict", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/down"] = {status(503)};
+  t.script["http://a.test/flaky"] = {status(502), status(200)};
+  HttpResponse reset;
+  reset.error = TransferError::Reset;
+  t.script["http://a.test/reset"] = {reset};
+  auto results = run_engine(t, io, fast_options(),
+                            {FetchTarget{"http://a.test/down", "", "", ""},
+                             FetchTarget{"http://a.test/flaky", "", "", ""},
+                             FetchTarget{"http://a.test/reset", "", "", ""},
+                             FetchTarget{"http://a.test/missing", "", "", ""}});
+  std::map<std::string, CheckResult> by_url;
+  for (auto& r : results) by_url[r.request_url] = r;
+  CHECK(by_url.at("http://a.test/down").verdict == Verdict::ServerError);
+  CHECK(t.count("http://a.test/down") == 3);
+  CHECK(by_url.at("http://a.test/flaky").verdict == Verdict::Ok);
+  CHECK(t.count("http://a.test/flaky") == 2);
+  CHECK(by_url.at("http://a.test/reset").verdict == Verdict::NetworkError);
+  CHECK(t.count("http://a.test/reset") == 3);
+  CHECK(t.count("http://a.test/missing") == 1);  // a 404 is not retried
+}
+
+TEST_CASE("engine keeps the per-host cap and fetches duplicates once", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  std::vector<FetchTarget> targets;
+  for (int i = 0; i < 20; ++i) {
+    const std::string url = "http://a.test/" + std::to_string(i);
+    t.script[url] = {status(200)};
+    targets.push_back(FetchTarget{url, "", "", ""});
+    t.script["http://b.test/" + std::to_string(i)] = {status(200)};
+    targets.push_back(FetchTarget{"http://b.test/" + std::to_string(i), "", "", ""});
+  }
+  targets.push_back(FetchTarget{"http://a.test/0", "", "", ""});
+  FetchOptions options = fast_options();
+  options.per_host = 3;
+  options.host_overrides["b.test"] = HostOverride{1, -1};
+  auto results = run_engine(t, io, options, targets);
+  CHECK(results.size() == 41);
+  CHECK(t.seen.size() == 40);
+  CHECK(t.peak["a.test"] == 3);
+  CHECK(t.peak["b.test"] == 1);
+}
+
+TEST_CASE("engine probes each host once for its soft-404 answer", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/story"] = {status(200)};
+  t.script["http://a.test/other"] = {status(200)};
+  FetchOptions options = fast_options();
+  options.soft404_probe = true;
+  auto results = run_engine(t, io, options,
+                            {FetchTarget{"http://a.test/story", "", "", ""},
+                             FetchTarget{"http://a.test/other", "", "", ""}});
+  CHECK(results.size() == 2);
+  for (const auto& r : results) CHECK(r.verdict == Verdict::Ok);  // the probe got a 404
+  CHECK(t.seen.size() == 3);
+  CHECK(std::count_if(t.seen.begin(), t.seen.end(), [](const HttpRequest& r) {
+          return r.url.find("/linkhealth-probe-") != std::string::npos;
+        }) == 1);
+}
+
+TEST_CASE("a redirect to itself that sets a cookie is not a loop", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  HttpResponse set_cookie = status(302, "http://a.test/c");
+  set_cookie.cookies = {"a.test\tFALSE\t/\tFALSE\t0\tconsent\tyes"};
+  HttpResponse again = status(302, "http://a.test/loop");
+  again.cookies = set_cookie.cookies;
+  t.script["http://a.test/c"] = {set_cookie, status(200)};
+  t.script["http://a.test/loop"] = {again};
+  auto results = run_engine(
+      t, io, fast_options(),
+      {FetchTarget{"http://a.test/c", "", "", ""}, FetchTarget{"http://a.test/loop", "", "", ""}});
+  std::map<std::string, CheckResult> by_url;
+  for (auto& r : results) by_url[r.request_url] = r;
+  CHECK(by_url.at("http://a.test/c").verdict == Verdict::Ok);
+  CHECK(t.count("http://a.test/c") == 2);
+  CHECK(by_url.at("http://a.test/loop").verdict == Verdict::Broken);  // same cookies again
+}

@@ -1,0 +1,54 @@
+// fixture-web: the loopback test web as a standalone server for demos and benchmarks.
+// Usage: fixture-web SCENARIO.json [--port N] [--tls]; prints the port, serves until killed.
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "tests/web/fixture_web.h"
+
+namespace {
+volatile std::sig_atomic_t g_stop = 0;
+void on_signal(int) {
+  g_stop = 1;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string file;
+  int port = 0;
+  bool tls = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--port") == 0 && i + 1 < argc) {
+      port = std::atoi(argv[++i]);
+    } else if (std::strcmp(argv[i], "--tls") == 0) {
+      tls = true;
+    } else if (argv[i][0] != '-' && file.empty()) {
+      file = argv[i];
+    } else {
+      std::fprintf(stderr, "usage: fixture-web SCENARIO.json [--port N] [--tls]\n");
+      return 3;
+    }
+  }
+  if (file.empty()) {
+    std::fprintf(stderr, "usage: fixture-web SCENARIO.json [--port N] [--tls]\n");
+    return 3;
+  }
+  try {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot open " + file);
+    const auto scenario = linkhealth::testweb::scenario_from_json(nlohmann::json::parse(in));
+    linkhealth::testweb::FixtureWeb web(scenario, tls, port);
+    std::printf("%d\n", web.port());
+    std::fflush(stdout);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "fixture-web: %s: %s\n", file.c_str(), e.what());
+    return 1;
+  }
+  return 0;
+}
