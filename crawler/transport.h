@@ -15,6 +15,7 @@ enum class TransferError {
   Resolve,         ///< host not found
   Connect,         ///< refused / unreachable
   Reset,           ///< connection reset, empty reply, broken stream
+  BadReply,        ///< not HTTP, or HTTP curl refuses (status line, giant header)
   Tls,             ///< certificate or handshake failure
   AddressRefused,  ///< the address guard refused the resolved address
   Invalid,         ///< malformed URL or unsupported protocol
