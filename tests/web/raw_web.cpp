@@ -77,7 +77,7 @@ std::string raw_response(int status, const std::vector<std::string>& headers,
                          const std::string& body) {
   std::string out = "HTTP/1.1 " + std::to_string(status) + " X\r\n";
   for (const std::string& h : headers) out += h + "\r\n";
-  out += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  out += "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
   return out + body;
 }
 

@@ -30,7 +30,8 @@ struct RawScript {
   RawEnding ending = RawEnding::Close;
 };
 
-/// "HTTP/1.1 <status> X" + headers + Content-Length + blank line + body: for scripts that are
+/// "HTTP/1.1 <status> X" + headers + Content-Length + "Connection: close" (the raw web
+/// serves one request per connection) + blank line + body: for scripts that are
 /// mostly a normal response.
 std::string raw_response(int status, const std::vector<std::string>& headers,
                          const std::string& body);
