@@ -318,6 +318,7 @@ void CurlTransport::finish(CURL* easy, CURLcode result) {
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   r.status = static_cast<int>(status);
+  r.body_seen = ex->received;
   if (char* location = nullptr;
       curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) {
     r.redirect_url = location;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
+#include "crawler/curl_transport.h"
 #include "tests/crawler_test_support.h"
 #include "tests/web/raw_web.h"
 
@@ -128,6 +129,33 @@ TEST_CASE("decompression bombs keep at most the head cap", "[crawler][web][hosti
     CHECK(r.at(base + path).verdict == Verdict::Ok);
     CHECK(r.at(base + path).bytes == 0);
   }
+}
+
+TEST_CASE("a small compressed body that is not HTML is not inflated to drain it",
+          "[crawler][web][hostile]") {
+  testweb::Scenario s;
+  s.hosts["*"]["/bin"].replies = {encoded(gzip_bomb("", 16), "gzip", "application/octet-stream")};
+  testweb::FixtureWeb web(s);
+  boost::asio::io_context io;
+  CurlTransport transport(io, hostile_options(web.port()));
+  HttpRequest request;
+  request.url = "http://bomb.web.test/bin";
+  HttpResponse got;
+  bool done = false;
+  transport.start(request, [&](HttpResponse r) {
+    got = std::move(r);
+    done = true;
+  });
+  for (int slice = 0; slice < 300 && !done; ++slice) {
+    io.restart();
+    io.run_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(done);
+  CHECK(got.error == TransferError::None);
+  CHECK(got.status == 200);
+  CHECK(got.body.empty());
+  // 16 MiB decoded if drained to the end; one curl write past the 64 KB drain limit at most.
+  CHECK(got.body_seen <= 64 * 1024 + CURL_MAX_WRITE_SIZE);
 }
 
 TEST_CASE("an endless body is cut at the head cap", "[crawler][web][hostile]") {
