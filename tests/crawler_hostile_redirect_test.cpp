@@ -100,20 +100,32 @@ TEST_CASE("redirects to metadata services ssh files and script URLs are refused"
 TEST_CASE("an IDN host reached through its punycode pin", "[crawler][web][hostile]") {
   testweb::Scenario s;
   s.hosts["xn--bcher-kva.example"]["/buch"].replies = {page("B\u00fccher")};
+  s.hosts["xn--bcher-kva.example"]["/neu"].replies = {page("Neue B\u00fccher")};
+  // A Location with the Unicode host, as some servers send it.
+  s.hosts["plain.example"]["/old"].replies = {
+      redirect_to("http://b\u00fccher.example:{port}/neu", 301)};
   testweb::FixtureWeb web(s);
   const std::string port = std::to_string(web.port());
   FetchOptions options;
   options.interval_ms = 0;
   options.soft404_probe = false;
-  options.resolve = {"xn--bcher-kva.example:" + port + ":127.0.0.1"};
+  options.resolve = {"xn--bcher-kva.example:" + port + ":127.0.0.1",
+                     "plain.example:" + port + ":127.0.0.1"};
   const std::string url = "http://b\u00fccher.example:" + port + "/buch";
-  auto r = crawl(options, targets_of({url}));
+  const std::string old_url = "http://plain.example:" + port + "/old";
+  auto r = crawl(options, targets_of({url, old_url}));
   const CheckResult& idn = r.at(url);
   INFO(idn.error);
   CHECK(idn.verdict == Verdict::Ok);
   REQUIRE(idn.page);
   CHECK(idn.page->title == "B\u00fccher");
   CHECK(web.hits("xn--bcher-kva.example", "/buch") == 1);
+  const CheckResult& moved = r.at(old_url);
+  INFO(moved.error);
+  CHECK(moved.verdict == Verdict::Redirected);
+  CHECK(moved.final_url == "http://xn--bcher-kva.example:" + port + "/neu");
+  REQUIRE(moved.page);
+  CHECK(moved.page->title == "Neue B\u00fccher");
 }
 
 TEST_CASE("an IPv6 literal on the loopback", "[crawler][web][hostile]") {
