@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <ctime>
 #include <string_view>
 #include <utility>
 
 #include "crawler/address_guard.h"
+#include "crawler/retry_policy.h"
 #include "extract/ascii.h"
 #include "extract/url_cleaner.h"
 
@@ -16,8 +18,14 @@ namespace linkhealth {
 
 namespace {
 
-constexpr long kDrainableBody = 64 * 1024;  // small unwanted bodies are read to keep the
-                                            // connection reusable instead of aborting
+constexpr long kDrainableBody = 64 * 1024;     // small unwanted bodies are read to keep the
+                                               // connection reusable instead of aborting
+constexpr std::size_t kMaxHeaderValue = 1024;  // longer values we keep are cut: they go to
+                                               // the database and the report
+
+std::string capped(std::string_view value) {
+  return std::string(value.substr(0, kMaxHeaderValue));
+}
 
 bool iequals_prefix(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -48,8 +56,11 @@ TransferError classify(CURLcode rc) {
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-    case CURLE_WEIRD_SERVER_REPLY:
       return TransferError::Reset;
+    case CURLE_WEIRD_SERVER_REPLY:
+    case CURLE_UNSUPPORTED_PROTOCOL:  // only http(s) reach curl: this is an HTTP/0.9 answer
+    case CURLE_OUT_OF_MEMORY:         // 7.88's answer to a header line over 100 KB
+      return TransferError::BadReply;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
@@ -60,7 +71,6 @@ TransferError classify(CURLcode rc) {
     case CURLE_SSL_INVALIDCERTSTATUS:
     case CURLE_SSL_CRL_BADFILE:
       return TransferError::Tls;
-    case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_URL_MALFORMAT:
       return TransferError::Invalid;
     case CURLE_ABORTED_BY_CALLBACK:
@@ -92,8 +102,8 @@ struct CurlTransport::Exchange {
   std::string refused;  // address-guard reason, set by the open-socket callback
   // State of the current header block (a 1xx block is followed by the final one).
   bool want_body = false;
-  bool stopped = false;  // we ended the transfer on purpose: CURLE_WRITE_ERROR is success
-  bool saw_retry_after = false;
+  bool stopped = false;     // we ended the transfer on purpose: CURLE_WRITE_ERROR is success
+  std::string retry_after;  // raw value, parsed when the exchange ends
   bool encoded = false;
   long content_length = -1;
   long received = 0;
@@ -152,7 +162,8 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     const int status = r.status;
     r = HttpResponse{};
     r.status = status;
-    saw_retry_after = encoded = false;
+    retry_after.clear();
+    encoded = false;
     content_length = -1;
     return line.size();
   }
@@ -175,13 +186,13 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
   const std::string name = ascii_lower(trimmed.substr(0, colon));
   const std::string_view value = trim_ascii(trimmed.substr(colon + 1));
   if (name == "content-type") {
-    r.content_type = value;
+    r.content_type = capped(value);
   } else if (name == "etag") {
-    r.etag = value;
+    r.etag = capped(value);
   } else if (name == "last-modified") {
-    r.last_modified = value;
+    r.last_modified = capped(value);
   } else if (name == "retry-after") {
-    saw_retry_after = true;
+    retry_after = capped(value);
   } else if (name == "cf-mitigated") {
     r.cf_mitigated = true;
   } else if (name == "content-encoding") {
@@ -196,7 +207,13 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
 
 std::size_t CurlTransport::Exchange::body_chunk(std::string_view chunk) {
   received += static_cast<long>(chunk.size());
-  if (!want_body) return chunk.size();  // a small body we drain for connection reuse
+  if (!want_body) {
+    // A small body we drain for connection reuse. `received` counts decoded bytes, so a
+    // compressed bomb that is small on the wire stops here instead of inflating for minutes.
+    if (received <= kDrainableBody) return chunk.size();
+    stopped = true;
+    return 0;
+  }
   std::string& body = response.body;
   const std::size_t old_size = body.size();
   const std::size_t room =
@@ -292,10 +309,16 @@ void CurlTransport::finish(CURL* easy, CURLcode result) {
     r.error_text = ex->refused;
   } else if (r.error != TransferError::None) {
     r.error_text = ex->error[0] != '\0' ? ex->error : curl_easy_strerror(result);
+    if (r.error == TransferError::BadReply) {
+      r.error_text = "invalid HTTP response: " + std::string(result == CURLE_OUT_OF_MEMORY
+                                                                 ? "a header line too large to read"
+                                                                 : r.error_text);
+    }
   }
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   r.status = static_cast<int>(status);
+  r.body_seen = ex->received;
   if (char* location = nullptr;
       curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) {
     r.redirect_url = location;
@@ -303,10 +326,8 @@ void CurlTransport::finish(CURL* easy, CURLcode result) {
   if (char* ip = nullptr; curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) {
     r.primary_ip = ip;
   }
-  if (ex->saw_retry_after) {
-    curl_off_t seconds = 0;  // curl parses both delta-seconds and HTTP-date forms
-    curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &seconds);
-    r.retry_after_s = static_cast<long>(seconds);
+  if (!ex->retry_after.empty()) {
+    r.retry_after_s = parse_retry_after(ex->retry_after, std::time(nullptr));
   }
   curl_slist* cookies = nullptr;
   if (curl_easy_getinfo(easy, CURLINFO_COOKIELIST, &cookies) == CURLE_OK) {

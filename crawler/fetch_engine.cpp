@@ -15,6 +15,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// A URL as it appears in a reason: a hostile Location can be a 100 KB data: URL.
+std::string shortened(const std::string& url) {
+  constexpr std::size_t kMax = 200;
+  return url.size() <= kMax
+             ? url
+             : url.substr(0, kMax) + "... (" + std::to_string(url.size()) + " characters)";
+}
+
 }  // namespace
 
 FetchEngine::FetchEngine(boost::asio::io_context& io, Transport& transport,
@@ -64,11 +72,14 @@ std::string FetchEngine::precheck(const std::string& url) const {
   if (parts->scheme != "http" && parts->scheme != "https") {
     return "skipped: unsupported scheme '" + parts->scheme + "'";
   }
+  const bool pinned = is_pinned(pins_, parts->host, parts->port);
   if (const auto cls = classify_ip_literal(parts->host)) {
-    const bool allow = options_.allow_private || is_pinned(pins_, parts->host, parts->port);
-    if (!address_allowed(*cls, allow)) {
+    if (!address_allowed(*cls, options_.allow_private || pinned)) {
       return "skipped: " + std::string(to_string(*cls)) + " address refused by the address guard";
     }
+  }
+  if (is_unsafe_port(parts->port) && !pinned) {
+    return "skipped: port " + std::to_string(parts->port) + " is not for the web (refused)";
   }
   return {};
 }
@@ -85,7 +96,7 @@ void FetchEngine::start(std::vector<FetchTarget> targets) {
       duplicates_[it->second].push_back(i);
       continue;
     }
-    ready.push_back(new_chain(Kind::Target, targets_[i].request_url, i));
+    ready.push_back(new_chain(Kind::Target, with_ascii_host(targets_[i].request_url), i));
   }
   for (std::uint64_t id : ready) {
     Chain& chain = *chains_.at(id);
@@ -255,7 +266,7 @@ void FetchEngine::follow(Chain& chain, const HttpResponse& r) {
   chain.hops.push_back(Hop{chain.url, r.status});
   chain.seen.insert(visit(chain.url, chain.cookies));
   chain.cookies = r.cookies;
-  const std::string next = r.redirect_url;
+  const std::string next = with_ascii_host(r.redirect_url);
   if (chain.seen.count(visit(next, chain.cookies))) {
     chain.loop = true;
     chain.url = next;
@@ -270,7 +281,8 @@ void FetchEngine::follow(Chain& chain, const HttpResponse& r) {
   const std::string problem = precheck(next);
   chain.url = next;
   if (!problem.empty()) {
-    chain.skip_reason = "redirect to " + next + ": " + problem.substr(problem.find(' ') + 1);
+    chain.skip_reason =
+        "redirect to " + shortened(next) + ": " + problem.substr(problem.find(' ') + 1);
     complete(chain.id, r);
     return;
   }

@@ -1,6 +1,12 @@
 #include "crawler/retry_policy.h"
 
+#include <curl/curl.h>
+
 #include <algorithm>
+#include <limits>
+#include <string>
+
+#include "extract/url_cleaner.h"
 
 namespace linkhealth {
 
@@ -13,6 +19,23 @@ bool is_transient(const HttpResponse& r) {
   if (r.error != TransferError::None) return false;
   const int s = r.status;
   return s == 408 || s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
+}
+
+long parse_retry_after(std::string_view value, std::time_t now) {
+  value = trim_ascii(value);
+  if (value.empty()) return -1;
+  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    constexpr long kMax = std::numeric_limits<long>::max() / 10;
+    long seconds = 0;
+    for (char c : value) {
+      seconds = seconds * 10 + (c - '0');
+      if (seconds > kMax) return kMax;
+    }
+    return seconds;
+  }
+  const std::time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+  if (when == -1) return -1;
+  return when > now ? static_cast<long>(when - now) : 0;
 }
 
 std::chrono::milliseconds backoff_delay(int attempt, int base_ms, double jitter) {

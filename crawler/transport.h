@@ -15,9 +15,10 @@ enum class TransferError {
   Resolve,         ///< host not found
   Connect,         ///< refused / unreachable
   Reset,           ///< connection reset, empty reply, broken stream
+  BadReply,        ///< not HTTP, or HTTP curl refuses (status line, giant header)
   Tls,             ///< certificate or handshake failure
   AddressRefused,  ///< the address guard refused the resolved address
-  Invalid,         ///< malformed URL or unsupported protocol
+  Invalid,         ///< malformed URL
   Aborted,         ///< cancelled by us (shutdown)
   Other,
 };
@@ -41,7 +42,8 @@ struct HttpResponse {
   std::string last_modified;
   long retry_after_s = -1;  ///< parsed Retry-After in seconds, -1 when absent
   bool cf_mitigated = false;
-  std::string body;  ///< the head of the body only (see FetchOptions::max_head_bytes)
+  std::string body;         ///< the head of the body only (see FetchOptions::max_head_bytes)
+  long long body_seen = 0;  ///< decoded body bytes curl handed over, kept or drained
   std::vector<std::string> cookies;
   std::string primary_ip;
 };

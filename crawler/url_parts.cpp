@@ -1,16 +1,31 @@
 #include "crawler/url_parts.h"
 
+#include <idn2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <vector>
-#include "extract/ascii.h"
 
 #include "extract/ascii.h"
 #include "extract/curl_url.h"
 
 namespace linkhealth {
 namespace {
+
+/// Punycode for an internationalised host (UTF-8 in, whatever the process locale: curl 7.88's
+/// own conversion goes through the locale and fails under C); nullopt when not convertible.
+std::optional<std::string> ascii_host(const std::string& host) {
+  if (std::all_of(host.begin(), host.end(), [](char c) { return (c & 0x80) == 0; })) return host;
+  char* ascii = nullptr;
+  if (idn2_lookup_u8(reinterpret_cast<const uint8_t*>(host.c_str()),
+                     reinterpret_cast<uint8_t**>(&ascii), IDN2_NONTRANSITIONAL) != IDN2_OK) {
+    return std::nullopt;
+  }
+  std::string out = ascii;
+  idn2_free(ascii);
+  return out;
+}
 
 std::string strip_www(const std::string& host) {
   return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
@@ -40,7 +55,8 @@ std::optional<UrlParts> parse_url(std::string_view text) {
   if (url.set_url(std::string(text), CURLU_NON_SUPPORT_SCHEME)) return std::nullopt;
   UrlParts parts;
   parts.scheme = ascii_lower(url.get(CURLUPART_SCHEME).value_or(""));
-  parts.host = ascii_lower(url.get(CURLUPART_HOST).value_or(""));
+  const std::string host = url.get(CURLUPART_HOST).value_or("");
+  parts.host = ascii_lower(ascii_host(host).value_or(host));
   const std::string port = url.get(CURLUPART_PORT, CURLU_DEFAULT_PORT).value_or("");
   parts.port = port.empty() ? 0 : std::atoi(port.c_str());
   parts.path = url.get(CURLUPART_PATH).value_or("/");
@@ -49,12 +65,35 @@ std::optional<UrlParts> parse_url(std::string_view text) {
   return parts;
 }
 
+std::string with_ascii_host(const std::string& text) {
+  CurlUrl url;
+  if (url.set_url(text, CURLU_NON_SUPPORT_SCHEME)) return text;
+  const auto host = url.get(CURLUPART_HOST);
+  if (!host) return text;
+  const auto ascii = ascii_host(*host);
+  if (!ascii || *ascii == *host || url.set(CURLUPART_HOST, *ascii)) return text;
+  return url.get(CURLUPART_URL).value_or(text);
+}
+
 std::string origin_of(const UrlParts& url) {
   const bool default_port = (url.scheme == "http" && url.port == 80) ||
                             (url.scheme == "https" && url.port == 443) || url.port == 0;
   std::string out = url.scheme + "://" + url.host;
   if (!default_port) out += ":" + std::to_string(url.port);
   return out;
+}
+
+bool is_unsafe_port(int port) {
+  // The Fetch standard's "bad ports": services that must never receive an HTTP request a
+  // page (or a redirect) asked for (SMTP, SSH, IRC, ...). Sorted for binary_search.
+  static constexpr int kBad[] = {
+      1,    7,    9,    11,   13,   15,   17,   19,   20,   21,   22,   23,   25,   37,
+      42,   43,   53,   69,   77,   79,   87,   95,   101,  102,  103,  104,  109,  110,
+      111,  113,  115,  117,  119,  123,  135,  137,  139,  143,  161,  179,  389,  427,
+      465,  512,  513,  514,  515,  526,  530,  531,  532,  540,  548,  554,  556,  563,
+      587,  601,  636,  989,  990,  993,  995,  1719, 1720, 1723, 2049, 3659, 4045, 4190,
+      5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080};
+  return std::binary_search(std::begin(kBad), std::end(kBad), port);
 }
 
 bool is_trivial_redirect(std::string_view from, std::string_view to) {

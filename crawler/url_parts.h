@@ -10,7 +10,7 @@ namespace linkhealth {
 
 struct UrlParts {
   std::string scheme;  ///< lowercase
-  std::string host;    ///< lowercase, IPv6 in brackets
+  std::string host;    ///< lowercase, punycode for IDN, IPv6 in brackets
   int port = 0;        ///< explicit or the scheme's default
   std::string path;    ///< "/" at least
   std::string query;   ///< without '?'
@@ -19,8 +19,15 @@ struct UrlParts {
 /// nullopt when curl cannot parse it; any scheme is accepted here.
 std::optional<UrlParts> parse_url(std::string_view url);
 
+/// `url` with an internationalised host in punycode (what curl needs to fetch it); unchanged
+/// when the host is ASCII or cannot be converted.
+std::string with_ascii_host(const std::string& url);
+
 /// scheme://host[:port] with the port only when it is not the default.
 std::string origin_of(const UrlParts& url);
+
+/// A port browsers refuse to send HTTP to (SMTP, SSH, ...): never fetched unless pinned.
+bool is_unsafe_port(int port);
 
 /// http→https, adding/removing "www." and adding/removing a trailing slash, and nothing else.
 bool is_trivial_redirect(std::string_view from, std::string_view to);

@@ -33,6 +33,7 @@ VerdictDecision from_error(const ChainOutcome& o) {
       return {Verdict::Invalid, o.error_text};
     case TransferError::Connect:
     case TransferError::Reset:
+    case TransferError::BadReply:
     case TransferError::Aborted:
     case TransferError::Other:
     case TransferError::None:

@@ -212,12 +212,24 @@ struct FixtureWeb::Impl {
 };
 
 FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port) : impl_(std::make_unique<Impl>()) {
-  impl_->scenario = std::move(scenario);
   if (tls) {
     impl_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
     impl_->tls->use_certificate_chain_file(cert_dir() + "server.pem");
     impl_->tls->use_private_key_file(cert_dir() + "server.key", asio::ssl::context::pem);
   }
+  listen(std::move(scenario), port);
+}
+
+FixtureWeb::FixtureWeb(Scenario scenario, const TlsIdentity& identity, int port)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  impl_->tls->use_certificate_chain(asio::buffer(identity.cert_pem));
+  impl_->tls->use_private_key(asio::buffer(identity.key_pem), asio::ssl::context::pem);
+  listen(std::move(scenario), port);
+}
+
+void FixtureWeb::listen(Scenario scenario, int port) {
+  impl_->scenario = std::move(scenario);
   const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"),
                                static_cast<unsigned short>(port));
   impl_->acceptor.open(endpoint.protocol());

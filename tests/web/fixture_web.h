@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/web/test_certs.h"
+
 namespace linkhealth::testweb {
 
 /// "{port}" in a header value is replaced by the server's port.
@@ -52,6 +54,8 @@ class FixtureWeb {
  public:
   /// Starts serving on 127.0.0.1 at `port` (0 = any free port).
   explicit FixtureWeb(Scenario scenario, bool tls = false, int port = 0);
+  /// HTTPS with the given certificate and key instead of the committed test ones.
+  FixtureWeb(Scenario scenario, const TlsIdentity& identity, int port = 0);
   ~FixtureWeb();
   FixtureWeb(const FixtureWeb&) = delete;
   FixtureWeb& operator=(const FixtureWeb&) = delete;
@@ -71,6 +75,7 @@ class FixtureWeb {
 
  private:
   struct Impl;
+  void listen(Scenario scenario, int port);
   std::unique_ptr<Impl> impl_;
 };
 
