@@ -16,11 +16,13 @@
 
 namespace linkhealth::fuzz {
 
-/// A request URL carries no fragment and a second cleaning leaves it as it is.
+/// A request URL carries no fragment and a second cleaning leaves it as it is; a URL with a
+/// NUL byte (curl would stop reading there) never cleans.
 inline std::optional<std::string> check_url_cleaner(std::string_view raw) {
   const auto& rules = default_tracking_rules();
   const CleanedUrl cleaned = clean_url(raw, rules);
   if (!cleaned.ok) return std::nullopt;
+  if (raw.find('\0') != std::string_view::npos) return "a URL holding a NUL byte cleaned";
   if (cleaned.request_url.find('#') != std::string::npos) return "request URL has a fragment";
   const CleanedUrl again = clean_url(cleaned.request_url, rules);
   if (!again.ok) return "request URL " + cleaned.request_url + " does not clean: " + again.error;
