@@ -11,14 +11,14 @@ std::optional<std::string> error_of(CURLUcode rc) {
   return std::string(curl_url_strerror(rc));
 }
 
+// curl takes C strings: a NUL inside the value would silently cut the URL short there.
+const char* const kNulError = "URL contains a NUL byte";
+
 }  // namespace
 
 CurlUrl::CurlUrl() : handle_(curl_url()) {
   if (!handle_) throw std::bad_alloc();
 }
-
-// curl takes C strings: a NUL inside the value would silently cut the URL short there.
-const char* const kNulError = "URL contains a NUL byte";
 
 std::optional<std::string> CurlUrl::set_url(const std::string& url, unsigned flags) {
   if (url.find('\0') != std::string::npos) return kNulError;

@@ -45,7 +45,7 @@ struct FrontMatterLimits {
 
 /// Parses the block with yaml-cpp, rejecting non-mappings, duplicate keys, documents that
 /// expand (through aliases) to more than limits.max_nodes nodes and nest deeper than
-/// limits.max_depth (yaml-cpp itself stops at 2,000 levels of parser recursion). With keep_keys,
+/// limits.max_depth (yaml-cpp 0.7 itself stops at 500 levels of parser recursion). With keep_keys,
 /// only those top-level entries are parsed (see top_level_select.h): YAML errors inside the other
 /// entries then go unnoticed, which is what makes a scan of the corpus fast; pass nullptr to check
 /// it all.
