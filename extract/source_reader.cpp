@@ -10,6 +10,7 @@
 #include "extract/front_matter.h"
 #include "extract/text_hygiene.h"
 #include "extract/url_cleaner.h"
+#include "extract/utf8.h"
 
 namespace linkhealth {
 
@@ -40,6 +41,7 @@ std::string text_at(const YAML::Node& root, const std::string& dotted, int first
   const auto node = find_node(root, dotted);
   if (!node || !node->IsScalar()) return {};
   std::string value = node->Scalar();
+  if (first_invalid_utf8(value)) value = repair_latin1_bytes(value);  // see the function
   if (const std::size_t removed = remove_control_chars(value)) {
     Finding f;
     f.kind = "control_characters";

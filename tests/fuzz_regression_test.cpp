@@ -43,6 +43,17 @@ TEST_CASE("fuzz: a stray % in an internationalised host is refused too", "[fuzz]
   CHECK_THAT(cleaned.error, Catch::Contains("w%w.B"));
 }
 
+TEST_CASE("fuzz: yaml-cpp's \\_ and \\N escapes no longer give invalid UTF-8 titles",
+          "[fuzz][front_matter]") {
+  // front_matter_fuzz crash-e2048812... (seed regress-yaml-cpp-latin1-escape), reduced:
+  // yaml-cpp 0.7 writes \_ as the lone byte 0xA0 and \N as 0x85.
+  const std::string text = "---\ntitle: \"Ho]pitals \\_ \\N\"\n---\n";
+  CHECK(linkhealth::fuzz::check_front_matter(text).value_or("ok") == "ok");
+  const auto read = linkhealth::source_from_text(text, "x.md", {});
+  REQUIRE(read.source);
+  CHECK(read.source->title == "Ho]pitals \xC2\xA0 \xC2\x85");
+}
+
 TEST_CASE("fuzz: every seed input keeps its target's properties", "[fuzz]") {
   const std::filesystem::path seeds =
       std::filesystem::path(LINKHEALTH_SOURCE_DIR) / "tests/fuzz/seeds";

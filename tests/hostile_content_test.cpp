@@ -160,6 +160,14 @@ TEST_CASE("titles come out valid UTF-8 or the file is a parse_error", "[extract]
   REQUIRE(ok.source);
   CHECK(ok.source->title == "caf\xC3\xA9 \xF0\x9F\x98\x80");
   CHECK_FALSE(linkhealth::first_invalid_utf8(ok.source->title));
+  // yaml-cpp writes \N and \_ as the Latin-1 bytes 0x85 and 0xA0 (found by front_matter_fuzz):
+  // the reader turns them into the UTF-8 for U+0085 and U+00A0.
+  const SourceRead escapes = read_text("---\ntitle: \"a\\_b\\Nc\"\n---\n");
+  REQUIRE(escapes.source);
+  CHECK(escapes.source->title ==
+        "a\xC2\xA0"
+        "b\xC2\x85"
+        "c");
   // Raw overlong and UTF-16 bytes: the whole file is refused at the bad byte's line.
   CHECK_THAT(only_finding(read_text("---\ntitle: \xC0\xAF\n---\n"), "parse_error").detail,
              Catch::Contains("0xC0"));
