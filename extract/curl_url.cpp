@@ -11,6 +11,9 @@ std::optional<std::string> error_of(CURLUcode rc) {
   return std::string(curl_url_strerror(rc));
 }
 
+// curl takes C strings: a NUL inside the value would silently cut the URL short there.
+const char* const kNulError = "URL contains a NUL byte";
+
 }  // namespace
 
 CurlUrl::CurlUrl() : handle_(curl_url()) {
@@ -18,10 +21,12 @@ CurlUrl::CurlUrl() : handle_(curl_url()) {
 }
 
 std::optional<std::string> CurlUrl::set_url(const std::string& url, unsigned flags) {
+  if (url.find('\0') != std::string::npos) return kNulError;
   return error_of(curl_url_set(handle_.get(), CURLUPART_URL, url.c_str(), flags));
 }
 
 std::optional<std::string> CurlUrl::set(CURLUPart part, const std::optional<std::string>& value) {
+  if (value && value->find('\0') != std::string::npos) return kNulError;
   return error_of(curl_url_set(handle_.get(), part, value ? value->c_str() : nullptr, 0));
 }
 

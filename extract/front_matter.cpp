@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <yaml-cpp/depthguard.h>
+
 #include "extract/top_level_select.h"
 #include "extract/utf8.h"
 
@@ -29,15 +31,22 @@ std::string_view first_line_of(std::string_view text) {
 
 struct WalkState {
   std::size_t visited = 0;
-  std::size_t max_nodes = 0;
+  FrontMatterLimits limits;
   int first_line = 0;
 };
 
-std::optional<FrontMatterError> walk(const YAML::Node& node, WalkState& state) {
-  if (++state.visited > state.max_nodes) {
-    return FrontMatterError{"front matter expands to more than " + std::to_string(state.max_nodes) +
-                                " nodes (YAML alias bomb?)",
-                            state.first_line};
+std::optional<FrontMatterError> walk(const YAML::Node& node, WalkState& state, std::size_t depth) {
+  if (++state.visited > state.limits.max_nodes) {
+    return FrontMatterError{
+        "front matter expands to more than " + std::to_string(state.limits.max_nodes) +
+            " YAML nodes (the max_yaml_nodes cap; an alias bomb or a huge list)",
+        state.first_line};
+  }
+  if (depth > state.limits.max_depth) {
+    return FrontMatterError{"front matter nests deeper than " +
+                                std::to_string(state.limits.max_depth) +
+                                " levels (the max_yaml_depth cap)",
+                            state.first_line + node.Mark().line};
   }
   if (node.IsMap()) {
     std::map<std::string, int> seen;
@@ -51,11 +60,11 @@ std::optional<FrontMatterError> walk(const YAML::Node& node, WalkState& state) {
                                   line};
         }
       }
-      if (auto err = walk(it->second, state)) return err;
+      if (auto err = walk(it->second, state, depth + 1)) return err;
     }
   } else if (node.IsSequence()) {
     for (const auto& child : node) {
-      if (auto err = walk(child, state)) return err;
+      if (auto err = walk(child, state, depth + 1)) return err;
     }
   }
   return std::nullopt;
@@ -85,6 +94,13 @@ FrontMatterSplit split_front_matter(std::string_view text) {
         FrontMatterError{"TOML front matter (+++) is not supported; use YAML between --- lines", 1};
     return out;
   }
+  if (opener.starts_with("---\r")) {
+    // Classic Mac line ends: without this the whole file reads as one line and the front
+    // matter would be silently taken for Markdown.
+    out.error =
+        FrontMatterError{"front matter uses CR-only (classic Mac) line ends; use LF or CRLF", 1};
+    return out;
+  }
   if (opener != "---") return out;  // no front matter
 
   std::size_t pos = text.find('\n');
@@ -106,10 +122,17 @@ FrontMatterSplit split_front_matter(std::string_view text) {
 namespace {
 
 ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& block,
-                             std::size_t max_nodes) {
+                             const FrontMatterLimits& limits) {
   ParsedFrontMatter out;
   try {
     out.root = YAML::Load(yaml);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard, before our walk sees the nodes; its message is just "bad file".
+    out.error = FrontMatterError{
+        "front matter nests too deep for the YAML parser (over " + std::to_string(e.depth()) +
+            " levels; the max_yaml_depth cap is " + std::to_string(limits.max_depth) + ")",
+        block.first_line + e.mark.line};
+    return out;
   } catch (const YAML::Exception& e) {
     // yaml-cpp marks an unclosed flow at end of input; point at the last YAML line instead.
     const int last_line =
@@ -129,8 +152,8 @@ ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& bl
         FrontMatterError{"front matter is not a mapping of keys to values", block.first_line};
     return out;
   }
-  WalkState state{0, max_nodes, block.first_line};
-  out.error = walk(out.root, state);
+  WalkState state{0, limits, block.first_line};
+  out.error = walk(out.root, state, 0);
   return out;
 }
 
@@ -138,16 +161,16 @@ ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& bl
 
 ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block,
                                      const std::vector<std::string>* keep_keys,
-                                     std::size_t max_nodes) {
+                                     const FrontMatterLimits& limits) {
   if (keep_keys != nullptr) {
     if (auto selected = select_top_level(block.yaml, *keep_keys)) {
-      auto fast = parse_yaml(*selected, block, max_nodes);
+      auto fast = parse_yaml(*selected, block, limits);
       if (!fast.error) return fast;
       // An error in the selection (an alias to a skipped anchor, say): let the whole block
       // decide, so the fast path never reports an error the full parse would not.
     }
   }
-  return parse_yaml(block.yaml, block, max_nodes);
+  return parse_yaml(block.yaml, block, limits);
 }
 
 }  // namespace linkhealth

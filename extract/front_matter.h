@@ -37,12 +37,20 @@ struct ParsedFrontMatter {
   std::optional<FrontMatterError> error;
 };
 
-/// Parses the block with yaml-cpp, rejecting non-mappings, duplicate keys and documents that
-/// expand (through aliases) to more than max_nodes nodes. With keep_keys, only those top-level
-/// entries are parsed (see top_level_select.h): YAML errors inside the other entries then go
-/// unnoticed, which is what makes a scan of the corpus fast; pass nullptr to check it all.
+/// Caps that keep one hostile file from taking the scan's memory or stack.
+struct FrontMatterLimits {
+  std::size_t max_nodes = 100000;  ///< YAML nodes after alias expansion (billion laughs)
+  std::size_t max_depth = 64;      ///< nesting of maps and lists
+};
+
+/// Parses the block with yaml-cpp, rejecting non-mappings, duplicate keys, documents that
+/// expand (through aliases) to more than limits.max_nodes nodes and nest deeper than
+/// limits.max_depth (yaml-cpp 0.7 itself stops at 500 levels of parser recursion). With keep_keys,
+/// only those top-level entries are parsed (see top_level_select.h): YAML errors inside the other
+/// entries then go unnoticed, which is what makes a scan of the corpus fast; pass nullptr to check
+/// it all.
 ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block,
                                      const std::vector<std::string>* keep_keys = nullptr,
-                                     std::size_t max_nodes = 100000);
+                                     const FrontMatterLimits& limits = {});
 
 }  // namespace linkhealth

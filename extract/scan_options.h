@@ -1,6 +1,7 @@
 #pragma once
 // What `scan` reads and how: the URL-bearing front matter fields, the tracking rules, limits.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,7 +24,11 @@ struct ScanOptions {
   std::vector<std::string> clean_fields = {"openProjectCustomFields.cleanUrl"};
   /// Front matter `source` values of curated articles, which must have a link (no_url).
   std::vector<std::string> curated_kinds = {"open-project-curations"};
+  // Caps against hostile files (each one hit is a parse_error naming it). A file gives at most
+  // one URL per url_fields entry, so URLs per file need no cap of their own.
   std::uintmax_t max_file_bytes = 5u * 1024u * 1024u;
+  std::size_t max_yaml_nodes = 100000;  ///< after alias expansion: stops billion-laughs bombs
+  std::size_t max_yaml_depth = 64;      ///< nesting of YAML maps and lists
   /// Parse every front matter entry with yaml-cpp, not only the ones the scan reads (about
   /// 6x slower on the medigy corpus; finds YAML errors in fields linkhealth ignores).
   bool full_yaml_check = false;

@@ -8,7 +8,9 @@
 #include <system_error>
 
 #include "extract/front_matter.h"
+#include "extract/text_hygiene.h"
 #include "extract/url_cleaner.h"
+#include "extract/utf8.h"
 
 namespace linkhealth {
 
@@ -32,9 +34,26 @@ std::optional<YAML::Node> find_node(const YAML::Node& root, const std::string& d
   return cur;
 }
 
-std::string scalar_at(const YAML::Node& root, const std::string& dotted) {
+/// A text field with ASCII control characters removed (YAML escapes such as "\0" or "\e" can
+/// put them in an otherwise valid UTF-8 file); each removal is a control_characters finding.
+std::string text_at(const YAML::Node& root, const std::string& dotted, int first_line,
+                    const Source& source, std::vector<Finding>& findings) {
   const auto node = find_node(root, dotted);
-  return node && node->IsScalar() ? node->Scalar() : std::string();
+  if (!node || !node->IsScalar()) return {};
+  std::string value = node->Scalar();
+  if (first_invalid_utf8(value)) value = repair_latin1_bytes(value);  // see the function
+  if (const std::size_t removed = remove_control_chars(value)) {
+    Finding f;
+    f.kind = "control_characters";
+    f.slug = source.slug;
+    f.file = source.file;
+    f.field = dotted;
+    f.detail = dotted + " held " + std::to_string(removed) +
+               " control character(s) (NUL, ESC, ...); removed";
+    f.line = first_line + node->Mark().line;
+    findings.push_back(std::move(f));
+  }
+  return value;
 }
 
 /// `_index.md` and `index.md` are Hugo section and bundle pages: their name is the folder.
@@ -70,7 +89,11 @@ void collect_urls(const YAML::Node& root, int first_line, const ScanOptions& opt
     const int line = first_line + node->Mark().line;
     if (!node->IsScalar()) {
       if (node->IsMap() && is_prefix_of_other_field(field, options.url_fields)) continue;
-      Finding f = file_finding(source.file, "invalid_url", field + " is not a string", line);
+      const std::string what =
+          node->IsSequence() ? "a list of " + std::to_string(node->size()) + " values" : "a map";
+      Finding f =
+          file_finding(source.file, "invalid_url",
+                       field + " is " + what + ", not a string (only one URL per field)", line);
       f.slug = source.slug;
       f.field = field;
       out.findings.push_back(std::move(f));
@@ -103,23 +126,27 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
   std::vector<std::string> keys = source_keys();
   for (const std::string& field : options.url_fields)
     keys.push_back(field.substr(0, field.find('.')));
-  const auto parsed = parse_front_matter(*split.block, options.full_yaml_check ? nullptr : &keys);
+  const auto parsed = parse_front_matter(*split.block, options.full_yaml_check ? nullptr : &keys,
+                                         {options.max_yaml_nodes, options.max_yaml_depth});
   if (parsed.error) {
     out.findings.push_back(
         file_finding(relative, "parse_error", parsed.error->message, parsed.error->line));
     return out;
   }
   const YAML::Node& root = parsed.root;
-  if (auto slug = std::string(trim_ascii(scalar_at(root, "slug"))); !slug.empty()) {
+  const auto field_text = [&](const std::string& dotted) {
+    return text_at(root, dotted, split.block->first_line, source, out.findings);
+  };
+  if (auto slug = std::string(trim_ascii(field_text("slug"))); !slug.empty()) {
     source.slug = std::move(slug);
   }
-  source.id = scalar_at(root, "id");
-  source.title = scalar_at(root, "title");
-  source.description = scalar_at(root, "description");
-  source.brand = scalar_at(root, "link.brand");
-  source.community = scalar_at(root, "basePath");
-  source.date = scalar_at(root, "date");
-  source.kind = scalar_at(root, "source");
+  source.id = field_text("id");
+  source.title = field_text("title");
+  source.description = field_text("description");
+  source.brand = field_text("link.brand");
+  source.community = field_text("basePath");
+  source.date = field_text("date");
+  source.kind = field_text("source");
   const auto link = find_node(root, "link");
   out.expects_link = std::find(options.curated_kinds.begin(), options.curated_kinds.end(),
                                source.kind) != options.curated_kinds.end() ||

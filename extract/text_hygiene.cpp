@@ -1,5 +1,7 @@
 #include "extract/text_hygiene.h"
 
+#include <algorithm>
+
 namespace linkhealth {
 
 namespace {
@@ -97,6 +99,17 @@ CleanText clean_text(std::string_view utf8, std::size_t max_chars) {
     ++chars;
   }
   return out;
+}
+
+std::size_t remove_control_chars(std::string& text) {
+  const auto is_control = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F;
+  };
+  const auto end = std::remove_if(text.begin(), text.end(), is_control);
+  const auto removed = static_cast<std::size_t>(text.end() - end);
+  text.erase(end, text.end());
+  return removed;
 }
 
 }  // namespace linkhealth

@@ -20,4 +20,8 @@ struct CleanText {
 /// Collapses whitespace runs to one space, trims, drops control characters, caps the length.
 CleanText clean_text(std::string_view utf8, std::size_t max_chars = kMaxTextChars);
 
+/// Removes ASCII control characters (NUL, ESC, DEL, ...) but keeps tab and line ends; returns
+/// how many were removed. For curated text, whose layout is the editor's to keep.
+std::size_t remove_control_chars(std::string& text);
+
 }  // namespace linkhealth

@@ -39,6 +39,20 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string repair_latin1_bytes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  while (const auto bad = first_invalid_utf8(text)) {
+    const auto byte = static_cast<unsigned char>(text[*bad]);
+    out.append(text.substr(0, *bad));
+    out += static_cast<char>(0xC0 | (byte >> 6));
+    out += static_cast<char>(0x80 | (byte & 0x3F));
+    text.remove_prefix(*bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 std::string hex_byte(char c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
