@@ -76,17 +76,13 @@ void verdict_lines(Block& b, const ReportTarget& r) {
   b.line("verdict", verdict);
   if (r.verdict != Verdict::Ok) b.more(verdict_advice(r.verdict));
   if (!r.error.empty()) b.line("error", r.error);
+  // The chain lists the hops that redirected; the answer they led to closes it.
   for (std::size_t i = 0; i < r.redirects.size(); ++i) {
     const Hop& hop = r.redirects[i];
-    std::string text = std::to_string(hop.status) + " " + hop.url;
-    if (i == 0) {
-      b.line("redirects", text);
-    } else {
-      b.more(text);
-    }
+    b.line(i == 0 ? "redirects" : "", std::to_string(hop.status) + " " + hop.url);
   }
-  if (!r.final_url.empty() && r.final_url != r.request_url && r.redirects.empty()) {
-    b.line("final URL", r.final_url);
+  if (!r.redirects.empty() && !r.final_url.empty() && r.redirects.back().url != r.final_url) {
+    b.more((r.http_status > 0 ? std::to_string(r.http_status) + " " : std::string()) + r.final_url);
   }
 }
 
@@ -98,9 +94,15 @@ void text_pair(Block& b, std::string_view what, const std::string& curated, cons
          live.empty() ? "(none)" : quoted(live) + (rule.empty() ? "" : " (" + rule + ")"));
 }
 
+// Verdict and URL changes are categorical; the text kinds carry a similarity worth showing.
+bool has_similarity(std::string_view kind) {
+  return kind == "title_mismatch" || kind == "description_mismatch" || kind == "title_changed" ||
+         kind == "description_changed";
+}
+
 std::string drift_text(const Drift& d) {
   std::string text = std::string(d.kind) + ": " + quoted(d.before) + " → " + quoted(d.after);
-  if (d.score > 0) {
+  if (has_similarity(d.kind)) {
     char score[32];
     std::snprintf(score, sizeof score, " (similarity %.2f)", d.score);
     text += score;
@@ -172,7 +174,7 @@ std::string render_check_text(const SourceCheck& check, bool colour) {
     const PageMeta& page = link.stored.page;
     verdict_lines(b, link.stored);
     text_pair(b, "title", s.title, page.title, page.title_rule);
-    text_pair(b, "description", s.description, page.description, page.description_rule);
+    text_pair(b, "desc.", s.description, page.description, page.description_rule);
     drift_lines(b, link);
     if (!link.wayback_link.empty()) {
       b.line("wayback", link.wayback_link);
