@@ -191,3 +191,23 @@ TEST_CASE("check of an unknown slug exits 3 and suggests the closest slugs", "[c
   CHECK(missing.status == 3);
   CHECK(missing.err.find("nope.md: no such content file under") != std::string::npos);
 }
+
+TEST_CASE("check reports curated drift once when two fields of one file share a URL",
+          "[cli][check][web]") {
+  testweb::FixtureWeb web(news_site());
+  TempTree tree;
+  tree.write("twice.md",
+             "---\nslug: twice\ntitle: Remote monitoring reshapes chronic care\nlink:\n"
+             "  href: http://news.web.test/health/story#.X88gt1UzbIU\n"
+             "  original: http://news.web.test/health/story\n---\n");
+  auto run = run_linkhealth(check_args(tree, web, "twice"));
+  INFO(run.out << run.err);
+  CHECK(run.status == 0);
+  const auto lines = text_lines(run.out);
+  CHECK(has_line(lines, "[1/1] http://news.web.test/health/story"));
+  CHECK(has_line_starting(lines, "  removed        tracking fragment #.X88gt1UzbIU (AddThis"));
+  const auto mismatches = std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.find("title_mismatch") != std::string::npos;
+  });
+  CHECK(mismatches == 1);
+}
