@@ -51,10 +51,10 @@ std::string run_options_json(const std::string& wanted, const RunSettings& setti
 // Fetches the targets through the crawl recorder (conditional requests, 304 reuse, drift,
 // batched write) and returns whether the run was interrupted.
 bool fetch_and_record(Store& store, std::int64_t run_id, const ScanResult& one,
-                      const RunSettings& settings) {
+                      const RunSettings& settings, const TargetExclusions& exclusions) {
   RunLog log;
   CrawlRecorder recorder(store, run_id, one, log);
-  auto targets = recorder.plan({}, TargetExclusions(settings.exclude_urls, settings.exclude_hosts));
+  auto targets = recorder.plan({}, exclusions);
   Crawler crawler(settings.fetch);
   StopSignals signals(crawler);
   crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
@@ -72,8 +72,11 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
   for (const Target& target : one.targets) {
     CheckedLink link;
     link.target = target;
+    link.checked = false;  // until found: an interrupted run leaves targets without a check
     for (const ReportTarget& stored : model.targets) {
-      if (stored.request_url == target.request_url) link.stored = stored;
+      if (stored.request_url != target.request_url) continue;
+      link.stored = stored;
+      link.checked = true;
     }
     if (auto it = before.find(target.request_url); it != before.end()) {
       link.previous_checked_at = it->second;
@@ -116,6 +119,7 @@ int run_check(int argc, char** argv) {
   add_fetch_flags(app, settings.fetch, flags);
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
+  TargetExclusions exclusions;
   try {
     app.parse(argc, argv);
     apply_fetch_flags(flags, settings.fetch);
@@ -125,6 +129,7 @@ int run_check(int argc, char** argv) {
                                  "config file)");
     }
     scan_options = scan_options_for(settings, rules);
+    exclusions = TargetExclusions(settings.exclude_urls, settings.exclude_hosts);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
@@ -167,7 +172,7 @@ int run_check(int argc, char** argv) {
       store.begin_run(RunKind::Check, run_options_json(wanted, settings), false);
   store.record_sources(run_id, one.sources, one.targets);
   store.record_findings(run_id, located.scan->findings);
-  const bool interrupted = fetch_and_record(store, run_id, one, settings);
+  const bool interrupted = fetch_and_record(store, run_id, one, settings, exclusions);
   store.finish_run(run_id, interrupted ? RunStatus::Interrupted : RunStatus::Done);
 
   ReportOptions report_options;

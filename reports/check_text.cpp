@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "reports/verdict_text.h"
 
@@ -134,7 +135,14 @@ std::string heading(Block& b, std::size_t index, std::size_t total, std::string_
 
 std::string summary_line(const SourceCheck& check) {
   std::map<Verdict, int> counts;
-  for (const auto& link : check.links) ++counts[link.stored.verdict];
+  std::size_t unchecked = 0;
+  for (const auto& link : check.links) {
+    if (link.checked) {
+      ++counts[link.stored.verdict];
+    } else {
+      ++unchecked;
+    }
+  }
   std::string text = std::to_string(check.links.size()) +
                      (check.links.size() == 1 ? " link checked" : " links checked");
   std::string parts;
@@ -142,6 +150,8 @@ std::string summary_line(const SourceCheck& check) {
     parts +=
         (parts.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(to_string(verdict));
   }
+  if (unchecked > 0)
+    parts += (parts.empty() ? "" : ", ") + std::to_string(unchecked) + " not checked";
   if (!parts.empty()) text += " (" + parts + ")";
   if (!check.unusable.empty()) {
     text += ", " + std::to_string(check.unusable.size()) + " not a usable URL";
@@ -157,7 +167,7 @@ std::string summary_line(const SourceCheck& check) {
 
 int check_problem_count(const SourceCheck& check) {
   int problems = static_cast<int>(check.unusable.size());
-  for (const auto& link : check.links) problems += is_problem(link.stored.verdict) ? 1 : 0;
+  for (const auto& link : check.links) problems += link.checked && is_problem(link.stored.verdict);
   return problems;
 }
 
@@ -171,6 +181,10 @@ std::string render_check_text(const SourceCheck& check, bool colour) {
   for (const auto& link : check.links) {
     b.raw("\n" + heading(b, ++index, total, link.target.request_url));
     for (const auto& ref : link.target.refs) ref_lines(b, ref, link.target.request_url);
+    if (!link.checked) {
+      b.line("verdict", "not checked (the check was interrupted)");
+      continue;
+    }
     const PageMeta& page = link.stored.page;
     verdict_lines(b, link.stored);
     text_pair(b, "title", s.title, page.title, page.title_rule);
@@ -190,9 +204,13 @@ std::string render_check_text(const SourceCheck& check, bool colour) {
   return b.take();
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+namespace {
+
+// Levenshtein rows of `a` against `b`; with free_ends, skipping a prefix and a suffix of `b`
+// costs nothing (the distance of `a` to the best-matching part of `b`).
+std::size_t distance(std::string_view a, std::string_view b, bool free_ends) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = free_ends ? 0 : j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -202,26 +220,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
       diagonal = above;
     }
   }
-  return row[b.size()];
+  return free_ends ? *std::min_element(row.begin(), row.end()) : row[b.size()];
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(a, b, false);
+}
+
+std::size_t partial_distance(std::string_view part, std::string_view whole) {
+  return distance(part, whole, true);
 }
 
 std::vector<std::string> closest_names(std::string_view wanted,
                                        const std::vector<std::string>& candidates,
                                        std::size_t limit) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  const std::size_t cutoff = std::max<std::size_t>(2, wanted.size() / 2);
+  // (distance to the best-matching part, whole-name distance, name): a typo in a whole slug
+  // and a misspelt word of a long slug ("interoperabilty") both find it.
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> scored;
+  const std::size_t whole_cutoff = std::max<std::size_t>(2, wanted.size() / 2);
+  const std::size_t part_cutoff = std::max<std::size_t>(1, wanted.size() / 5);
   for (const auto& name : candidates) {
-    const std::size_t d = edit_distance(wanted, name);
-    // A slug that contains what was typed ("interoperability") is a good guess too.
-    if (d <= cutoff || (!wanted.empty() && name.find(wanted) != std::string::npos)) {
-      scored.emplace_back(d, name);
-    }
+    const std::size_t whole = edit_distance(wanted, name);
+    const std::size_t part = partial_distance(wanted, name);
+    if (whole <= whole_cutoff || part <= part_cutoff) scored.emplace_back(part, whole, name);
   }
   std::sort(scored.begin(), scored.end());
   scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
   std::vector<std::string> out;
   for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) {
-    out.push_back(scored[i].second);
+    out.push_back(std::get<2>(scored[i]));
   }
   return out;
 }

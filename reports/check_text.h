@@ -20,6 +20,7 @@ struct CheckedLink {
   std::string previous_checked_at;  ///< the check drift compares with; "" on a first check
   std::string wayback_link;         ///< `<base>/web/<url>` for broken / soft_404, else ""
   std::string wayback_snapshot;     ///< where that link redirects; "" when the lookup failed
+  bool checked = true;              ///< false: the run was interrupted before this URL
 };
 
 /// A URL field whose value did not clean into a fetchable URL (never fetched).
@@ -42,14 +43,17 @@ int check_problem_count(const SourceCheck& check);
 /// (the caller decides: a terminal and no NO_COLOR).
 std::string render_check_text(const SourceCheck& check, bool colour);
 
-/// Up to `limit` of `candidates` closest to `wanted` by edit distance (ties by name), for
-/// "unknown slug, did you mean ...". Names within half the length of `wanted`, or containing
-/// it, qualify.
+/// Up to `limit` of `candidates` closest to `wanted`, for "unknown slug, did you mean ...":
+/// names within edit distance len/2 of `wanted`, or containing it with at most len/5 edits
+/// (a misspelt word of a long slug), best part match first.
 std::vector<std::string> closest_names(std::string_view wanted,
                                        const std::vector<std::string>& candidates,
                                        std::size_t limit = 5);
 
 /// Levenshtein distance (bytes).
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// Edit distance of `part` to the closest substring of `whole` (bytes).
+std::size_t partial_distance(std::string_view part, std::string_view whole);
 
 }  // namespace linkhealth

@@ -56,15 +56,6 @@ std::vector<std::string> check_args(const TempTree& tree, const testweb::Fixture
           "http://archive.web.test"};
 }
 
-bool has_line(const std::vector<std::string>& lines, const std::string& line) {
-  return std::find(lines.begin(), lines.end(), line) != lines.end();
-}
-
-bool has_line_starting(const std::vector<std::string>& lines, const std::string& prefix) {
-  return std::any_of(lines.begin(), lines.end(),
-                     [&](const std::string& l) { return l.rfind(prefix, 0) == 0; });
-}
-
 }  // namespace
 
 TEST_CASE("check SLUG fetches the source now and prints a block per URL", "[cli][check][web]") {

@@ -1,23 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include <sstream>
 
+#include "cli_process.h"
 #include "reports/check_text.h"
 
 using namespace linkhealth;
+using namespace linkhealth::testing;
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-bool has_line(const std::vector<std::string>& lines, const std::string& line) {
-  return std::find(lines.begin(), lines.end(), line) != lines.end();
-}
 
 const std::string kInterop = "5 Steps for Interoperability Excellence for Healthcare Providers";
 const std::string kUrl = "https://hitconsultant.net/2020/12/08/interoperability-excellence-steps/";
@@ -86,7 +76,7 @@ SourceCheck interop_check() {
 
 TEST_CASE("check text shows each URL with fields cleaning verdict chain titles and drift",
           "[check][text]") {
-  const auto lines = lines_of(render_check_text(interop_check(), false));
+  const auto lines = text_lines(render_check_text(interop_check(), false));
   REQUIRE(lines.size() > 4);
   CHECK(lines[0] == "5-steps-interop · curated-content/b109cc93.md");
   CHECK(lines[1] == "\"" + kInterop + "\"");
@@ -153,7 +143,7 @@ TEST_CASE("a clean check says no problem and a rechecked link without drift says
   check.links[0].stored.verdict = Verdict::Ok;
   check.links[0].stored.redirects.clear();
   check.links[0].stored.drift.clear();
-  const auto lines = lines_of(render_check_text(check, false));
+  const auto lines = text_lines(render_check_text(check, false));
   CHECK(has_line(lines, "  verdict        ok · HTTP 200"));
   CHECK(has_line(lines, "  drift          none, compared with the check of 2026-11-16 03:01 UTC"));
   CHECK_FALSE(has_line(lines, "  wayback        "));
@@ -161,7 +151,7 @@ TEST_CASE("a clean check says no problem and a rechecked link without drift says
   CHECK(check_problem_count(check) == 0);
 }
 
-TEST_CASE("closest names rank by edit distance and accept slugs containing the word",
+TEST_CASE("closest names find typos in whole slugs and misspelt words of long slugs",
           "[check][text]") {
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("", "abc") == 3);
@@ -175,6 +165,23 @@ TEST_CASE("closest names rank by edit distance and accept slugs containing the w
   CHECK(
       closest_names("interoperability", slugs) ==
       std::vector<std::string>{"5-steps-for-interoperability-excellence-for-healthcare-providers"});
+  CHECK(
+      closest_names("interoperabilty-excellence", slugs) ==
+      std::vector<std::string>{"5-steps-for-interoperability-excellence-for-healthcare-providers"});
+  CHECK(partial_distance("interoperabilty", slugs[0]) == 1);
+  CHECK(partial_distance("", "abc") == 0);
   CHECK(closest_names("zzzzzzzzzzzz", slugs).empty());
   CHECK(closest_names("ccm-billing-codes-explained", slugs, 1).size() == 1);
+}
+
+TEST_CASE("a link the interrupted check never reached says so and is no problem", "[check][text]") {
+  SourceCheck check = interop_check();
+  check.unusable.clear();
+  check.links[1].checked = false;
+  const auto lines = text_lines(render_check_text(check, false));
+  CHECK(has_line(lines, "  verdict        not checked (the check was interrupted)"));
+  CHECK_FALSE(has_line_starting(lines, "  wayback"));
+  CHECK(lines.back() ==
+        "2 links checked (1 redirected, 1 not checked): no problem. Recorded as check run 7.");
+  CHECK(check_problem_count(check) == 0);
 }

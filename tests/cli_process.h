@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +47,15 @@ inline ProcessResult run_linkhealth(const std::vector<std::string>& args,
   result.err = ss.str();
   std::filesystem::remove(err_template);
   return result;
+}
+
+inline bool has_line(const std::vector<std::string>& lines, const std::string& line) {
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+inline bool has_line_starting(const std::vector<std::string>& lines, const std::string& prefix) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [&](const std::string& l) { return l.rfind(prefix, 0) == 0; });
 }
 
 inline std::vector<std::string> text_lines(const std::string& text) {
