@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-
 #include "cli_process.h"
 #include "reports/check_text.h"
 
