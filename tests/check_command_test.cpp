@@ -202,3 +202,37 @@ TEST_CASE("check reports curated drift once when two fields of one file share a 
   });
   CHECK(mismatches == 1);
 }
+
+namespace {
+
+// Runs linkhealth under `script`, so its stdout is a pseudo-terminal as in an interactive shell.
+std::string output_on_terminal(const std::vector<std::string>& args, const std::string& env) {
+  std::string inner = env + " " + shell_quote(LINKHEALTH_BINARY);
+  for (const auto& a : args) inner += " " + shell_quote(a);
+  std::string out;
+  if (FILE* pipe =
+          popen(("script -qec " + shell_quote(inner) + " /dev/null </dev/null").c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check colours verdicts on a terminal unless NO_COLOR is set", "[cli][check][web]") {
+  testweb::FixtureWeb web(news_site());
+  TempTree tree;
+  write_content(tree);
+  const auto args = check_args(tree, web, "story-a");
+  const std::string coloured = output_on_terminal(args, "NO_COLOR=");
+  INFO(coloured);
+  CHECK(coloured.find("\x1b[31mbroken\x1b[0m · HTTP 404") != std::string::npos);
+  CHECK(coloured.find("\x1b[32mok\x1b[0m · HTTP 200") != std::string::npos);
+  const std::string plain = output_on_terminal(args, "NO_COLOR=1");
+  INFO(plain);
+  CHECK(plain.find("broken · HTTP 404") != std::string::npos);
+  CHECK(plain.find('\x1b') == std::string::npos);
+}
