@@ -87,18 +87,11 @@ LocatedSource locate_source(const std::filesystem::path& root, const std::string
 
 std::vector<Target> source_targets(const Source& source, const std::vector<ScannedRef>& refs,
                                    std::vector<UnusableField>& unusable) {
-  std::map<std::string, Target> by_request;
   for (const ScannedRef& ref : refs) {
-    if (!ref.cleaned.ok) {
-      unusable.push_back({ref.field, ref.cleaned.error});
-      continue;
-    }
-    Target& target = by_request[ref.cleaned.request_url];
-    target.request_url = ref.cleaned.request_url;
-    target.host = ref.cleaned.host;
-    target.refs.push_back(TargetRef{source.slug, source.file, ref.field.field, ref.field.raw,
-                                    ref.cleaned.clean, ref.cleaned.removed, ref.field.line});
+    if (!ref.cleaned.ok) unusable.push_back({ref.field, ref.cleaned.error});
   }
+  std::map<std::string, Target> by_request;
+  add_targets(source, refs, by_request);
   std::vector<Target> out;
   for (auto& [url, target] : by_request) out.push_back(std::move(target));
   return out;
