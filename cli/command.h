@@ -23,5 +23,7 @@ struct Command {
 int run_scan(int argc, char** argv);
 int run_meta(int argc, char** argv);
 int run_crawl(int argc, char** argv);
+int run_report(int argc, char** argv);
+int run_check(int argc, char** argv);
 
 }  // namespace linkhealth

@@ -16,6 +16,8 @@ constexpr Command kCommands[] = {
      linkhealth::run_meta},
     {"crawl", "scan, then check every URL politely and write the verdicts as JSON",
      linkhealth::run_crawl},
+    {"check", "check the links of one content file now (by slug or path)", linkhealth::run_check},
+    {"report", "write the HTML report and/or JSON of a recorded run", linkhealth::run_report},
 };
 
 void print_usage(std::FILE* out) {

@@ -32,18 +32,8 @@ void add_file(FileScan&& file, ScanResult& result) {
 void build_targets(ScanResult& result) {
   std::map<std::string, Target> by_request;
   for (std::size_t i = 0; i < result.sources.size(); ++i) {
-    const Source& source = result.sources[i];
-    for (const ScannedRef& ref : result.source_refs[i]) {
-      if (!ref.cleaned.ok) {
-        ++result.counts.unusable_references;
-        continue;
-      }
-      Target& target = by_request[ref.cleaned.request_url];
-      target.request_url = ref.cleaned.request_url;
-      target.host = ref.cleaned.host;
-      target.refs.push_back(TargetRef{source.slug, source.file, ref.field.field, ref.field.raw,
-                                      ref.cleaned.clean, ref.cleaned.removed, ref.field.line});
-    }
+    result.counts.unusable_references +=
+        add_targets(result.sources[i], result.source_refs[i], by_request);
   }
   std::set<std::string> hosts;
   for (auto& [url, target] : by_request) {
@@ -69,6 +59,23 @@ void find_duplicate_slugs(ScanResult& result) {
 }
 
 }  // namespace
+
+std::size_t add_targets(const Source& source, const std::vector<ScannedRef>& refs,
+                        std::map<std::string, Target>& by_request) {
+  std::size_t unusable = 0;
+  for (const ScannedRef& ref : refs) {
+    if (!ref.cleaned.ok) {
+      ++unusable;
+      continue;
+    }
+    Target& target = by_request[ref.cleaned.request_url];
+    target.request_url = ref.cleaned.request_url;
+    target.host = ref.cleaned.host;
+    target.refs.push_back(TargetRef{source.slug, source.file, ref.field.field, ref.field.raw,
+                                    ref.cleaned.clean, ref.cleaned.removed, ref.field.line});
+  }
+  return unusable;
+}
 
 FileScan scan_file(const std::filesystem::path& root, const std::filesystem::path& relative,
                    const ScanOptions& options) {

@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "extract/finding.h"
@@ -49,6 +51,11 @@ struct ScanResult {
   std::vector<Finding> findings;                     ///< in file order, then duplicate_slug
   ScanCounts counts;
 };
+
+/// Adds the usable references of one source to the targets keyed by request URL (creating
+/// targets as needed); returns how many references did not clean into a URL.
+std::size_t add_targets(const Source& source, const std::vector<ScannedRef>& refs,
+                        std::map<std::string, Target>& by_request);
 
 /// Scans one file, `relative` to `root` (what the `check` command needs).
 FileScan scan_file(const std::filesystem::path& root, const std::filesystem::path& relative,

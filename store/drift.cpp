@@ -1,5 +1,6 @@
 #include "store/drift.h"
 
+#include <set>
 #include <string_view>
 
 #include "store/similarity.h"
@@ -86,7 +87,11 @@ std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Sour
                                  const CheckResult* previous) {
   std::vector<Drift> out;
   if (live.not_modified || !is_informative(live.verdict)) return out;
+  // A file citing the target from two fields (link.href and link.original differ only by a
+  // tracking fragment) is one curated record: compare it once.
+  std::set<std::string> compared;
   for (const Source& source : sources) {
+    if (!compared.insert(source.file).second) continue;
     for (Drift& d : drift_against_curated(source, live)) out.push_back(std::move(d));
   }
   for (Drift& d : canonical_drift(live)) out.push_back(std::move(d));

@@ -177,3 +177,15 @@ TEST_CASE("compute_drift combines curated, canonical and previous drift", "[stor
   CHECK(kinds(compute_drift(now, {curated()}, nullptr)) ==
         std::vector<std::string>{"canonical_mismatch", "title_mismatch"});
 }
+
+TEST_CASE("a file given twice (two fields citing one URL) is compared with the page once",
+          "[store][drift]") {
+  auto page = live(Verdict::Ok, "Something else entirely", kLiveDescription);
+  auto once = compute_drift(page, {curated()}, nullptr);
+  auto twice = compute_drift(page, {curated(), curated()}, nullptr);
+  REQUIRE_FALSE(once.empty());
+  CHECK(twice.size() == once.size());
+  auto other = curated();
+  other.file = "curated/another-article.md";
+  CHECK(compute_drift(page, {curated(), other}, nullptr).size() == 2 * once.size());
+}

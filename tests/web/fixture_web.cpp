@@ -83,8 +83,9 @@ struct FixtureWeb::Impl {
   std::vector<int> open_fds;
   std::map<std::string, int> current;
   std::map<std::string, int> peak;
-  std::map<std::string, std::vector<Clock::time_point>> hits;  // key host + path
-  std::map<std::string, int> served;                           // per route key
+  std::map<std::string, std::vector<Clock::time_point>> hits;              // key host + path
+  std::map<std::string, int> served;                                       // per route key
+  std::map<std::string, std::map<std::string, std::string>> last_headers;  // host + path
 
   void accept_next() {
     acceptor.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
@@ -185,6 +186,14 @@ struct FixtureWeb::Impl {
       {
         std::lock_guard lock(mu);
         hits[host + target].push_back(Clock::now());
+        auto& seen = last_headers[host + target];
+        seen.clear();
+        for (const auto& field : req) {
+          std::string name(field.name_string());
+          std::transform(name.begin(), name.end(), name.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          seen[name] = std::string(field.value());
+        }
         peak[host] = std::max(peak[host], ++current[host]);
       }
       const Reply reply = pick(host, target);
@@ -273,6 +282,15 @@ std::vector<Clock::time_point> FixtureWeb::hit_times(const std::string& host,
   std::lock_guard lock(impl_->mu);
   auto it = impl_->hits.find(host + path);
   return it == impl_->hits.end() ? std::vector<Clock::time_point>{} : it->second;
+}
+
+std::string FixtureWeb::last_header(const std::string& host, const std::string& path,
+                                    const std::string& name) const {
+  std::lock_guard lock(impl_->mu);
+  auto it = impl_->last_headers.find(host + path);
+  if (it == impl_->last_headers.end()) return "";
+  auto field = it->second.find(name);
+  return field == it->second.end() ? "" : field->second;
 }
 
 int FixtureWeb::total_hits() const {

@@ -69,6 +69,9 @@ class FixtureWeb {
   std::vector<std::chrono::steady_clock::time_point> hit_times(const std::string& host,
                                                                const std::string& path) const;
   int total_hits() const;
+  /// Value of header `name` (lowercase) in the last request to host + path, "" when absent.
+  std::string last_header(const std::string& host, const std::string& path,
+                          const std::string& name) const;
 
   /// The CA that signed the HTTPS server certificate (for --cacert).
   static std::string ca_file();

@@ -1,0 +1,191 @@
+// `linkhealth check SLUG|FILE`: fetch the links of one content file now, record the check in
+// the store as a run of kind `check`, and print a readable block per URL (or the JSON
+// document with --json).
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/crawl_recorder.h"
+#include "cli/fetch_flags.h"
+#include "cli/run_settings.h"
+#include "cli/source_lookup.h"
+#include "cli/stop_signals.h"
+#include "crawler/crawler.h"
+#include "crawler/wayback_lookup.h"
+#include "reports/check_text.h"
+#include "reports/json_document.h"
+#include "reports/report_loader.h"
+#include "store/store.h"
+
+namespace linkhealth {
+namespace {
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "linkhealth check: %s\n", message.c_str());
+  return static_cast<int>(ExitCode::Usage);
+}
+
+bool colour_wanted() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0');
+}
+
+std::string run_options_json(const std::string& wanted, const RunSettings& settings) {
+  return nlohmann::json{{"command", "check"},
+                        {"source", wanted},
+                        {"content", settings.content},
+                        {"concurrency", settings.fetch.concurrency},
+                        {"per_host", settings.fetch.per_host},
+                        {"timeout_s", settings.fetch.timeout_s}}
+      .dump();
+}
+
+// Fetches the targets through the crawl recorder (conditional requests, 304 reuse, drift,
+// batched write) and returns whether the run was interrupted.
+bool fetch_and_record(Store& store, std::int64_t run_id, const ScanResult& one,
+                      const RunSettings& settings, const TargetExclusions& exclusions) {
+  RunLog log;
+  CrawlRecorder recorder(store, run_id, one, log);
+  auto targets = recorder.plan({}, exclusions);
+  Crawler crawler(settings.fetch);
+  StopSignals signals(crawler);
+  crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
+  recorder.flush();
+  return signals.received();
+}
+
+SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
+                     const ReportModel& model, const std::map<std::string, std::string>& before,
+                     const RunSettings& settings) {
+  SourceCheck check;
+  check.source = one.sources.front();
+  check.unusable = std::move(unusable);
+  check.run_id = model.run.id;
+  for (const Target& target : one.targets) {
+    CheckedLink link;
+    link.target = target;
+    link.checked = false;  // until found: an interrupted run leaves targets without a check
+    for (const ReportTarget& stored : model.targets) {
+      if (stored.request_url != target.request_url) continue;
+      link.stored = stored;
+      link.checked = true;
+    }
+    if (auto it = before.find(target.request_url); it != before.end()) {
+      link.previous_checked_at = it->second;
+    }
+    const SuggestedFix fix = suggest_fix(link.stored, settings.wayback_base);
+    if (fix.kind == SuggestedFix::Kind::UseArchive) {
+      link.wayback_link = fix.url;
+      link.wayback_snapshot = wayback_snapshot(fix.url, settings.fetch).value_or("");
+    }
+    check.links.push_back(std::move(link));
+  }
+  return check;
+}
+
+}  // namespace
+
+int run_check(int argc, char** argv) {
+  RunSettings settings;
+  try {
+    settings = load_run_settings(argc, argv);
+  } catch (const ConfigError& e) {
+    return usage_error(e.what());
+  }
+  CLI::App app{"Check the links of one content file now and record the check", "linkhealth check"};
+  std::string wanted;
+  std::string config_file;
+  bool json = false;
+  FetchFlags flags;
+  app.add_option("source", wanted, "slug, or content file (.md) path")->required();
+  app.add_option("--content", settings.content, "content directory (root of the .md files)");
+  app.add_option("--db", settings.db, "database to record the check in")->capture_default_str();
+  app.add_option("--config", config_file, "config file (default ./linkhealth.yaml if present)");
+  app.add_option("--wayback-base", settings.wayback_base, "Wayback Machine base URL")
+      ->capture_default_str();
+  app.add_option("--confirm-runs", settings.confirm_runs,
+                 "failing checks in a row before a link counts as broken")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--json", json, "print the JSON document of the check run instead of text");
+  add_fetch_flags(app, settings.fetch, flags);
+  ScanOptions scan_options;
+  std::optional<TrackingRules> rules;
+  TargetExclusions exclusions;
+  try {
+    app.parse(argc, argv);
+    apply_fetch_flags(flags, settings.fetch);
+    if (settings.content.empty()) {
+      throw CLI::ValidationError("--content",
+                                 "give the content directory (or content: in the "
+                                 "config file)");
+    }
+    scan_options = scan_options_for(settings, rules);
+    exclusions = TargetExclusions(settings.exclude_urls, settings.exclude_hosts);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return static_cast<int>(ExitCode::Usage);
+  } catch (const ConfigError& e) {
+    return usage_error(e.what());
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_directory(settings.content, ec)) {
+    return usage_error("--content " + settings.content + " is not a directory");
+  }
+
+  LocatedSource located = locate_source(settings.content, wanted, scan_options);
+  if (!located.warning.empty())
+    std::fprintf(stderr, "linkhealth check: %s\n", located.warning.c_str());
+  if (!located.scan) {
+    std::string message = located.error;
+    if (!located.suggestions.empty()) {
+      message += "\nclosest slugs:";
+      for (const auto& slug : located.suggestions) message += "\n  " + slug;
+    }
+    return usage_error(message);
+  }
+  ScanResult one;
+  one.sources.push_back(*located.scan->source);
+  std::vector<UnusableField> unusable;
+  one.targets = source_targets(one.sources.front(), located.scan->refs, unusable);
+
+  Store store =
+      Store::open(settings.db, {200, std::chrono::milliseconds(1000), settings.confirm_runs});
+  // "Drift since" names the check the recorder compares with: read it before recording.
+  std::map<std::string, std::string> before;
+  for (const Target& target : one.targets) {
+    if (auto previous = store.previous_check(target.request_url)) {
+      before[target.request_url] = previous->result.checked_at;
+    }
+  }
+  const std::int64_t run_id =
+      store.begin_run(RunKind::Check, run_options_json(wanted, settings), false);
+  store.record_sources(run_id, one.sources, one.targets);
+  store.record_findings(run_id, located.scan->findings);
+  const bool interrupted = fetch_and_record(store, run_id, one, settings, exclusions);
+  store.finish_run(run_id, interrupted ? RunStatus::Interrupted : RunStatus::Done);
+
+  ReportOptions report_options;
+  report_options.wayback_base = settings.wayback_base;
+  const ReportModel model = load_report_model(store, run_id, report_options);
+  const SourceCheck check = assemble(one, std::move(unusable), model, before, settings);
+  if (json) {
+    std::printf("%s\n", render_json_document(model).c_str());
+  } else {
+    std::fputs(render_check_text(check, colour_wanted()).c_str(), stdout);
+  }
+  if (interrupted) return static_cast<int>(ExitCode::RuntimeError);
+  return static_cast<int>(check_problem_count(check) > 0 ? ExitCode::Problems : ExitCode::Ok);
+}
+
+}  // namespace linkhealth

@@ -1,0 +1,25 @@
+#pragma once
+// Writing the report files of a run (`report`, and `crawl --report/--json`): the HTML report
+// and the JSON document, each written to a temporary file and renamed into place so a reader
+// (a browser, a cron mail) never sees half a file.
+
+#include <cstdio>
+#include <string>
+
+#include "reports/report_model.h"
+
+namespace linkhealth {
+
+struct ReportFiles {
+  std::string html;  ///< "" = no HTML report
+  std::string json;  ///< "" = no JSON document; "-" = stdout
+};
+
+/// Writes the requested files and prints one "wrote ..." line per file to `log` (nullptr:
+/// silent). Throws std::runtime_error naming the file when it cannot be written.
+void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log);
+
+/// Writes `text` to `path` through `path`.tmp and a rename. Throws std::runtime_error.
+void write_file_atomically(const std::string& path, const std::string& text);
+
+}  // namespace linkhealth
