@@ -220,12 +220,14 @@ struct FixtureWeb::Impl {
   }
 };
 
-FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port) : impl_(std::make_unique<Impl>()) {
+FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port, const std::string& certs)
+    : impl_(std::make_unique<Impl>()) {
   impl_->scenario = std::move(scenario);
   if (tls) {
+    const std::string dir = certs.empty() ? cert_dir() : certs + "/";
     impl_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
-    impl_->tls->use_certificate_chain_file(cert_dir() + "server.pem");
-    impl_->tls->use_private_key_file(cert_dir() + "server.key", asio::ssl::context::pem);
+    impl_->tls->use_certificate_chain_file(dir + "server.pem");
+    impl_->tls->use_private_key_file(dir + "server.key", asio::ssl::context::pem);
   }
   const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"),
                                static_cast<unsigned short>(port));
