@@ -161,8 +161,9 @@ int run_crawl(int argc, char** argv) {
   }
 
   const auto started = std::chrono::steady_clock::now();
-  Store store = Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(1000),
-                                               s.confirm_runs});
+  // Commits every 200 checks or half a second: a kill loses at most that much work.
+  Store store =
+      Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
   const ScanResult scan = scan_content(s.content, scan_options);
   const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s, fresh), fresh);
   store.record_sources(run_id, scan.sources, scan.targets);

@@ -24,8 +24,8 @@ using namespace linkhealth::testing;
 
 namespace {
 
-constexpr int kTargets = 1500;
-constexpr int kHosts = 6;
+constexpr int kTargets = 240;
+constexpr int kHosts = 4;
 constexpr int kKills = 20;
 
 /// Check ids a reader sees committed (empty while the database or its schema is missing).
@@ -50,7 +50,7 @@ TEST_CASE("crawl killed with SIGKILL at 20 random points loses no committed chec
   TempTree tree;
   testweb::Scenario web_scenario;
   testweb::Reply reply = page("Steady page");
-  reply.delay_ms = 60;
+  reply.delay_ms = 30;
   for (int h = 0; h < kHosts; ++h) {
     web_scenario.hosts["h" + std::to_string(h) + ".web.test"]["/p*"].replies = {reply};
   }
@@ -69,7 +69,7 @@ TEST_CASE("crawl killed with SIGKILL at 20 random points loses no committed chec
   const auto seed = std::random_device{}();
   INFO("seed " << seed);
   std::mt19937 random(seed);
-  std::uniform_int_distribution<int> kill_after_ms(20, 900);
+  std::uniform_int_distribution<int> kill_after_ms(20, 700);
 
   for (int round = 0; round < kKills; ++round) {
     INFO("round " << round);
