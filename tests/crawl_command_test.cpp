@@ -82,6 +82,8 @@ TEST_CASE("crawl records verdicts and drift and a second crawl reports new and f
   const auto& drifted = by_url.at("http://other.web.test/telehealth");
   CHECK(drifted["verdict"] == "ok");
   CHECK(drift_kinds(drifted) == std::set<std::string>{"title_mismatch"});
+  CHECK(drifted["drift"].size() == 1);
+  CHECK(drifted["refs"].size() == 2);
   CHECK(std::filesystem::file_size(html) > 1000);
 
   {

@@ -40,8 +40,11 @@ inline void write_example_tree(const TempTree& tree) {
                                 "http://news.web.test/health/story?utm_source=x"));
   tree.write("content/b.md", md("story-b", "Old place", "http://news.web.test/old"));
   tree.write("content/c.md", md("story-c", "Gone story", "http://news.web.test/gone"));
-  tree.write("content/d.md", md("story-d", "Hospitals expand telehealth coverage for rural care",
-                                "http://other.web.test/telehealth"));
+  // Two URL fields of one source on one target: compared with the curated title once.
+  tree.write("content/d.md",
+             "---\nslug: story-d\ntitle: Hospitals expand telehealth coverage for rural care\n"
+             "link:\n  href: http://other.web.test/telehealth\n"
+             "  original: http://other.web.test/telehealth?utm_medium=email\n---\n");
 }
 
 /// The web the first crawl sees.
