@@ -102,9 +102,10 @@ int run_crawl(int argc, char** argv) {
   } catch (const ConfigError& e) {
     return usage_error(e.what());
   }
-  CLI::App app{"Scan the content tree, check every URL politely, record the results in the "
-               "database and write the report",
-               kName};
+  CLI::App app{
+      "Scan the content tree, check every URL politely, record the results in the "
+      "database and write the report",
+      kName};
   std::string config;
   bool fresh = false;
   bool progress = isatty(STDERR_FILENO) != 0;

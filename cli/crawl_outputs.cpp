@@ -53,8 +53,7 @@ std::string summary_line(const CrawlOutcome& o, const RunSettings& s, double sec
   std::string line = fmt::format(
       "linkhealth crawl: run {} {} in {:.0f}s: {} targets ({}), {} problems, {} new, {} fixed",
       o.summary.run.id, to_string(o.summary.run.status), seconds, total,
-      verdicts.empty() ? "none" : verdicts, o.summary.run.problem_count, o.new_problems,
-      o.fixed);
+      verdicts.empty() ? "none" : verdicts, o.summary.run.problem_count, o.new_problems, o.fixed);
   if (!s.report.empty()) line += "; report " + s.report;
   if (!s.json.empty() && s.json != "-") line += "; json " + s.json;
   return line;

@@ -12,17 +12,16 @@
 namespace linkhealth {
 
 struct CrawlOutcome {
-  RunSummary summary;             ///< the run, its totals per verdict, the previous crawl
-  std::size_t new_problems = 0;   ///< Store::new_problems (confirmed, not in the previous crawl)
-  std::size_t fixed = 0;          ///< Store::fixed
+  RunSummary summary;            ///< the run, its totals per verdict, the previous crawl
+  std::size_t new_problems = 0;  ///< Store::new_problems (confirmed, not in the previous crawl)
+  std::size_t fixed = 0;         ///< Store::fixed
 };
 
 CrawlOutcome summarise_crawl(Store& store, std::int64_t run_id);
 
 /// "linkhealth crawl: run 3 completed in 12s: 14 targets (10 ok, 2 broken, ...), 2 problems,
 /// 1 new, 0 fixed; report out/report.html"
-std::string summary_line(const CrawlOutcome& outcome, const RunSettings& settings,
-                         double seconds);
+std::string summary_line(const CrawlOutcome& outcome, const RunSettings& settings, double seconds);
 
 /// 2 when the run fails per --fail-on (new: new_problems > 0; any: any problem), else 0.
 int crawl_exit_code(const CrawlOutcome& outcome, FailOn fail_on);

@@ -8,8 +8,7 @@
 
 namespace linkhealth {
 
-CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan,
-                             RunLog& log)
+CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan, RunLog& log)
     : store_(store), run_id_(run_id), log_(log) {
   for (const Target& t : scan.targets) targets_.emplace(t.request_url, &t);
   for (const Source& s : scan.sources) sources_.emplace(s.file, &s);
@@ -69,9 +68,8 @@ void CrawlRecorder::record_locked(CheckResult result) {
   store_.record_check(run_id_, result, drift);
   ++verdicts_[result.verdict];
   if (is_problem(result.verdict)) {
-    log_.line(fmt::format("{} {} {}{}{} (from {})", to_string(result.verdict),
-                          result.http_status, result.request_url,
-                          result.error.empty() ? "" : ": ", result.error,
+    log_.line(fmt::format("{} {} {}{}{} (from {})", to_string(result.verdict), result.http_status,
+                          result.request_url, result.error.empty() ? "" : ": ", result.error,
                           fmt::join(slugs, ", ")));
   }
 }

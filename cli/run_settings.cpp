@@ -86,8 +86,7 @@ RunSettings load_run_settings(int argc, char** argv) {
 FailOn validated_fail_on(const RunSettings& s) {
   const auto fail_on = fail_on_from_string(s.fail_on);
   if (!fail_on) {
-    throw ConfigError(
-        fmt::format("fail_on must be 'new', 'any' or 'never', not '{}'", s.fail_on));
+    throw ConfigError(fmt::format("fail_on must be 'new', 'any' or 'never', not '{}'", s.fail_on));
   }
   if (s.confirm_runs < 1) {
     throw ConfigError(fmt::format("confirm_runs must be at least 1, not {}", s.confirm_runs));

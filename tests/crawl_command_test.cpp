@@ -47,8 +47,7 @@ TEST_CASE("crawl records verdicts and drift and a second crawl reports new and f
   const std::string db = (tree.root() / "links.db").string();
   const auto json = tree.root() / "run.json";
   const auto html = tree.root() / "report.html";
-  const std::vector<std::string> base = {"--content", content,     "--db",
-                                         db,          "--confirm-runs", "1"};
+  const std::vector<std::string> base = {"--content", content, "--db", db, "--confirm-runs", "1"};
 
   {
     testweb::FixtureWeb web(first_web());
@@ -93,15 +92,14 @@ TEST_CASE("crawl records verdicts and drift and a second crawl reports new and f
     CHECK(sql.execAndGet("SELECT c.verdict FROM checks c JOIN targets t ON t.id = c.target_id "
                          "WHERE t.url = 'http://news.web.test/gone'")
               .getString() == "broken");
-    CHECK(sql.execAndGet("SELECT COUNT(*) FROM drift WHERE kind = 'title_mismatch'").getInt() ==
-          1);
+    CHECK(sql.execAndGet("SELECT COUNT(*) FROM drift WHERE kind = 'title_mismatch'").getInt() == 1);
   }
 
   // A week later the web has changed.
   {
     testweb::FixtureWeb web(second_web());
-    const int code = run_crawl_args(with(with(base, {"--json", json.string()}),
-                                         loopback_flags(web.port())));
+    const int code =
+        run_crawl_args(with(with(base, {"--json", json.string()}), loopback_flags(web.port())));
     CHECK(code == static_cast<int>(ExitCode::Problems));  // the story is newly broken
   }
   doc = read_json(json);
@@ -144,10 +142,9 @@ TEST_CASE("crawl reports a problem as new once confirm-runs runs failed", "[cli]
   TempTree tree;
   write_example_tree(tree);
   testweb::FixtureWeb web(first_web());
-  const std::vector<std::string> args =
-      with({"--content", (tree.root() / "content").string(), "--db",
-            (tree.root() / "links.db").string()},
-           loopback_flags(web.port()));
+  const std::vector<std::string> args = with({"--content", (tree.root() / "content").string(),
+                                              "--db", (tree.root() / "links.db").string()},
+                                             loopback_flags(web.port()));
   CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));
   CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Problems));  // /gone confirmed
   CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));        // no longer new

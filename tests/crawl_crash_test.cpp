@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdint>
 #include <csignal>
+#include <cstdint>
 #include <random>
 #include <set>
 #include <string>
@@ -56,14 +56,15 @@ TEST_CASE("crawl killed with SIGKILL at 20 random points loses no committed chec
   }
   for (int i = 0; i < kTargets; ++i) {
     const std::string n = std::to_string(i);
-    tree.write("content/" + n + ".md",
-               md("s" + n, "Steady page",
-                  "http://h" + std::to_string(i % kHosts) + ".web.test/p" + n));
+    tree.write(
+        "content/" + n + ".md",
+        md("s" + n, "Steady page", "http://h" + std::to_string(i % kHosts) + ".web.test/p" + n));
   }
   testweb::FixtureWeb web(web_scenario);
   const auto db = tree.root() / "links.db";
   std::vector<std::string> args = {"crawl", "--content", (tree.root() / "content").string(),
-                                   "--db", db.string(), "--per-host", "1"};
+                                   "--db",  db.string(), "--per-host",
+                                   "1"};
   for (const std::string& f : loopback_flags(web.port())) args.push_back(f);
 
   const auto seed = std::random_device{}();

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <fstream>
 #include <iterator>
-#include <csignal>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,14 +31,15 @@ testweb::Scenario slow_web(const TempTree& tree) {
   s.hosts["slow.web.test"]["/page*"].replies = {reply};
   for (int i = 0; i < kSlowTargets; ++i) {
     const std::string n = std::to_string(i);
-    tree.write("content/s" + n + ".md", md("slow-" + n, "Slow page", "http://slow.web.test/page" + n));
+    tree.write("content/s" + n + ".md",
+               md("slow-" + n, "Slow page", "http://slow.web.test/page" + n));
   }
   return s;
 }
 
 std::vector<std::string> crawl_args(const TempTree& tree, int port) {
-  std::vector<std::string> args = {"crawl", "--content", (tree.root() / "content").string(),
-                                   "--db", (tree.root() / "links.db").string()};
+  std::vector<std::string> args = {"crawl", "--content", (tree.root() / "content").string(), "--db",
+                                   (tree.root() / "links.db").string()};
   for (const std::string& f : loopback_flags(port)) args.push_back(f);
   return args;
 }
@@ -147,8 +148,8 @@ TEST_CASE("crawl names the unknown config key in its message", "[cli][crawl][pro
   TempTree tree;
   write_example_tree(tree);
   tree.write("linkhealth.yaml", "content: content\nfetch:\n  concurency: 4\n");
-  ChildProcess crawl({"crawl", "--config", (tree.root() / "linkhealth.yaml").string()},
-                     tree.root(), "crawl");
+  ChildProcess crawl({"crawl", "--config", (tree.root() / "linkhealth.yaml").string()}, tree.root(),
+                     "crawl");
   CHECK(crawl.wait() == 3);
   CHECK(crawl.err().find("unknown key 'fetch.concurency'") != std::string::npos);
   CHECK(crawl.err().find("linkhealth.yaml:3") != std::string::npos);

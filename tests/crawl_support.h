@@ -23,21 +23,26 @@ inline int run_crawl_args(std::vector<std::string> args) {
 
 /// Flags that send every host to the fixture web and keep the crawl fast.
 inline std::vector<std::string> loopback_flags(int port) {
-  return {"--connect-to", "::127.0.0.1:" + std::to_string(port),
-          "--allow-private", "--interval-ms", "0",
-          "--retries", "0", "--no-soft404-probe",
+  return {"--connect-to",
+          "::127.0.0.1:" + std::to_string(port),
+          "--allow-private",
+          "--interval-ms",
+          "0",
+          "--retries",
+          "0",
+          "--no-soft404-probe",
           "--no-progress"};
 }
 
 inline std::string md(const std::string& slug, const std::string& title, const std::string& url) {
-  return "---\nslug: " + slug + "\ntitle: " + title + "\nbasePath: health\nlink:\n  href: " +
-         url + "\n---\nBody.\n";
+  return "---\nslug: " + slug + "\ntitle: " + title + "\nbasePath: health\nlink:\n  href: " + url +
+         "\n---\nBody.\n";
 }
 
 /// Four sources: a live story (with tracking), a moved page, a dead one, a drifted title.
 inline void write_example_tree(const TempTree& tree) {
-  tree.write("content/a.md", md("story-a", "A health story",
-                                "http://news.web.test/health/story?utm_source=x"));
+  tree.write("content/a.md",
+             md("story-a", "A health story", "http://news.web.test/health/story?utm_source=x"));
   tree.write("content/b.md", md("story-b", "Old place", "http://news.web.test/old"));
   tree.write("content/c.md", md("story-c", "Gone story", "http://news.web.test/gone"));
   // Two URL fields of one source on one target: compared with the curated title once.

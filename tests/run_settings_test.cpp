@@ -82,3 +82,17 @@ TEST_CASE("exclusions match hosts wildcard domains and URL regexes", "[cli][conf
   CHECK(r.error == "excluded");
   CHECK_FALSE(r.checked_at.empty());
 }
+
+TEST_CASE("the example linkhealth.yaml is a valid config", "[cli][config]") {
+  const ConfigFile config = load_config(std::filesystem::path(LINKHEALTH_FIXTURES_DIR) /
+                                        "../../examples/linkhealth.yaml");
+  const RunSettings s = settings_from_config(config);
+  CHECK(s.db == "/var/lib/linkhealth/links.db");
+  CHECK(s.fetch.host_overrides.at("www.bloomberg.com").interval_ms == 5000);
+  CHECK(s.fetch.host_overrides.at("www.healthaffairs.org").headers ==
+        std::vector<std::string>{"Cookie: cookieConsent=accepted"});
+  const TargetExclusions exclusions(s.exclude_urls, s.exclude_hosts);
+  CHECK(exclusions.excludes("https://intranet.example.org/a", "intranet.example.org"));
+  CHECK(exclusions.excludes("https://a.internal.example.org/", "a.internal.example.org"));
+  CHECK_FALSE(exclusions.excludes("https://hitconsultant.net/", "hitconsultant.net"));
+}

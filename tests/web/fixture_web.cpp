@@ -83,8 +83,8 @@ struct FixtureWeb::Impl {
   std::vector<int> open_fds;
   std::map<std::string, int> current;
   std::map<std::string, int> peak;
-  std::map<std::string, std::vector<Clock::time_point>> hits;  // key host + path
-  std::map<std::string, int> served;                           // per route key
+  std::map<std::string, std::vector<Clock::time_point>> hits;              // key host + path
+  std::map<std::string, int> served;                                       // per route key
   std::map<std::string, std::map<std::string, std::string>> last_headers;  // host + path
 
   void accept_next() {
