@@ -162,6 +162,10 @@ int run_crawl(int argc, char** argv) {
   }
 
   const auto started = std::chrono::steady_clock::now();
+  // Signals are caught from here on, so a stop during the scan still ends in a clean,
+  // interrupted run instead of a killed process.
+  Crawler crawler(s.fetch);
+  StopSignals signals(crawler);
   // Commits every 200 checks or half a second: a kill loses at most that much work.
   Store store =
       Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
@@ -185,14 +189,11 @@ int run_crawl(int argc, char** argv) {
   CrawlRecorder recorder(store, run_id, scan, log);
   std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
   const std::size_t planned = targets.size();
-  Crawler crawler(s.fetch);
-  bool stopped = false;
   {
-    StopSignals signals(crawler);
     CrawlTicker ticker(crawler, recorder, progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
-    stopped = signals.received() && crawler.progress().done < planned;
   }
+  const bool stopped = signals.received() && crawler.progress().done < planned;
   store.finish_run(run_id, stopped ? RunStatus::Interrupted : RunStatus::Done);
 
   const CrawlOutcome outcome = summarise_crawl(store, run_id);
