@@ -200,3 +200,53 @@ TEST_CASE("crawl names an unknown config key and exits 3", "[cli][crawl][config]
   CHECK(run_crawl_args({"--config", (tree.root() / "nope.yaml").string()}) ==
         static_cast<int>(ExitCode::Usage));
 }
+
+TEST_CASE("a second crawl asks conditionally and a 304 keeps the last page", "[cli][crawl][web]") {
+  TempTree tree;
+  tree.write("content/a.md", md("story-a", "A health story", "http://news.web.test/health/story"));
+  testweb::Scenario s;
+  testweb::Reply full = page("A health story");
+  full.headers = {{"ETag", "\"v1\""}};
+  testweb::Reply not_modified;
+  not_modified.status = 304;
+  not_modified.headers = {{"ETag", "\"v1\""}};
+  s.hosts["news.web.test"]["/health/story"].replies = {full, not_modified};
+  testweb::FixtureWeb web(s);
+  const auto json = tree.root() / "run.json";
+  const std::vector<std::string> args =
+      with({"--content", (tree.root() / "content").string(), "--db",
+            (tree.root() / "links.db").string(), "--json", json.string()},
+           loopback_flags(web.port()));
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));
+  CHECK(web.last_header("news.web.test", "/health/story", "if-none-match").empty());
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));
+  CHECK(web.last_header("news.web.test", "/health/story", "if-none-match") == "\"v1\"");
+  const auto doc = read_json(json);
+  REQUIRE(doc["targets"].size() == 1);
+  const auto& story = doc["targets"][0];
+  CHECK(story["verdict"] == "ok");
+  CHECK(story["http_status"] == 304);
+  CHECK(story["page"]["title"] == "A health story");  // reused from the first check
+  CHECK(story["drift"].empty());
+}
+
+TEST_CASE("a feed's own URLs get no drift against the curated title", "[cli][crawl][web]") {
+  TempTree tree;
+  tree.write("content/feed-item.md",
+             "---\nslug: feed-item\ntitle: Why hospitals are rethinking remote monitoring\n"
+             "feed:\n  site_url: http://blog.web.test/\n"
+             "link:\n  href: http://blog.web.test/rethinking\n---\n");
+  testweb::Scenario s;
+  s.hosts["blog.web.test"]["/"].replies = {page("The blog home page")};
+  s.hosts["blog.web.test"]["/rethinking"].replies = {page("Quarterly retail earnings call")};
+  testweb::FixtureWeb web(s);
+  const auto json = tree.root() / "run.json";
+  CHECK(run_crawl_args(with({"--content", (tree.root() / "content").string(), "--db",
+                             (tree.root() / "links.db").string(), "--json", json.string()},
+                            loopback_flags(web.port()))) == static_cast<int>(ExitCode::Ok));
+  const auto by_url = targets_by_url(read_json(json));
+  REQUIRE(by_url.size() == 2);
+  CHECK(drift_kinds(by_url.at("http://blog.web.test/")).empty());
+  CHECK(drift_kinds(by_url.at("http://blog.web.test/rethinking")) ==
+        std::set<std::string>{"title_mismatch"});
+}
