@@ -23,8 +23,9 @@ namespace linkhealth::testing {
 class ChildProcess {
  public:
   /// Starts LINKHEALTH_BINARY with `args`; stdout and stderr go to `out_dir`/<name>.out|.err.
+  /// With `stderr_path`, stderr opens that file instead (e.g. a pseudo-terminal's slave).
   ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& out_dir,
-               const std::string& name)
+               const std::string& name, const std::string& stderr_path = "")
       : out_(out_dir / (name + ".out")), err_(out_dir / (name + ".err")) {
     std::vector<std::string> all = {LINKHEALTH_BINARY};
     all.insert(all.end(), args.begin(), args.end());
@@ -35,7 +36,12 @@ class ChildProcess {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (stderr_path.empty()) {
+      posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                       0644);
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_RDWR | O_NOCTTY, 0);
+    }
     const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("cannot start " + all[0]);

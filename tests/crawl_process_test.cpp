@@ -10,6 +10,9 @@
 #include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "tests/child_process.h"
 #include "tests/crawl_support.h"
@@ -153,4 +156,31 @@ TEST_CASE("crawl names the unknown config key in its message", "[cli][crawl][pro
   CHECK(crawl.wait() == 3);
   CHECK(crawl.err().find("unknown key 'fetch.concurency'") != std::string::npos);
   CHECK(crawl.err().find("linkhealth.yaml:3") != std::string::npos);
+}
+
+TEST_CASE("crawl on a terminal draws a progress bar", "[cli][crawl][process][web]") {
+  TempTree tree;
+  testweb::FixtureWeb web(slow_web(tree));
+  const int master = posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(grantpt(master) == 0);
+  REQUIRE(unlockpt(master) == 0);
+  const std::string terminal = ptsname(master);
+  std::vector<std::string> args = crawl_args(tree, web.port());
+  args.erase(std::remove(args.begin(), args.end(), "--no-progress"), args.end());
+  std::string shown;
+  {
+    ChildProcess crawl(args, tree.root(), "crawl", terminal);
+    // Read while it runs, so the terminal's buffer never fills; EIO once the child is gone.
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = read(master, buffer, sizeof buffer)) > 0) {
+      shown.append(buffer, static_cast<std::size_t>(n));
+    }
+    CHECK(crawl.wait() == 0);
+  }
+  close(master);
+  CHECK(shown.find("/40 targets") != std::string::npos);
+  CHECK(shown.find("hosts active") != std::string::npos);
+  CHECK(shown.find("ETA") != std::string::npos);
 }
