@@ -51,8 +51,14 @@ void CrawlRecorder::record_locked(CheckResult result) {
   std::vector<Source> sources;
   std::vector<std::string> slugs;
   if (auto it = targets_.find(result.request_url); it != targets_.end()) {
+    std::set<std::string> cited_by;
+    std::set<std::string> compared;
     for (const TargetRef& ref : it->second->refs) {
-      slugs.push_back(ref.slug);
+      if (cited_by.insert(ref.file).second) slugs.push_back(ref.slug);
+      // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated
+      // title describes, so they get no drift against it. One source, several URL fields:
+      // compared once.
+      if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
       auto source = sources_.find(ref.file);
       if (source != sources_.end()) sources.push_back(*source->second);
     }

@@ -14,7 +14,7 @@ constexpr Command kCommands[] = {
     {"scan", "read the content tree and audit its URLs offline", linkhealth::run_scan},
     {"meta", "show the title, description and signals extracted from a saved page",
      linkhealth::run_meta},
-    {"crawl", "scan, then check every URL politely and write the verdicts as JSON",
+    {"crawl", "scan, check every URL politely, record the run and write the report",
      linkhealth::run_crawl},
     {"check", "check the links of one content file now (by slug or path)", linkhealth::run_check},
     {"report", "write the HTML report and/or JSON of a recorded run", linkhealth::run_report},

@@ -220,11 +220,13 @@ struct FixtureWeb::Impl {
   }
 };
 
-FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port) : impl_(std::make_unique<Impl>()) {
+FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port, const std::string& certs)
+    : impl_(std::make_unique<Impl>()) {
   if (tls) {
+    const std::string dir = certs.empty() ? cert_dir() : certs + "/";
     impl_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
-    impl_->tls->use_certificate_chain_file(cert_dir() + "server.pem");
-    impl_->tls->use_private_key_file(cert_dir() + "server.key", asio::ssl::context::pem);
+    impl_->tls->use_certificate_chain_file(dir + "server.pem");
+    impl_->tls->use_private_key_file(dir + "server.key", asio::ssl::context::pem);
   }
   listen(std::move(scenario), port);
 }

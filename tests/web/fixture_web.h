@@ -52,8 +52,10 @@ Scenario scenario_from_json(const nlohmann::json& json);
 
 class FixtureWeb {
  public:
-  /// Starts serving on 127.0.0.1 at `port` (0 = any free port).
-  explicit FixtureWeb(Scenario scenario, bool tls = false, int port = 0);
+  /// Starts serving on 127.0.0.1 at `port` (0 = any free port). With `tls`, `certs` names a
+  /// folder holding server.pem and server.key (empty = the tests' certificate for *.web.test).
+  explicit FixtureWeb(Scenario scenario, bool tls = false, int port = 0,
+                      const std::string& certs = "");
   /// HTTPS with the given certificate and key instead of the committed test ones.
   FixtureWeb(Scenario scenario, const TlsIdentity& identity, int port = 0);
   ~FixtureWeb();
