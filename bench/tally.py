@@ -33,6 +33,7 @@ def bound(truth_file, per_host, interval_ms, concurrency, probe=True):
     return max(worst, total / concurrency) / 1000.0
 
 
+TRUTH = None
 LINKHEALTH = {"ok": "ok", "redirected": "redirect", "blocked": "blocked"}
 
 
@@ -66,11 +67,19 @@ def answers(tool, output):
             elif r["state"] == "OK":
                 got[r["url"]] = "redirect" if 300 <= int(r.get("status") or 0) < 400 else "ok"
             else:
-                got[r["url"]] = "other"
+                got[r["url"]] = "blocked"
+    if tool == "linkinator":
+        # linkinator 7 marks 403 + cf-mitigated (and 999) as SKIPPED "bot-protected" and leaves
+        # skipped links out of its JSON: a URL it was given but did not list is its "blocked".
+        urls = [t["url"] for t in json.load(open(TRUTH))["targets"]]
+        for u in urls:
+            got.setdefault(u, "blocked")
     return got
 
 
 def score(truth_file, tool, output):
+    global TRUTH
+    TRUTH = truth_file
     truth = {t["url"]: t for t in json.load(open(truth_file))["targets"]}
     got = answers(tool, output)
     exact = sum(1 for u, t in truth.items() if got.get(u) == t["class"])
