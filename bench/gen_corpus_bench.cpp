@@ -46,10 +46,16 @@ struct Kind {
 
 // The real mix: ~70% live, ~10% moved, ~15% dead, and a few of the awkward ones.
 const std::vector<Kind> kKinds = {
-    {"live", "ok", 0.700},        {"moved", "redirect", 0.100}, {"gone", "broken", 0.120},
-    {"removed", "broken", 0.020}, {"refused", "broken", 0.010}, {"soft404", "broken", 0.012},
-    {"soft404_home", "broken", 0.008}, {"bot_wall", "blocked", 0.015},
-    {"rate_limited", "ok", 0.010}, {"slow", "ok", 0.005},
+    {"live", "ok", 0.700},
+    {"moved", "redirect", 0.100},
+    {"gone", "broken", 0.120},
+    {"removed", "broken", 0.020},
+    {"refused", "broken", 0.010},
+    {"soft404", "broken", 0.012},
+    {"soft404_home", "broken", 0.008},
+    {"bot_wall", "blocked", 0.015},
+    {"rate_limited", "ok", 0.010},
+    {"slow", "ok", 0.005},
 };
 
 const char* kWords[] = {"health",  "patient", "care",    "digital", "clinic", "study",
@@ -128,15 +134,17 @@ std::string article_page(std::mt19937& rng, int index) {
       h += "<script>window.__cfg" + std::to_string(block) + "={\"k\":\"" + words(rng, 40, '-') +
            "\",\"n\":" + std::to_string(rng() % 100000) + "};</script>\n";
     } else {
-      h += "<style>.c" + std::to_string(block) + "{margin:0 auto;padding:" +
-           std::to_string(rng() % 40) + "px;font-family:Georgia,serif}.c" +
-           std::to_string(block) + " a{color:#0a5}</style>\n<link rel=\"stylesheet\" href=\"/css/" +
-           words(rng, 3, '-') + ".css\">\n";
+      h += "<style>.c" + std::to_string(block) +
+           "{margin:0 auto;padding:" + std::to_string(rng() % 40) +
+           "px;font-family:Georgia,serif}.c" + std::to_string(block) +
+           " a{color:#0a5}</style>\n<link rel=\"stylesheet\" href=\"/css/" + words(rng, 3, '-') +
+           ".css\">\n";
     }
     ++block;
   }
   h += "</head><body><header><nav><ul>";
-  for (int i = 0; i < 30; ++i) h += "<li><a href=\"/section/" + words(rng, 2, '-') + "\">x</a></li>";
+  for (int i = 0; i < 30; ++i)
+    h += "<li><a href=\"/section/" + words(rng, 2, '-') + "\">x</a></li>";
   h += "</ul></nav></header><main><article><h1>" + title + "</h1>\n";
   while (h.size() < page_target) h += "<p>" + words(rng, 60, ' ') + ".</p>\n";
   h += "</article></main></body></html>\n";
@@ -145,8 +153,8 @@ std::string article_page(std::mt19937& rng, int index) {
 
 std::string simple_page(const std::string& title, const std::string& text, std::size_t size) {
   std::string h = "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title +
-                  "</title><meta property=\"og:title\" content=\"" + title + "\"></head><body><h1>" +
-                  title + "</h1>";
+                  "</title><meta property=\"og:title\" content=\"" + title +
+                  "\"></head><body><h1>" + title + "</h1>";
   while (h.size() < size) h += "<p>" + text + "</p>\n";
   return h + "</body></html>\n";
 }
@@ -179,7 +187,8 @@ json shared_routes(std::mt19937& rng, std::vector<std::string>& pages) {
   routes["/"] = article_reply(pages[0], 0);
   routes["/gone/*"] = reply(404, simple_page("Page not found", words(rng, 50, ' '), 30000));
   routes["/removed/*"] = reply(410, simple_page("Gone", words(rng, 50, ' '), 8000));
-  routes["/s/*"] = reply(200, simple_page("Page Not Found | Bench News", words(rng, 50, ' '), 40000));
+  routes["/s/*"] =
+      reply(200, simple_page("Page Not Found | Bench News", words(rng, 50, ' '), 40000));
   routes["/sr/*"] = reply(302, "", {{"Location", "/"}});
   routes["/bw/*"] = reply(403,
                           simple_page("Just a moment...",
@@ -262,8 +271,8 @@ int run(const Options& o) {
     // Some links carry an AddThis share fragment or utm parameters, as in the real corpus.
     std::string href = url, original = url;
     if (rng() % 100 < 15) href += "#.X" + std::to_string(100000 + rng() % 900000) + "Ab";
-    if (rng() % 100 < 20) original += "?utm_source=newsletter&utm_medium=email&utm_campaign=b" +
-                                      std::to_string(f % 97);
+    if (rng() % 100 < 20)
+      original += "?utm_source=newsletter&utm_medium=email&utm_campaign=b" + std::to_string(f % 97);
     const fs::path dir = fs::path(o.out) / "content" / ("part" + std::to_string(f % 50));
     fs::create_directories(dir);
     std::ofstream md(dir / (slug + ".md"), std::ios::binary);
@@ -280,12 +289,8 @@ int run(const Options& o) {
   }
 
   std::ofstream(fs::path(o.out) / "scenario.json") << scenario.dump();
-  json out = {{"files", o.files},
-              {"urls", total},
-              {"hosts", counts.size()},
-              {"latency_ms", o.latency_ms},
-              {"seed", o.seed},
-              {"targets", truth}};
+  json out = {{"files", o.files},           {"urls", total},  {"hosts", counts.size()},
+              {"latency_ms", o.latency_ms}, {"seed", o.seed}, {"targets", truth}};
   std::ofstream(fs::path(o.out) / "truth.json") << out.dump(1);
   std::ofstream hosts(fs::path(o.out) / "hosts");
   hosts << "127.0.0.1 localhost\n";
@@ -310,11 +315,16 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const std::string value = argv[i + 1];
-    if (flag == "--out") o.out = value;
-    else if (flag == "--files") o.files = std::atoi(value.c_str());
-    else if (flag == "--seed") o.seed = static_cast<unsigned>(std::stoul(value));
-    else if (flag == "--port") o.port = std::atoi(value.c_str());
-    else if (flag == "--latency-ms") o.latency_ms = std::atoi(value.c_str());
+    if (flag == "--out")
+      o.out = value;
+    else if (flag == "--files")
+      o.files = std::atoi(value.c_str());
+    else if (flag == "--seed")
+      o.seed = static_cast<unsigned>(std::stoul(value));
+    else if (flag == "--port")
+      o.port = std::atoi(value.c_str());
+    else if (flag == "--latency-ms")
+      o.latency_ms = std::atoi(value.c_str());
     else {
       std::fprintf(stderr, "gen_corpus_bench: unknown flag %s\n", flag.c_str());
       return 3;
