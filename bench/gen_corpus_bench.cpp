@@ -4,8 +4,8 @@
 //
 // Usage: gen_corpus_bench --out DIR [--files N] [--seed S] [--port P] [--latency-ms MS]
 // Writes DIR/content/**.md, DIR/scenario.json, DIR/truth.json, DIR/hosts (an /etc/hosts
-// fragment: every generated host on 127.0.0.1), DIR/urls.txt and DIR/links.html (the same
-// URL list for the peers).
+// fragment: every generated host on 127.0.0.1), DIR/urls.txt and DIR/links-NNN.html (the
+// same URL list for the peers).
 //
 // Hosts follow the real corpus: 1,255 URLs over 317 hosts, 235 of them seen once, the top host
 // 5%. Scaled to T URLs that is 0.187 T singleton hosts plus 0.065 T hosts whose counts fall off
@@ -295,12 +295,20 @@ int run(const Options& o) {
   std::ofstream hosts(fs::path(o.out) / "hosts");
   hosts << "127.0.0.1 localhost\n";
   for (std::size_t h = 0; h < counts.size(); ++h) hosts << "127.0.0.1 " << host_name(h) << "\n";
+  // The peers read the URL list as HTML pages of at most 2,000 links: LinkChecker does not
+  // parse a page over 1 MB (maxfilesizeparse).
   std::ofstream list(fs::path(o.out) / "urls.txt");
-  std::ofstream page(fs::path(o.out) / "links.html");
-  page << "<!doctype html><html><head><title>bench links</title></head><body><ul>\n";
-  for (const std::string& u : urls) {
-    list << u << "\n";
-    page << "<li><a href=\"" << u << "\">" << u << "</a></li>\n";
+  std::ofstream page;
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    if (i % 2000 == 0) {
+      if (page.is_open()) page << "</ul></body></html>\n";
+      char name[32];
+      std::snprintf(name, sizeof name, "links-%03zu.html", i / 2000);
+      page = std::ofstream(fs::path(o.out) / name);
+      page << "<!doctype html><html><head><title>bench links</title></head><body><ul>\n";
+    }
+    list << urls[i] << "\n";
+    page << "<li><a href=\"" << urls[i] << "\">" << urls[i] << "</a></li>\n";
   }
   page << "</ul></body></html>\n";
   std::printf("%d files, %d urls, %zu hosts (top host %d) in %s\n", o.files, total, counts.size(),
