@@ -1,155 +1,213 @@
-// `linkhealth crawl`: scan the content tree, fetch every target politely, write the verdicts.
+// `linkhealth crawl`: the weekly job. Scan the content tree, record it, fetch every target
+// politely (conditional requests, resume, exclusions), record verdicts and drift in the
+// store, then write the HTML report and JSON document for the run. Exit codes: README.
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <map>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "cli/crawl_json.h"
+#include "cli/crawl_outputs.h"
+#include "cli/crawl_recorder.h"
 #include "cli/fetch_flags.h"
+#include "cli/progress_line.h"
+#include "cli/run_lock.h"
+#include "cli/run_log.h"
+#include "cli/run_settings.h"
+#include "cli/stop_signals.h"
 #include "crawler/crawler.h"
 #include "extract/scan.h"
+#include "store/store.h"
 
 namespace linkhealth {
 namespace {
 
-std::atomic<Crawler*> g_crawler{nullptr};
+constexpr const char* kName = "linkhealth crawl";
 
-extern "C" void stop_crawl(int /*signal*/) {
-  if (Crawler* crawler = g_crawler.load()) crawler->request_stop();
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
+  return static_cast<int>(ExitCode::Usage);
 }
 
-/// Prints "done/total" to stderr about twice a second until destroyed.
-class ProgressLine {
+/// Every ~200 ms: redraws the progress line (on a terminal) and commits a due batch, so a
+/// crawl waiting on slow hosts does not keep its last results uncommitted.
+class CrawlTicker {
  public:
-  ProgressLine(const Crawler& crawler, bool enabled) : crawler_(crawler) {
-    if (enabled) thread_ = std::thread([this] { loop(); });
+  CrawlTicker(const Crawler& crawler, CrawlRecorder& recorder, bool progress)
+      : crawler_(crawler), recorder_(recorder), line_(stderr), progress_(progress) {
+    thread_ = std::thread([this] { loop(); });
   }
-  ~ProgressLine() {
+  ~CrawlTicker() {
     {
       std::lock_guard lock(mu_);
       done_ = true;
     }
     cv_.notify_all();
-    if (thread_.joinable()) {
-      thread_.join();
-      std::fprintf(stderr, "\n");
-    }
+    thread_.join();
+    line_.clear();
   }
+  CrawlTicker(const CrawlTicker&) = delete;
+  CrawlTicker& operator=(const CrawlTicker&) = delete;
 
  private:
   void loop() {
+    const auto started = std::chrono::steady_clock::now();
     std::unique_lock lock(mu_);
-    while (!cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return done_; })) {
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; })) {
+      recorder_.flush_if_due();
+      if (!progress_) continue;
       const Progress p = crawler_.progress();
-      std::fprintf(stderr, "\rcrawl: %zu/%zu targets, %zu hosts active, %.1f req/s   ", p.done,
-                   p.total, p.hosts_active, p.requests_per_second);
+      line_.update(ProgressSnapshot{
+          static_cast<long long>(p.done), static_cast<long long>(p.total),
+          static_cast<int>(p.hosts_active), p.requests_per_second,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
     }
   }
+
   const Crawler& crawler_;
+  CrawlRecorder& recorder_;
+  ProgressLine line_;
+  bool progress_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool done_ = false;
   std::thread thread_;
 };
 
+std::string options_json(const RunSettings& s, bool fresh) {
+  return nlohmann::json{{"content", s.content},
+                        {"config", s.config_path.string()},
+                        {"fresh", fresh},
+                        {"concurrency", s.fetch.concurrency},
+                        {"per_host", s.fetch.per_host},
+                        {"interval_ms", s.fetch.interval_ms},
+                        {"confirm_runs", s.confirm_runs}}
+      .dump();
+}
+
 }  // namespace
 
 int run_crawl(int argc, char** argv) {
-  CLI::App app{"Scan the content tree, check every URL politely, write one JSON document",
-               "linkhealth crawl"};
-  std::string content;
-  std::string json_file;
+  RunSettings s;
+  try {
+    s = load_run_settings(argc, argv);
+  } catch (const ConfigError& e) {
+    return usage_error(e.what());
+  }
+  CLI::App app{
+      "Scan the content tree, check every URL politely, record the results in the "
+      "database and write the report",
+      kName};
+  std::string config;
+  bool fresh = false;
   bool progress = isatty(STDERR_FILENO) != 0;
-  FetchOptions options;
   FetchFlags flags;
-  app.add_option("--content", content, "content directory to walk (every .md file below it)")
-      ->required();
-  app.add_option("--json", json_file, "write the results here ('-' for stdout)")->required();
-  app.add_flag("--progress,!--no-progress", progress, "progress line on stderr");
-  add_fetch_flags(app, options, flags);
+  app.add_option("--config", config, "config file (default: ./linkhealth.yaml when present)");
+  app.add_option("--content", s.content, "content directory to walk (every .md file below it)");
+  app.add_option("--db", s.db, "SQLite database (created when missing)")->capture_default_str();
+  app.add_option("--report", s.report, "write the HTML report of the run here");
+  app.add_option("--json", s.json, "write the JSON document of the run here ('-' for stdout)");
+  app.add_option("--log", s.log, "append timestamped lines about the run to this file");
+  app.add_flag("--fresh", fresh, "start a new run even if the last crawl was interrupted");
+  app.add_option("--fail-on", s.fail_on, "exit 2 on problems: new | any | never")
+      ->capture_default_str();
+  app.add_option("--confirm-runs", s.confirm_runs,
+                 "failing runs in a row before a problem counts as new")
+      ->capture_default_str();
+  app.add_option("--wayback-base", s.wayback_base, "archive base for suggested fixes")
+      ->capture_default_str();
+  app.add_option("--rules", s.tracking_rules, "tracking rules file instead of the built-in rules");
+  app.add_flag("--progress,!--no-progress", progress, "progress line on stderr (terminal only)");
+  add_fetch_flags(app, s.fetch, flags);
+  FailOn fail_on = FailOn::New;
+  TargetExclusions exclusions;
+  ScanOptions scan_options;
+  std::optional<TrackingRules> rules;
   try {
     app.parse(argc, argv);
-    apply_fetch_flags(flags, options);
+    apply_fetch_flags(flags, s.fetch);
+    fail_on = validated_fail_on(s);
+    exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
+    scan_options = scan_options_for(s, rules);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return static_cast<int>(ExitCode::Usage);
+  } catch (const ConfigError& e) {
+    return usage_error(e.what());
   }
+  if (s.content.empty()) return usage_error("--content is required (or content: in the config)");
   std::error_code ec;
-  if (!std::filesystem::is_directory(content, ec)) {
-    std::fprintf(stderr, "linkhealth crawl: --content %s is not a directory\n", content.c_str());
-    return static_cast<int>(ExitCode::Usage);
-  }
-  std::ofstream file;
-  if (json_file != "-") {
-    file.open(json_file, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::fprintf(stderr, "linkhealth crawl: cannot write %s\n", json_file.c_str());
-      return static_cast<int>(ExitCode::Usage);
-    }
-  }
-  std::ostream& out = json_file == "-" ? std::cout : file;
-
-  const ScanResult scan = scan_content(content, ScanOptions{});
-  std::unordered_map<std::string, const Target*> by_url;
-  std::vector<FetchTarget> targets;
-  targets.reserve(scan.targets.size());
-  for (const Target& t : scan.targets) {
-    by_url.emplace(t.request_url, &t);
-    targets.push_back(FetchTarget{t.request_url, t.host, "", ""});
+  if (!std::filesystem::is_directory(s.content, ec)) {
+    return usage_error("--content " + s.content + " is not a directory");
   }
 
-  // Results are streamed in completion order, so memory does not grow with the run.
-  std::map<std::string, std::size_t> counts;
-  bool first = true;
-  out << "{\"targets\": [\n";
-  Crawler crawler(options);
-  g_crawler = &crawler;
-  auto old_int = std::signal(SIGINT, stop_crawl);
-  auto old_term = std::signal(SIGTERM, stop_crawl);
-  {
-    ProgressLine line(crawler, progress);
-    crawler.run(std::move(targets), [&](CheckResult r) {
-      ++counts[std::string(to_string(r.verdict))];
-      auto it = by_url.find(r.request_url);
-      out << (first ? "" : ",\n")
-          << crawl_result_to_json(r, it == by_url.end() ? nullptr : it->second).dump();
-      first = false;
-    });
-  }
-  std::signal(SIGINT, old_int);
-  std::signal(SIGTERM, old_term);
-  g_crawler = nullptr;
-  const Progress p = crawler.progress();
-  const bool complete = p.done == p.total;
-  out << "\n], \"counts\": " << nlohmann::json(counts).dump()
-      << ", \"complete\": " << (complete ? "true" : "false") << "}\n";
-  out.flush();
-
-  std::size_t problems = 0;
-  for (const auto& [name, n] : counts) {
-    if (const auto v = verdict_from_string(name); v && is_problem(*v)) problems += n;
-    std::fprintf(stderr, "%s: %zu\n", name.c_str(), n);
-  }
-  if (!complete) {
-    std::fprintf(stderr, "linkhealth crawl: interrupted after %zu of %zu targets\n", p.done,
-                 p.total);
+  RunLog log(s.log);
+  // The lock comes before the database is touched, so a second crawl never begins a run.
+  RunLock lock(s.db);
+  if (!lock.held()) {
+    const std::string message = "another crawl is using " + s.db + " (" + lock.describe() + ")";
+    std::fprintf(stderr, "%s: %s; not starting\n", kName, message.c_str());
+    log.line("not started: " + message);
     return static_cast<int>(ExitCode::RuntimeError);
   }
-  return static_cast<int>(problems > 0 ? ExitCode::Problems : ExitCode::Ok);
+
+  const auto started = std::chrono::steady_clock::now();
+  // Signals are caught from here on, so a stop during the scan still ends in a clean,
+  // interrupted run instead of a killed process.
+  Crawler crawler(s.fetch);
+  StopSignals signals(crawler);
+  // Commits every 200 checks or half a second: a kill loses at most that much work.
+  Store store =
+      Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
+  const ScanResult scan = scan_content(s.content, scan_options);
+  const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s, fresh), fresh);
+  store.record_sources(run_id, scan.sources, scan.targets);
+  store.record_findings(run_id, scan.findings);
+  store.flush();
+  const std::set<std::string> already = store.checked_urls(run_id);
+  log.line(fmt::format("crawl run {} {}: {} targets from {} files in {}, {} already checked",
+                       run_id, already.empty() ? "started" : "resumed", scan.targets.size(),
+                       scan.counts.files_read, s.content, already.size()));
+  if (scan.counts.parse_errors > 0) {
+    const std::string warning =
+        fmt::format("warning: {} content files could not be read (parse_error findings)",
+                    scan.counts.parse_errors);
+    std::fprintf(stderr, "%s: %s\n", kName, warning.c_str());
+    log.line(warning);
+  }
+
+  CrawlRecorder recorder(store, run_id, scan, log);
+  std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
+  const std::size_t planned = targets.size();
+  {
+    CrawlTicker ticker(crawler, recorder, progress);
+    crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
+  }
+  const bool stopped = signals.received() && crawler.progress().done < planned;
+  store.finish_run(run_id, stopped ? RunStatus::Interrupted : RunStatus::Done);
+
+  const CrawlOutcome outcome = summarise_crawl(store, run_id);
+  const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+  write_crawl_outputs(store, run_id, s);
+  const std::string summary = summary_line(outcome, s, elapsed.count());
+  std::fprintf(s.json == "-" ? stderr : stdout, "%s\n", summary.c_str());
+  log.line(summary);
+  if (stopped) {
+    std::fprintf(stderr, "%s: interrupted; run %lld is resumed by the next crawl\n", kName,
+                 static_cast<long long>(run_id));
+    return static_cast<int>(ExitCode::RuntimeError);
+  }
+  return crawl_exit_code(outcome, fail_on);
 }
 
 }  // namespace linkhealth

@@ -14,7 +14,7 @@ constexpr Command kCommands[] = {
     {"scan", "read the content tree and audit its URLs offline", linkhealth::run_scan},
     {"meta", "show the title, description and signals extracted from a saved page",
      linkhealth::run_meta},
-    {"crawl", "scan, then check every URL politely and write the verdicts as JSON",
+    {"crawl", "scan, check every URL politely, record the run and write the report",
      linkhealth::run_crawl},
 };
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "crawler/address_guard.h"
+#include "crawler/url_parts.h"
 #include "extract/ascii.h"
 #include "extract/url_cleaner.h"
 
@@ -248,13 +249,27 @@ void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
   std::vector<std::string> headers = {"Accept: " + options_.accept,
                                       "Accept-Language: " + options_.accept_language};
   headers.insert(headers.end(), request.headers.begin(), request.headers.end());
+  // Per-host user agent and headers follow the host of each hop, not of the first request.
+  const HostOverride* host_override = nullptr;
+  if (!options_.host_overrides.empty()) {
+    if (auto parts = parse_url(request.url)) {
+      auto it = options_.host_overrides.find(parts->host);
+      if (it != options_.host_overrides.end()) host_override = &it->second;
+    }
+  }
+  if (host_override != nullptr) {
+    headers.insert(headers.end(), host_override->headers.begin(), host_override->headers.end());
+  }
+  const std::string& user_agent = host_override != nullptr && !host_override->user_agent.empty()
+                                      ? host_override->user_agent
+                                      : user_agent_;
   ex.headers = make_slist(headers);
   const auto ms = [](double s) { return static_cast<long>(s * 1000); };
   curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // hops are followed by the engine
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent_.c_str());
+  curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent.c_str());  // curl copies it
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, ex.headers.get());
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));

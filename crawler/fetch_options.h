@@ -7,10 +7,12 @@
 
 namespace linkhealth {
 
-/// Politeness for one host, overriding the global defaults.
+/// Politeness and request details for one host, overriding the global defaults.
 struct HostOverride {
-  int per_host = -1;     ///< in-flight cap, -1 = default
-  int interval_ms = -1;  ///< min gap between request starts, -1 = default
+  int per_host = -1;                 ///< in-flight cap, -1 = default
+  int interval_ms = -1;              ///< min gap between request starts, -1 = default
+  std::string user_agent;            ///< empty = FetchOptions::user_agent
+  std::vector<std::string> headers;  ///< extra "Name: value" lines sent to this host
 };
 
 struct FetchOptions {

@@ -1,79 +1,202 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
-#include "cli/command.h"
-#include "tests/crawler_test_support.h"
-#include "tests/temp_tree.h"
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/store.h"
+#include "tests/crawl_support.h"
 
 using namespace linkhealth;
 using namespace linkhealth::testing;
 
 namespace {
 
-int run_command(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  return run_crawl(static_cast<int>(argv.size()), argv.data());
+nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+std::set<std::string> drift_kinds(const nlohmann::json& target) {
+  std::set<std::string> out;
+  for (const auto& d : target.at("drift")) out.insert(d.at("kind").get<std::string>());
+  return out;
+}
+
+std::set<std::string> urls(const std::vector<TargetRecord>& records) {
+  std::set<std::string> out;
+  for (const auto& r : records) out.insert(r.check.result.request_url);
+  return out;
 }
 
 }  // namespace
 
-TEST_CASE("crawl runs scan, fetch and verdict end to end", "[cli][crawl][web]") {
-  testweb::Scenario s;
-  s.hosts["news.web.test"]["/health/story"].replies = {page("A health story")};
-  s.hosts["news.web.test"]["/old"].replies = {redirect_to("/new")};
-  s.hosts["news.web.test"]["/new"].replies = {page("New place")};
-  testweb::FixtureWeb web(s);
-
+TEST_CASE("crawl records verdicts and drift and a second crawl reports new and fixed",
+          "[cli][crawl][web]") {
   TempTree tree;
-  tree.write("a.md",
-             "---\nslug: story-a\ntitle: A\nlink:\n  href: "
-             "http://news.web.test/health/story?utm_source=x\n---\n");
-  tree.write("b.md",
-             "---\nslug: story-b\ntitle: B\nlink:\n  href: http://news.web.test/old\n---\n");
-  tree.write("c.md",
-             "---\nslug: story-c\ntitle: C\nlink:\n  href: http://news.web.test/gone\n---\n");
-  const std::string json = (tree.root() / "out.json").string();
-  const int code = run_command({"crawl", "--content", tree.root().string(), "--json", json,
-                                "--connect-to", "::127.0.0.1:" + std::to_string(web.port()),
-                                "--allow-private", "--interval-ms", "0", "--no-progress"});
-  CHECK(code == static_cast<int>(ExitCode::Problems));  // /gone is broken
+  write_example_tree(tree);
+  const std::string content = (tree.root() / "content").string();
+  const std::string db = (tree.root() / "links.db").string();
+  const auto json = tree.root() / "run.json";
+  const auto html = tree.root() / "report.html";
+  const std::vector<std::string> base = {"--content", content, "--db", db, "--confirm-runs", "1"};
 
-  std::ifstream in(json);
-  const auto doc = nlohmann::json::parse(in);
-  REQUIRE(doc["targets"].size() == 3);
-  CHECK(doc["complete"] == true);
-  std::map<std::string, nlohmann::json> by_url;
-  for (const auto& t : doc["targets"]) by_url[t["request_url"]] = t;
-
+  {
+    testweb::FixtureWeb web(first_web());
+    const int code =
+        run_crawl_args(with(with(base, {"--json", json.string(), "--report", html.string()}),
+                            loopback_flags(web.port())));
+    CHECK(code == static_cast<int>(ExitCode::Problems));  // /gone is new (confirm-runs 1)
+  }
+  auto doc = read_json(json);
+  CHECK(doc["run"]["id"] == 1);
+  CHECK(doc["run"]["kind"] == "crawl");
+  CHECK(doc["run"]["status"] == "completed");
+  auto by_url = targets_by_url(doc);
+  REQUIRE(by_url.size() == 4);
   const auto& story = by_url.at("http://news.web.test/health/story");
   CHECK(story["verdict"] == "ok");
   CHECK(story["http_status"] == 200);
-  CHECK(story["host"] == "news.web.test");
+  CHECK(story["page"]["title"] == "A health story");
   REQUIRE(story["refs"].size() == 1);
   CHECK(story["refs"][0]["slug"] == "story-a");
-  CHECK(story["refs"][0]["field"] == "link.href");
+  CHECK(story["refs"][0]["file"] == "a.md");
   CHECK(story["refs"][0]["raw"] == "http://news.web.test/health/story?utm_source=x");
-  CHECK(story["page"]["title"] == "A health story");
-
-  const auto& old = by_url.at("http://news.web.test/old");
-  CHECK(old["verdict"] == "redirected");
-  CHECK(old["final_url"] == "http://news.web.test/new");
-  REQUIRE(old["redirects"].size() == 1);
-  CHECK(old["redirects"][0]["status"] == 301);
-
+  CHECK(drift_kinds(story).empty());
+  const auto& moved = by_url.at("http://news.web.test/old");
+  CHECK(moved["verdict"] == "redirected");
+  CHECK(moved["final_url"] == "http://news.web.test/new");
+  REQUIRE(moved["redirects"].size() == 1);
+  CHECK(moved["redirects"][0]["status"] == 301);
   CHECK(by_url.at("http://news.web.test/gone")["verdict"] == "broken");
-  CHECK(doc["counts"]["broken"] == 1);
+  CHECK(by_url.at("http://news.web.test/gone")["http_status"] == 404);
+  const auto& drifted = by_url.at("http://other.web.test/telehealth");
+  CHECK(drifted["verdict"] == "ok");
+  CHECK(drift_kinds(drifted) == std::set<std::string>{"title_mismatch"});
+  CHECK(drifted["drift"].size() == 1);
+  CHECK(drifted["refs"].size() == 2);
+  CHECK(std::filesystem::file_size(html) > 1000);
+
+  {
+    SQLite::Database sql(db);
+    CHECK(sql.execAndGet("SELECT status FROM runs WHERE id = 1").getString() == "done");
+    CHECK(sql.execAndGet("SELECT COUNT(*) FROM checks WHERE run_id = 1").getInt() == 4);
+    CHECK(sql.execAndGet("SELECT c.verdict FROM checks c JOIN targets t ON t.id = c.target_id "
+                         "WHERE t.url = 'http://news.web.test/gone'")
+              .getString() == "broken");
+    CHECK(sql.execAndGet("SELECT COUNT(*) FROM drift WHERE kind = 'title_mismatch'").getInt() == 1);
+  }
+
+  // A week later the web has changed.
+  {
+    testweb::FixtureWeb web(second_web());
+    const int code =
+        run_crawl_args(with(with(base, {"--json", json.string()}), loopback_flags(web.port())));
+    CHECK(code == static_cast<int>(ExitCode::Problems));  // the story is newly broken
+  }
+  doc = read_json(json);
+  CHECK(doc["run"]["id"] == 2);
+  by_url = targets_by_url(doc);
+  CHECK(by_url.at("http://news.web.test/health/story")["verdict"] == "broken");
+  CHECK(drift_kinds(by_url.at("http://news.web.test/health/story")) ==
+        std::set<std::string>{"verdict_changed"});
+  CHECK(by_url.at("http://news.web.test/gone")["verdict"] == "ok");
+  CHECK(drift_kinds(by_url.at("http://news.web.test/old")).count("title_changed") == 1);
+
+  auto store = Store::open(db);
+  CHECK(urls(store.new_problems(2)) == std::set<std::string>{"http://news.web.test/health/story"});
+  CHECK(urls(store.fixed(2)) == std::set<std::string>{"http://news.web.test/gone"});
 }
 
-TEST_CASE("crawl rejects bad options with a usage error", "[cli][crawl]") {
+TEST_CASE("crawl exit codes follow fail-on", "[cli][crawl][web]") {
   TempTree tree;
-  CHECK(run_command({"crawl", "--content", (tree.root() / "missing").string(), "--json", "-"}) ==
+  write_example_tree(tree);
+  testweb::FixtureWeb web(first_web());
+  const std::string content = (tree.root() / "content").string();
+  const std::string db = (tree.root() / "links.db").string();
+  auto crawl = [&](const std::vector<std::string>& extra) {
+    return run_crawl_args(
+        with(with({"--content", content, "--db", db}, extra), loopback_flags(web.port())));
+  };
+  // Default confirm-runs 2: one failing run is not yet a new problem.
+  CHECK(crawl({}) == static_cast<int>(ExitCode::Ok));
+  CHECK(crawl({"--fail-on", "any"}) == static_cast<int>(ExitCode::Problems));
+  CHECK(crawl({"--fail-on", "never"}) == static_cast<int>(ExitCode::Ok));
+  CHECK(crawl({"--fail-on", "bogus"}) == static_cast<int>(ExitCode::Usage));
+  CHECK(crawl({"--confirm-runs", "0"}) == static_cast<int>(ExitCode::Usage));
+  CHECK(crawl({"--no-such-flag"}) == static_cast<int>(ExitCode::Usage));
+  CHECK(run_crawl_args({"--content", (tree.root() / "missing").string(), "--db", db}) ==
         static_cast<int>(ExitCode::Usage));
-  CHECK(run_command({"crawl", "--content", tree.root().string(), "--json", "-", "--host-limit",
-                     "nohost"}) == static_cast<int>(ExitCode::Usage));
+  CHECK(crawl({"--host-limit", "nohost"}) == static_cast<int>(ExitCode::Usage));
+}
+
+TEST_CASE("crawl reports a problem as new once confirm-runs runs failed", "[cli][crawl][web]") {
+  TempTree tree;
+  write_example_tree(tree);
+  testweb::FixtureWeb web(first_web());
+  const std::vector<std::string> args = with({"--content", (tree.root() / "content").string(),
+                                              "--db", (tree.root() / "links.db").string()},
+                                             loopback_flags(web.port()));
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Problems));  // /gone confirmed
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));        // no longer new
+}
+
+TEST_CASE("crawl applies the config file and flags win over it", "[cli][crawl][config][web]") {
+  TempTree tree;
+  write_example_tree(tree);
+  testweb::FixtureWeb web(first_web());
+  const auto config = tree.root() / "linkhealth.yaml";
+  tree.write("linkhealth.yaml",
+             "content: content\n"
+             "db: from-config.db\n"
+             "json: from-config.json\n"
+             "fail_on: never\n"
+             "exclude:\n  hosts: ['other.web.test']\n  urls: ['/gone$']\n"
+             "fetch:\n  interval_ms: 0\n  retries: 0\n  allow_private: true\n"
+             "  connect_to: ['::127.0.0.1:" +
+                 std::to_string(web.port()) +
+                 "']\n"
+                 "hosts:\n  news.web.test:\n    per_host: 1\n    user_agent: special-agent/1\n"
+                 "    headers:\n      X-Token: abc\n");
+  // Relative paths in the file are relative to the file.
+  CHECK(run_crawl_args({"--config", config.string(), "--no-progress", "--no-soft404-probe"}) ==
+        static_cast<int>(ExitCode::Ok));
+  auto doc = read_json(tree.root() / "from-config.json");
+  auto by_url = targets_by_url(doc);
+  REQUIRE(by_url.size() == 4);
+  CHECK(by_url.at("http://other.web.test/telehealth")["verdict"] == "skipped");
+  CHECK(by_url.at("http://other.web.test/telehealth")["error"] == "excluded");
+  CHECK(by_url.at("http://news.web.test/gone")["verdict"] == "skipped");
+  CHECK(web.hits("other.web.test", "/telehealth") == 0);
+  CHECK(web.last_header("news.web.test", "/health/story", "user-agent") == "special-agent/1");
+  CHECK(web.last_header("news.web.test", "/health/story", "x-token") == "abc");
+  CHECK(std::filesystem::exists(tree.root() / "from-config.db"));
+
+  // Flags win: another JSON file, fail on any problem, a database of its own.
+  const auto flag_json = tree.root() / "from-flag.json";
+  CHECK(run_crawl_args({"--config", config.string(), "--no-progress", "--no-soft404-probe",
+                        "--json", flag_json.string(), "--fail-on", "any", "--db",
+                        (tree.root() / "flag.db").string()}) ==
+        static_cast<int>(ExitCode::Ok));  // every problem is excluded: skipped is no problem
+  CHECK(std::filesystem::exists(flag_json));
+  CHECK(std::filesystem::exists(tree.root() / "flag.db"));
+}
+
+TEST_CASE("crawl names an unknown config key and exits 3", "[cli][crawl][config]") {
+  TempTree tree;
+  write_example_tree(tree);
+  tree.write("linkhealth.yaml", "content: content\nfetch:\n  concurency: 4\n");
+  CHECK(run_crawl_args({"--config", (tree.root() / "linkhealth.yaml").string()}) ==
+        static_cast<int>(ExitCode::Usage));
+  CHECK(run_crawl_args({"--config", (tree.root() / "nope.yaml").string()}) ==
+        static_cast<int>(ExitCode::Usage));
 }

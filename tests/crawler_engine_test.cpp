@@ -159,7 +159,7 @@ TEST_CASE("engine keeps the per-host cap and fetches duplicates once", "[crawler
   targets.push_back(FetchTarget{"http://a.test/0", "", "", ""});
   FetchOptions options = fast_options();
   options.per_host = 3;
-  options.host_overrides["b.test"] = HostOverride{1, -1};
+  options.host_overrides["b.test"] = HostOverride{1, -1, {}, {}};
   auto results = run_engine(t, io, options, targets);
   CHECK(results.size() == 41);
   CHECK(t.seen.size() == 40);

@@ -18,7 +18,7 @@ TEST_CASE("the server never sees more than the per-host cap", "[crawler][web][po
   testweb::FixtureWeb web(s);
   FetchOptions options = loopback_options(web.port());
   options.per_host = 2;
-  options.host_overrides["calm.web.test"] = HostOverride{1, -1};
+  options.host_overrides["calm.web.test"] = HostOverride{1, -1, {}, {}};
   options.soft404_probe = false;
   std::vector<std::string> urls;
   for (int i = 0; i < 16; ++i) {

@@ -83,8 +83,9 @@ struct FixtureWeb::Impl {
   std::vector<int> open_fds;
   std::map<std::string, int> current;
   std::map<std::string, int> peak;
-  std::map<std::string, std::vector<Clock::time_point>> hits;  // key host + path
-  std::map<std::string, int> served;                           // per route key
+  std::map<std::string, std::vector<Clock::time_point>> hits;              // key host + path
+  std::map<std::string, int> served;                                       // per route key
+  std::map<std::string, std::map<std::string, std::string>> last_headers;  // host + path
 
   void accept_next() {
     acceptor.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
@@ -202,6 +203,14 @@ struct FixtureWeb::Impl {
       {
         std::lock_guard lock(mu);
         hits[host + target].push_back(Clock::now());
+        auto& seen = last_headers[host + target];
+        seen.clear();
+        for (const auto& field : req) {
+          std::string name(field.name_string());
+          std::transform(name.begin(), name.end(), name.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          seen[name] = std::string(field.value());
+        }
         peak[host] = std::max(peak[host], ++current[host]);
       }
       const Reply reply = pick(host, target);
@@ -229,12 +238,14 @@ struct FixtureWeb::Impl {
   }
 };
 
-FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port) : impl_(std::make_unique<Impl>()) {
+FixtureWeb::FixtureWeb(Scenario scenario, bool tls, int port, const std::string& certs)
+    : impl_(std::make_unique<Impl>()) {
   impl_->scenario = std::move(scenario);
   if (tls) {
+    const std::string dir = certs.empty() ? cert_dir() : certs + "/";
     impl_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
-    impl_->tls->use_certificate_chain_file(cert_dir() + "server.pem");
-    impl_->tls->use_private_key_file(cert_dir() + "server.key", asio::ssl::context::pem);
+    impl_->tls->use_certificate_chain_file(dir + "server.pem");
+    impl_->tls->use_private_key_file(dir + "server.key", asio::ssl::context::pem);
   }
   const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"),
                                static_cast<unsigned short>(port));
@@ -279,6 +290,15 @@ std::vector<Clock::time_point> FixtureWeb::hit_times(const std::string& host,
   std::lock_guard lock(impl_->mu);
   auto it = impl_->hits.find(host + path);
   return it == impl_->hits.end() ? std::vector<Clock::time_point>{} : it->second;
+}
+
+std::string FixtureWeb::last_header(const std::string& host, const std::string& path,
+                                    const std::string& name) const {
+  std::lock_guard lock(impl_->mu);
+  auto it = impl_->last_headers.find(host + path);
+  if (it == impl_->last_headers.end()) return "";
+  auto field = it->second.find(name);
+  return field == it->second.end() ? "" : field->second;
 }
 
 int FixtureWeb::total_hits() const {

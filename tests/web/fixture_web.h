@@ -50,8 +50,10 @@ Scenario scenario_from_json(const nlohmann::json& json);
 
 class FixtureWeb {
  public:
-  /// Starts serving on 127.0.0.1 at `port` (0 = any free port).
-  explicit FixtureWeb(Scenario scenario, bool tls = false, int port = 0);
+  /// Starts serving on 127.0.0.1 at `port` (0 = any free port). With `tls`, `certs` names a
+  /// folder holding server.pem and server.key (empty = the tests' certificate for *.web.test).
+  explicit FixtureWeb(Scenario scenario, bool tls = false, int port = 0,
+                      const std::string& certs = "");
   ~FixtureWeb();
   FixtureWeb(const FixtureWeb&) = delete;
   FixtureWeb& operator=(const FixtureWeb&) = delete;
@@ -65,6 +67,9 @@ class FixtureWeb {
   std::vector<std::chrono::steady_clock::time_point> hit_times(const std::string& host,
                                                                const std::string& path) const;
   int total_hits() const;
+  /// Value of header `name` (lowercase) in the last request to host + path, "" when absent.
+  std::string last_header(const std::string& host, const std::string& path,
+                          const std::string& name) const;
 
   /// The CA that signed the HTTPS server certificate (for --cacert).
   static std::string ca_file();

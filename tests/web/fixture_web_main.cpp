@@ -1,5 +1,6 @@
 // fixture-web: the loopback test web as a standalone server for demos and benchmarks.
-// Usage: fixture-web SCENARIO.json [--port N] [--tls]; prints the port, serves until killed.
+// Usage: fixture-web SCENARIO.json [--port N] [--tls] [--certs DIR]; prints the port, serves
+// until killed.
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -20,27 +21,30 @@ int main(int argc, char** argv) {
   std::string file;
   int port = 0;
   bool tls = false;
+  std::string certs;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--port") == 0 && i + 1 < argc) {
       port = std::atoi(argv[++i]);
     } else if (std::strcmp(argv[i], "--tls") == 0) {
       tls = true;
+    } else if (std::strcmp(argv[i], "--certs") == 0 && i + 1 < argc) {
+      certs = argv[++i];
     } else if (argv[i][0] != '-' && file.empty()) {
       file = argv[i];
     } else {
-      std::fprintf(stderr, "usage: fixture-web SCENARIO.json [--port N] [--tls]\n");
+      std::fprintf(stderr, "usage: fixture-web SCENARIO.json [--port N] [--tls] [--certs DIR]\n");
       return 3;
     }
   }
   if (file.empty()) {
-    std::fprintf(stderr, "usage: fixture-web SCENARIO.json [--port N] [--tls]\n");
+    std::fprintf(stderr, "usage: fixture-web SCENARIO.json [--port N] [--tls] [--certs DIR]\n");
     return 3;
   }
   try {
     std::ifstream in(file);
     if (!in) throw std::runtime_error("cannot open " + file);
     const auto scenario = linkhealth::testweb::scenario_from_json(nlohmann::json::parse(in));
-    linkhealth::testweb::FixtureWeb web(scenario, tls, port);
+    linkhealth::testweb::FixtureWeb web(scenario, tls, port, certs);
     std::printf("%d\n", web.port());
     std::fflush(stdout);
     std::signal(SIGINT, on_signal);

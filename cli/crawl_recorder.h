@@ -1,0 +1,55 @@
+#pragma once
+// The store side of a crawl: which targets still need a request (resume, exclusions,
+// conditional validators) and what happens to each result (304 reuse, drift against the
+// curated record and the previous check, the batched write, a log line per problem).
+// Thread-safe: the crawler's thread records while a timer thread commits due batches, so a
+// stalled crawl never holds the write transaction open.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cli/run_log.h"
+#include "cli/target_exclusions.h"
+#include "crawler/fetch_target.h"
+#include "extract/scan.h"
+#include "store/store.h"
+
+namespace linkhealth {
+
+class CrawlRecorder {
+ public:
+  /// `scan` must outlive the recorder.
+  CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan, RunLog& log);
+
+  /// Targets to fetch: those not in `already_checked` and not excluded (excluded ones are
+  /// recorded as skipped right away), each with the ETag / Last-Modified of its previous check.
+  std::vector<FetchTarget> plan(const std::set<std::string>& already_checked,
+                                const TargetExclusions& exclusions);
+  /// Records one result (see the header comment).
+  void record(CheckResult result);
+  /// Commits the open batch when it is due / now.
+  void flush_if_due();
+  void flush();
+
+  /// Results recorded by this process, per verdict.
+  std::map<Verdict, std::size_t> verdicts() const;
+
+ private:
+  void record_locked(CheckResult result);
+
+  Store& store_;
+  std::int64_t run_id_;
+  RunLog& log_;
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, const Target*> targets_;  ///< by request URL
+  std::unordered_map<std::string, const Source*> sources_;  ///< by content file
+  std::map<Verdict, std::size_t> verdicts_;
+};
+
+}  // namespace linkhealth

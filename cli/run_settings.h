@@ -1,0 +1,61 @@
+#pragma once
+// What a network subcommand (crawl, check) runs with: built-in defaults, then linkhealth.yaml,
+// then the command line, in that order of precedence. The config file is read before the
+// command line is parsed and only sets the values the flags start from, so a flag that was
+// given always wins and one that was not leaves the file's value alone.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/config_file.h"
+#include "crawler/fetch_options.h"
+#include "extract/scan_options.h"
+#include "extract/tracking_rules.h"
+
+namespace linkhealth {
+
+/// When a run counts as failed (exit 2): on problems new since the previous run, on any
+/// problem, or never.
+enum class FailOn { New, Any, Never };
+std::optional<FailOn> fail_on_from_string(std::string_view name);  ///< "new" | "any" | "never"
+
+/// The database used when neither --db nor the config names one (in the working directory).
+inline constexpr const char* kDefaultDbFile = "linkhealth.db";
+
+struct RunSettings {
+  std::filesystem::path config_path;  ///< the config file read, empty when none
+  std::string content;
+  std::string db = kDefaultDbFile;
+  std::string report;  ///< HTML report file, empty = none
+  std::string json;    ///< JSON document file ('-' = stdout), empty = none
+  std::string log;     ///< log file (appended), empty = none
+  std::string fail_on = "new";
+  int confirm_runs = 2;
+  std::string wayback_base = "https://web.archive.org";
+  std::string tracking_rules;              ///< rules file, empty = built-in rules
+  std::vector<std::string> url_fields;     ///< extra URL fields, read besides the defaults
+  std::vector<std::string> exclude_urls;   ///< ECMAScript regexes searched in the request URL
+  std::vector<std::string> exclude_hosts;  ///< "host" or "*.domain"
+  FetchOptions fetch;
+};
+
+/// The value of --config (or --config=FILE) in argv, looked up before the real parse.
+std::optional<std::filesystem::path> config_argument(int argc, char** argv);
+
+/// Built-in defaults overlaid with the config file's values. Throws ConfigError.
+RunSettings settings_from_config(const ConfigFile& config);
+
+/// load_config(config_argument(argc, argv)) then settings_from_config. Throws ConfigError.
+RunSettings load_run_settings(int argc, char** argv);
+
+/// Checks what CLI11 cannot: --fail-on and --confirm-runs. Throws ConfigError.
+FailOn validated_fail_on(const RunSettings& settings);
+
+/// Scan options for the settings; `rules` receives the loaded tracking rules (it must outlive
+/// the returned options). Throws ConfigError when the rules file is bad.
+ScanOptions scan_options_for(const RunSettings& settings, std::optional<TrackingRules>& rules);
+
+}  // namespace linkhealth

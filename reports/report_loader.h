@@ -1,0 +1,27 @@
+#pragma once
+// Fills a ReportModel from the store: the one place that maps store rows (runs, checks,
+// history, refs, drift, findings) onto what the HTML report and the JSON document show.
+// Used by `report`, `crawl --report/--json` and `check --json`.
+
+#include <cstdint>
+#include <string>
+
+#include "reports/report_model.h"
+#include "store/store.h"
+
+namespace linkhealth {
+
+struct ReportOptions {
+  std::string wayback_base = "https://web.archive.org";  ///< --wayback-base
+  bool include_ok = true;  ///< false: leave out ok targets that carry no drift
+};
+
+/// The model of run `run_id`, read inside one ReadSnapshot so it is consistent while a crawl
+/// commits to the same file. Targets in the store's order (host, then URL); is_new / is_fixed
+/// against the previous finished crawl. Throws std::invalid_argument for an unknown run id.
+ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOptions& options);
+
+/// The run status as the report and the JSON document name it ("done" is "completed").
+std::string report_status(RunStatus status);
+
+}  // namespace linkhealth
