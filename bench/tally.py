@@ -68,7 +68,7 @@ def answers(tool, output):
                 got[r["url"]] = "redirect" if 300 <= int(r.get("status") or 0) < 400 else "ok"
             else:
                 got[r["url"]] = "blocked"
-    if tool == "linkinator":
+    if tool == "linkinator" and got:
         # linkinator 7 marks 403 + cf-mitigated (and 999) as SKIPPED "bot-protected" and leaves
         # skipped links out of its JSON: a URL it was given but did not list is its "blocked".
         urls = [t["url"] for t in json.load(open(TRUTH))["targets"]]
@@ -113,11 +113,31 @@ def table(rows_file):
     return "\n".join(out)
 
 
+def weekly(db, rows_file, files):
+    """The unchanged rerun: body bytes (from the store) and loopback bytes, first vs second."""
+    import sqlite3
+    runs = sqlite3.connect(db).execute(
+        "SELECT run_id, count(*), sum(not_modified), sum(bytes) FROM checks "
+        "GROUP BY run_id ORDER BY run_id").fetchall()
+    rows = [json.loads(l) for l in open(rows_file) if l.strip()]
+    lo = [r["lo_bytes"] for r in rows
+          if r["files"] == files and r["run"].startswith("DB crawl")][-2:]
+    if len(runs) < 2 or len(lo) < 2:
+        return f"N = {files}: weekly rerun not measured (runs: {runs})"
+    (_, n1, _, b1), (_, n2, nm2, b2) = runs[-2], runs[-1]
+    return (f"N = {files}, unchanged weekly rerun: body bytes {b1 / 1e6:.1f} MB -> "
+            f"{b2 / 1e6:.1f} MB ({100 * (1 - b2 / max(b1, 1)):.1f}% fewer); loopback bytes "
+            f"{lo[0] / 1e6:.1f} MB -> {lo[1] / 1e6:.1f} MB ({100 * (1 - lo[1] / max(lo[0], 1)):.1f}% "
+            f"fewer); {nm2} of {n2} targets answered 304 Not Modified.\n")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "bound":
         print(f"{bound(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])):.3f}")
     elif cmd == "score":
         print(json.dumps(score(sys.argv[2], sys.argv[3], sys.argv[4])))
+    elif cmd == "weekly":
+        print(weekly(sys.argv[2], sys.argv[3], int(sys.argv[4])))
     elif cmd == "table":
         print(table(sys.argv[2]))
