@@ -168,6 +168,23 @@ struct FixtureWeb::Impl {
     return value;
   }
 
+  /// A HEAD gets the headers only; a 200 whose ETag matches If-None-Match becomes a 304.
+  static void answer_head_and_conditional(const http::request<http::string_body>& req,
+                                          http::response<http::string_body>& res) {
+    const auto etag = res.find(http::field::etag);
+    const auto match = req.find(http::field::if_none_match);
+    if (res.result() == http::status::ok && etag != res.end() && match != req.end() &&
+        match->value() == etag->value()) {
+      res.result(http::status::not_modified);
+      res.body().clear();
+      res.erase(http::field::content_length);
+    } else if (req.method() == http::verb::head) {
+      const std::size_t length = res.body().size();
+      res.body().clear();
+      res.content_length(length);
+    }
+  }
+
   template <class Stream>
   void exchange(Stream& stream) {
     boost::beast::flat_buffer buffer;
@@ -208,6 +225,7 @@ struct FixtureWeb::Impl {
         res.body() = reply.body;
         res.keep_alive(req.keep_alive());
         res.prepare_payload();
+        answer_head_and_conditional(req, res);
         http::write(stream, res, ec);
         keep = !ec && req.keep_alive();
       }

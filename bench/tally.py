@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""bench/run's arithmetic: the politeness bound of a generated world, scoring a tool's output
+against the generator's truth, and the Markdown table. Only the standard library."""
+import csv
+import json
+import sys
+from collections import Counter, defaultdict
+
+# Requests one URL costs on its host, as durations beyond the fixed latency L (ms).
+EXTRA = {
+    "live": [0], "slow": [3000], "moved": [0, 0], "gone": [0], "removed": [0],
+    "refused": [], "soft404": [0], "soft404_home": [0, 0], "bot_wall": [0],
+    "rate_limited": [1000, 0],  # the 429, the Retry-After park, then the page
+}
+
+
+def bound(truth_file, per_host, interval_ms, concurrency, probe=True):
+    """Lower bound on wall seconds under the politeness rules: per host, starts are at least
+    `interval_ms` apart and at most `per_host` overlap; overall at most `concurrency`."""
+    truth = json.load(open(truth_file))
+    lat = truth["latency_ms"]
+    per = defaultdict(list)
+    for t in truth["targets"]:
+        per[t["host"]] += [lat + e for e in EXTRA[t["kind"]]]
+    total = 0.0
+    worst = 0.0
+    for host, durs in per.items():
+        if probe:
+            durs = durs + [lat]  # linkhealth's one soft-404 probe per host
+        total += sum(durs)
+        host_ms = max((len(durs) - 1) * interval_ms + lat, sum(durs) / per_host)
+        worst = max(worst, host_ms)
+    return max(worst, total / concurrency) / 1000.0
+
+
+TRUTH = None
+LINKHEALTH = {"ok": "ok", "redirected": "redirect", "blocked": "blocked"}
+
+
+def answers(tool, output):
+    """url -> class (ok, redirect, broken, blocked, other) from one tool's output."""
+    got = {}
+    if tool == "linkhealth":
+        for r in json.load(open(output))["targets"]:
+            v = r["verdict"]
+            got[r["request_url"]] = LINKHEALTH.get(
+                v, "other" if v in ("skipped", "invalid") else "broken")
+    elif tool == "linkchecker":
+        lines = [l for l in open(output, encoding="utf-8", errors="replace")
+                 if not l.startswith("#")]
+        for row in csv.DictReader(lines, delimiter=";"):
+            if not row.get("urlname", "").startswith("http"):
+                continue
+            if row["valid"] != "True":
+                got[row["urlname"]] = "broken"
+            elif "redirect" in row.get("warningstring", "").lower() or \
+                    row["url"] != row["urlname"]:
+                got[row["urlname"]] = "redirect"
+            else:
+                got[row["urlname"]] = "ok"
+    elif tool == "linkinator":
+        for r in json.load(open(output))["links"]:
+            if not r["url"].startswith("http"):
+                continue
+            if r["state"] == "BROKEN":
+                got[r["url"]] = "broken"
+            elif r["state"] == "OK":
+                got[r["url"]] = "redirect" if 300 <= int(r.get("status") or 0) < 400 else "ok"
+            else:
+                got[r["url"]] = "blocked"
+    if tool == "linkinator" and got:
+        # linkinator 7 marks 403 + cf-mitigated (and 999) as SKIPPED "bot-protected" and leaves
+        # skipped links out of its JSON: a URL it was given but did not list is its "blocked".
+        urls = [t["url"] for t in json.load(open(TRUTH))["targets"]]
+        for u in urls:
+            got.setdefault(u, "blocked")
+    return got
+
+
+def score(truth_file, tool, output):
+    global TRUTH
+    TRUTH = truth_file
+    truth = {t["url"]: t for t in json.load(open(truth_file))["targets"]}
+    got = answers(tool, output)
+    exact = sum(1 for u, t in truth.items() if got.get(u) == t["class"])
+    broken_right = sum(1 for u, t in truth.items()
+                       if u in got and (got[u] == "broken") == (t["class"] == "broken"))
+    wrong = Counter()
+    for u, t in truth.items():
+        if got.get(u) != t["class"]:
+            wrong[f'{t["kind"]}->{got.get(u, "missing")}'] += 1
+    return {"urls": len(truth), "answered": sum(1 for u in truth if u in got),
+            "right": exact, "right_broken": broken_right,
+            "wrong": dict(wrong.most_common(6))}
+
+
+def table(rows_file):
+    rows = [json.loads(l) for l in open(rows_file) if l.strip()]
+    out = ["| N files (URLs) | run | wall s | bound s | wall/bound | CPU s | CPU ms/URL | "
+           "peak RSS MB | loopback MB | right (4 classes) | right (broken or not) |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        b = r.get("bound")
+        cpu = r["user"] + r["sys"]
+        right = f'{r["right"]}/{r["urls"]}' if "right" in r else "–"
+        rb = f'{r["right_broken"]}/{r["urls"]}' if "right_broken" in r else "–"
+        bound_s = f"{b:.1f}" if b else "–"
+        ratio = f'{r["wall"] / b:.2f}' if b else "–"
+        out.append(
+            f'| {r["files"]} ({r["urls"]}) | {r["run"]} | {r["wall"]:.1f} | {bound_s} | {ratio} | '
+            f'{cpu:.1f} | {1000 * cpu / r["urls"]:.2f} | {r["rss_kb"] / 1024:.0f} | '
+            f'{r["lo_bytes"] / 1e6:.1f} | {right} | {rb} |')
+    return "\n".join(out)
+
+
+def weekly(db, rows_file, files):
+    """The unchanged rerun: body bytes (from the store) and loopback bytes, first vs second."""
+    import sqlite3
+    runs = sqlite3.connect(db).execute(
+        "SELECT run_id, count(*), sum(not_modified), sum(bytes) FROM checks "
+        "GROUP BY run_id ORDER BY run_id").fetchall()
+    rows = [json.loads(l) for l in open(rows_file) if l.strip()]
+    lo = [r["lo_bytes"] for r in rows
+          if r["files"] == files and r["run"].startswith("DB crawl")][-2:]
+    if len(runs) < 2 or len(lo) < 2:
+        return f"N = {files}: weekly rerun not measured (runs: {runs})"
+    (_, n1, _, b1), (_, n2, nm2, b2) = runs[-2], runs[-1]
+    return (f"N = {files}, unchanged weekly rerun: body bytes {b1 / 1e6:.1f} MB -> "
+            f"{b2 / 1e6:.1f} MB ({100 * (1 - b2 / max(b1, 1)):.1f}% fewer); loopback bytes "
+            f"{lo[0] / 1e6:.1f} MB -> {lo[1] / 1e6:.1f} MB ({100 * (1 - lo[1] / max(lo[0], 1)):.1f}% "
+            f"fewer); {nm2} of {n2} targets answered 304 Not Modified.\n")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "bound":
+        print(f"{bound(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])):.3f}")
+    elif cmd == "score":
+        print(json.dumps(score(sys.argv[2], sys.argv[3], sys.argv[4])))
+    elif cmd == "weekly":
+        print(weekly(sys.argv[2], sys.argv[3], int(sys.argv[4])))
+    elif cmd == "table":
+        print(table(sys.argv[2]))
