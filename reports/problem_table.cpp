@@ -99,9 +99,12 @@ std::string verdict_cell(const ReportTarget& t) {
                     escape_html(verdict_advice(t.verdict)) + "\">" +
                     escape_html(verdict_label(t.verdict)) + "</span>";
   if (t.is_new) out += " <span class=\"badge tag-new\">new</span>";
-  if (t.http_status != 0)
-    out += "<div class=\"small\">HTTP " + std::to_string(t.http_status) + "</div>";
-  if (!t.error.empty()) out += "<div class=\"err\">" + escape_html(t.error) + "</div>";
+  const std::string status = t.http_status != 0 ? "HTTP " + std::to_string(t.http_status) : "";
+  if (!status.empty()) out += "<div class=\"small\">" + status + "</div>";
+  // The crawler's reason for a plain 404/410 is just the status again; say it once.
+  if (!t.error.empty() && t.error != status) {
+    out += "<div class=\"err\">" + escape_html(t.error) + "</div>";
+  }
   return out + "</td>";
 }
 

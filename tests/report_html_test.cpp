@@ -174,3 +174,28 @@ TEST_CASE("the report makes no request: CSP forbids everything but its own nonce
   CHECK(html.find("@import") == std::string::npos);
   CHECK(html.find("url(") == std::string::npos);
 }
+
+TEST_CASE("a status the crawler repeats as its reason is shown once", "[report][html]") {
+  ReportModel model;
+  model.run.id = 1;
+  ReportTarget gone;
+  gone.request_url = "https://33charts.com/blog/feed/";
+  gone.host = "33charts.com";
+  gone.verdict = Verdict::Broken;
+  gone.http_status = 410;
+  gone.error = "HTTP 410";
+  ReportRef ref;
+  ref.slug = "feed";
+  ref.file = "feeds/feed.md";
+  ref.field = "feed.feed_url";
+  gone.refs.push_back(ref);
+  ReportTarget refused = gone;
+  refused.request_url = "https://www.healthtechgone.example/a";
+  refused.host = "www.healthtechgone.example";
+  refused.http_status = 0;
+  refused.error = "could not resolve host";
+  model.targets = {gone, refused};
+  std::string html = render_html_report(model);
+  CHECK(count(html, ">HTTP 410<") == 1);
+  CHECK(count(html, ">could not resolve host<") == 1);
+}
