@@ -105,6 +105,43 @@ TEST_CASE("engine follows hops by hand, carrying cookies", "[crawler][engine]") 
   CHECK(t.seen[1].cookies == hop.cookies);
 }
 
+TEST_CASE("engine sends validators on the hop to the last final URL", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/x"] = {status(301, "http://b.test/y")};
+  t.script["http://b.test/y"] = {status(304)};
+  FetchTarget target{"http://a.test/x", "", "\"e1\"", "Thu, 04 Mar 2021 05:06:07 GMT",
+                     "http://b.test/y"};
+  auto results = run_engine(t, io, fast_options(), {target});
+  REQUIRE(results.size() == 1);
+  const CheckResult& r = results[0];
+  CHECK(r.not_modified);
+  CHECK(r.http_status == 304);
+  CHECK(r.final_url == "http://b.test/y");
+  REQUIRE(r.redirects.size() == 1);
+  CHECK(r.redirects[0].url == "http://a.test/x");
+  REQUIRE(t.seen.size() == 2);
+  CHECK(t.seen[0].headers.empty());  // the 301 in front is not what the validators describe
+  CHECK(t.seen[1].headers ==
+        std::vector<std::string>{"If-None-Match: \"e1\"",
+                                 "If-Modified-Since: Thu, 04 Mar 2021 05:06:07 GMT"});
+}
+
+TEST_CASE("a 304 to a request without validators is not taken as unchanged", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/x"] = {status(301, "http://b.test/y")};
+  t.script["http://b.test/y"] = {status(304)};
+  // The last check ended elsewhere: its validators are not sent, so this 304 means nothing.
+  FetchTarget target{"http://a.test/x", "", "\"e1\"", "", "http://c.test/z"};
+  auto results = run_engine(t, io, fast_options(), {target});
+  REQUIRE(results.size() == 1);
+  CHECK_FALSE(results[0].not_modified);
+  REQUIRE(t.seen.size() == 2);
+  CHECK(t.seen[0].headers.empty());
+  CHECK(t.seen[1].headers.empty());
+}
+
 TEST_CASE("engine stops after --max-redirects hops", "[crawler][engine]") {
   boost::asio::io_context io;
   FakeTransport t(io);
