@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < urls; ++i) {
       targets.push_back({"http://h" + std::to_string(i % hosts) + ".bench.test/r" +
                              std::to_string(run) + "/article/" + std::to_string(i),
-                         "", "", ""});
+                         "", "", "", ""});
     }
     int ok = 0, results = 0;
     linkhealth::Crawler crawler(options);

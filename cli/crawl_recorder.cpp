@@ -24,10 +24,11 @@ std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& alread
       record_locked(excluded_result(url, target->host));
       continue;
     }
-    FetchTarget fetch{url, target->host, "", ""};
+    FetchTarget fetch{url, target->host, "", "", ""};
     if (auto previous = store_.previous_check(url)) {
       fetch.etag = previous->result.etag;
       fetch.last_modified = previous->result.last_modified;
+      fetch.final_url = previous->result.final_url;
     }
     out.push_back(std::move(fetch));
   }

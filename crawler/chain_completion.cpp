@@ -124,8 +124,8 @@ void FetchEngine::emit(Chain& chain) {
   outcome.redirect_loop = chain.loop;
   outcome.too_many_redirects = chain.too_many;
   outcome.cf_mitigated = r.cf_mitigated;
-  const FetchTarget& target = targets_[chain.target];
-  outcome.not_modified = r.status == 304 && (!target.etag.empty() || !target.last_modified.empty());
+  // Only a 304 to a request that carried validators means "unchanged since the last check".
+  outcome.not_modified = r.status == 304 && chain.conditional;
   outcome.page = chain.page ? &*chain.page : nullptr;
   if (auto it = hosts_.find(chain.host);
       it != hosts_.end() && it->second->probe == HostState::Stage::Ready) {

@@ -94,6 +94,10 @@ std::size_t find_head_end(std::string_view body, std::size_t from) {
 
 // Bytes of <body> kept after the head ends (see the write callback).
 constexpr std::size_t kBodyTail = 4096;
+// Most an error (4xx/5xx) body may cost. Its verdict comes from the status; the body only
+// adds a bot-challenge title or a "not found" heading, which sit in the first few KB, so a
+// 1 MB error page (or one whose head is a wall of inline CSS) is not worth reading.
+constexpr long kErrorBodyCap = 16 * 1024;
 
 struct CurlTransport::Exchange {
   EasyHandle easy;
@@ -179,6 +183,7 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     if (status < 200) return line.size();
     want_body = (read_any || is_html(r.content_type)) && status != 204 && status != 304 &&
                 (status < 300 || status >= 400);
+    if (status >= 400 && !read_any) max_head = std::min(max_head, kErrorBodyCap);
     if (!want_body && (content_length < 0 || content_length > kDrainableBody)) {
       stopped = true;  // nothing more to learn: end the transfer after the headers
       return 0;

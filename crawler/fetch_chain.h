@@ -33,6 +33,7 @@ struct FetchEngine::Chain {
   std::string invalid_reason;
   bool loop = false;
   bool too_many = false;
+  bool conditional = false;  // the last request carried the target's validators
   std::optional<PageMeta> page;
 };
 

@@ -189,11 +189,20 @@ void FetchEngine::launch(const Job& job) {
   Chain& chain = *chains_.at(job.id);
   HttpRequest request;
   request.url = chain.url;
-  if (chain.kind == Kind::Target && chain.hops.empty()) {
+  chain.conditional = false;
+  if (chain.kind == Kind::Target) {
+    // The validators describe the last check's final response, so they go on the hop to
+    // that URL: a 301 in front of an unchanged page must not cost the page every week.
     const FetchTarget& target = targets_[chain.target];
-    if (!target.etag.empty()) request.headers.push_back("If-None-Match: " + target.etag);
-    if (!target.last_modified.empty()) {
+    const bool validated_hop =
+        target.final_url.empty() ? chain.hops.empty() : chain.url == target.final_url;
+    if (validated_hop && !target.etag.empty()) {
+      request.headers.push_back("If-None-Match: " + target.etag);
+      chain.conditional = true;
+    }
+    if (validated_hop && !target.last_modified.empty()) {
       request.headers.push_back("If-Modified-Since: " + target.last_modified);
+      chain.conditional = true;
     }
   }
   request.cookies = chain.cookies;

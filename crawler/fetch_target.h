@@ -13,6 +13,9 @@ struct FetchTarget {
   std::string host;           ///< lowercase host; derived from request_url when empty
   std::string etag;           ///< from the last check: sent as If-None-Match
   std::string last_modified;  ///< from the last check: sent as If-Modified-Since
+  /// The last check's final URL: the validators above belong to that response, so they go
+  /// on the hop to this URL (a redirected link saves its final page). Empty: the first hop.
+  std::string final_url;
 };
 
 /// A snapshot for a progress bar; safe to read from any thread.

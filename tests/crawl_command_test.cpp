@@ -230,6 +230,41 @@ TEST_CASE("a second crawl asks conditionally and a 304 keeps the last page", "[c
   CHECK(story["drift"].empty());
 }
 
+TEST_CASE("a redirected link sends its validators on the final hop", "[cli][crawl][web]") {
+  TempTree tree;
+  tree.write("content/a.md", md("story-a", "A health story", "http://news.web.test/old"));
+  testweb::Scenario s;
+  s.hosts["news.web.test"]["/old"].replies = {redirect_to("/health/story")};
+  testweb::Reply full = page("A health story");
+  full.headers = {{"ETag", "\"v1\""}};  // the fixture answers a matching If-None-Match with 304
+  s.hosts["news.web.test"]["/health/story"].replies = {full};
+  testweb::FixtureWeb web(s);
+  const auto json = tree.root() / "run.json";
+  const std::vector<std::string> args =
+      with({"--content", (tree.root() / "content").string(), "--db",
+            (tree.root() / "links.db").string(), "--json", json.string()},
+           loopback_flags(web.port()));
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));
+  const auto first = read_json(json);
+  REQUIRE(first["targets"].size() == 1);
+  CHECK(first["targets"][0]["verdict"] == "redirected");
+  CHECK(first["targets"][0]["http_status"] == 200);
+  CHECK(run_crawl_args(args) == static_cast<int>(ExitCode::Ok));
+  CHECK(web.last_header("news.web.test", "/old", "if-none-match").empty());
+  CHECK(web.last_header("news.web.test", "/health/story", "if-none-match") == "\"v1\"");
+  const auto doc = read_json(json);
+  REQUIRE(doc["targets"].size() == 1);
+  const auto& story = doc["targets"][0];
+  CHECK(story["verdict"] == "redirected");
+  CHECK(story["http_status"] == 304);
+  CHECK(story["final_url"] == "http://news.web.test/health/story");
+  REQUIRE(story["redirects"].size() == 1);
+  CHECK(story["redirects"][0]["url"] == "http://news.web.test/old");
+  CHECK(story["redirects"][0]["status"] == 301);
+  CHECK(story["page"]["title"] == "A health story");  // reused from the first check
+  CHECK(story["drift"].empty());
+}
+
 TEST_CASE("a feed's own URLs get no drift against the curated title", "[cli][crawl][web]") {
   TempTree tree;
   tree.write("content/feed-item.md",

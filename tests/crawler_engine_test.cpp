@@ -90,7 +90,7 @@ TEST_CASE("engine follows hops by hand, carrying cookies", "[crawler][engine]") 
   t.script["http://a.test/x"] = {hop};
   t.script["http://b.test/y"] = {status(200)};
   auto results =
-      run_engine(t, io, fast_options(), {FetchTarget{"http://a.test/x", "", "\"e1\"", ""}});
+      run_engine(t, io, fast_options(), {FetchTarget{"http://a.test/x", "", "\"e1\"", "", ""}});
   REQUIRE(results.size() == 1);
   const CheckResult& r = results[0];
   CHECK(r.verdict == Verdict::Redirected);
@@ -105,6 +105,43 @@ TEST_CASE("engine follows hops by hand, carrying cookies", "[crawler][engine]") 
   CHECK(t.seen[1].cookies == hop.cookies);
 }
 
+TEST_CASE("engine sends validators on the hop to the last final URL", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/x"] = {status(301, "http://b.test/y")};
+  t.script["http://b.test/y"] = {status(304)};
+  FetchTarget target{"http://a.test/x", "", "\"e1\"", "Thu, 04 Mar 2021 05:06:07 GMT",
+                     "http://b.test/y"};
+  auto results = run_engine(t, io, fast_options(), {target});
+  REQUIRE(results.size() == 1);
+  const CheckResult& r = results[0];
+  CHECK(r.not_modified);
+  CHECK(r.http_status == 304);
+  CHECK(r.final_url == "http://b.test/y");
+  REQUIRE(r.redirects.size() == 1);
+  CHECK(r.redirects[0].url == "http://a.test/x");
+  REQUIRE(t.seen.size() == 2);
+  CHECK(t.seen[0].headers.empty());  // the 301 in front is not what the validators describe
+  CHECK(t.seen[1].headers ==
+        std::vector<std::string>{"If-None-Match: \"e1\"",
+                                 "If-Modified-Since: Thu, 04 Mar 2021 05:06:07 GMT"});
+}
+
+TEST_CASE("a 304 to a request without validators is not taken as unchanged", "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/x"] = {status(301, "http://b.test/y")};
+  t.script["http://b.test/y"] = {status(304)};
+  // The last check ended elsewhere: its validators are not sent, so this 304 means nothing.
+  FetchTarget target{"http://a.test/x", "", "\"e1\"", "", "http://c.test/z"};
+  auto results = run_engine(t, io, fast_options(), {target});
+  REQUIRE(results.size() == 1);
+  CHECK_FALSE(results[0].not_modified);
+  REQUIRE(t.seen.size() == 2);
+  CHECK(t.seen[0].headers.empty());
+  CHECK(t.seen[1].headers.empty());
+}
+
 TEST_CASE("engine stops after --max-redirects hops", "[crawler][engine]") {
   boost::asio::io_context io;
   FakeTransport t(io);
@@ -114,7 +151,7 @@ TEST_CASE("engine stops after --max-redirects hops", "[crawler][engine]") {
   }
   FetchOptions options = fast_options();
   options.max_redirects = 3;
-  auto results = run_engine(t, io, options, {FetchTarget{"http://a.test/r0", "", "", ""}});
+  auto results = run_engine(t, io, options, {FetchTarget{"http://a.test/r0", "", "", "", ""}});
   REQUIRE(results.size() == 1);
   CHECK(results[0].verdict == Verdict::Broken);
   CHECK(results[0].error == "too many redirects");
@@ -130,10 +167,10 @@ TEST_CASE("engine retries transient answers, then gives the verdict", "[crawler]
   reset.error = TransferError::Reset;
   t.script["http://a.test/reset"] = {reset};
   auto results = run_engine(t, io, fast_options(),
-                            {FetchTarget{"http://a.test/down", "", "", ""},
-                             FetchTarget{"http://a.test/flaky", "", "", ""},
-                             FetchTarget{"http://a.test/reset", "", "", ""},
-                             FetchTarget{"http://a.test/missing", "", "", ""}});
+                            {FetchTarget{"http://a.test/down", "", "", "", ""},
+                             FetchTarget{"http://a.test/flaky", "", "", "", ""},
+                             FetchTarget{"http://a.test/reset", "", "", "", ""},
+                             FetchTarget{"http://a.test/missing", "", "", "", ""}});
   std::map<std::string, CheckResult> by_url;
   for (auto& r : results) by_url[r.request_url] = r;
   CHECK(by_url.at("http://a.test/down").verdict == Verdict::ServerError);
@@ -152,11 +189,11 @@ TEST_CASE("engine keeps the per-host cap and fetches duplicates once", "[crawler
   for (int i = 0; i < 20; ++i) {
     const std::string url = "http://a.test/" + std::to_string(i);
     t.script[url] = {status(200)};
-    targets.push_back(FetchTarget{url, "", "", ""});
+    targets.push_back(FetchTarget{url, "", "", "", ""});
     t.script["http://b.test/" + std::to_string(i)] = {status(200)};
-    targets.push_back(FetchTarget{"http://b.test/" + std::to_string(i), "", "", ""});
+    targets.push_back(FetchTarget{"http://b.test/" + std::to_string(i), "", "", "", ""});
   }
-  targets.push_back(FetchTarget{"http://a.test/0", "", "", ""});
+  targets.push_back(FetchTarget{"http://a.test/0", "", "", "", ""});
   FetchOptions options = fast_options();
   options.per_host = 3;
   options.host_overrides["b.test"] = HostOverride{1, -1, {}, {}};
@@ -175,8 +212,8 @@ TEST_CASE("engine probes each host once for its soft-404 answer", "[crawler][eng
   FetchOptions options = fast_options();
   options.soft404_probe = true;
   auto results = run_engine(t, io, options,
-                            {FetchTarget{"http://a.test/story", "", "", ""},
-                             FetchTarget{"http://a.test/other", "", "", ""}});
+                            {FetchTarget{"http://a.test/story", "", "", "", ""},
+                             FetchTarget{"http://a.test/other", "", "", "", ""}});
   CHECK(results.size() == 2);
   for (const auto& r : results) CHECK(r.verdict == Verdict::Ok);  // the probe got a 404
   CHECK(t.seen.size() == 3);
@@ -194,9 +231,9 @@ TEST_CASE("a redirect to itself that sets a cookie is not a loop", "[crawler][en
   again.cookies = set_cookie.cookies;
   t.script["http://a.test/c"] = {set_cookie, status(200)};
   t.script["http://a.test/loop"] = {again};
-  auto results = run_engine(
-      t, io, fast_options(),
-      {FetchTarget{"http://a.test/c", "", "", ""}, FetchTarget{"http://a.test/loop", "", "", ""}});
+  auto results = run_engine(t, io, fast_options(),
+                            {FetchTarget{"http://a.test/c", "", "", "", ""},
+                             FetchTarget{"http://a.test/loop", "", "", "", ""}});
   std::map<std::string, CheckResult> by_url;
   for (auto& r : results) by_url[r.request_url] = r;
   CHECK(by_url.at("http://a.test/c").verdict == Verdict::Ok);

@@ -42,7 +42,7 @@ inline FetchOptions loopback_options(int port) {
 
 inline std::vector<FetchTarget> targets_of(const std::vector<std::string>& urls) {
   std::vector<FetchTarget> out;
-  for (const std::string& url : urls) out.push_back(FetchTarget{url, "", "", ""});
+  for (const std::string& url : urls) out.push_back(FetchTarget{url, "", "", "", ""});
   return out;
 }
 

@@ -82,7 +82,7 @@ TEST_CASE("every verdict end to end against the loopback web", "[crawler][web]")
                              "ftp://v.web.test/file",
                              "not a url at all",
                              v + "/ok"});
-  targets.push_back(FetchTarget{v + "/etag", "v.web.test", "\"v1\"", ""});
+  targets.push_back(FetchTarget{v + "/etag", "v.web.test", "\"v1\"", "", ""});
   int count = 0;
   auto r = crawl(options, std::move(targets), &count);
   CHECK(count == 26);  // the duplicate /ok gets its own result
