@@ -248,7 +248,9 @@ int run(const Options& o) {
     if (name == "moved") path = "/m/t" + ts + tail;
     if (name == "gone") path = "/gone" + tail;
     if (name == "removed") path = "/removed" + tail;
-    if (name == "refused") path = "/a/t" + ts + tail, url_port = ":1";
+    // A closed port that is not on the Fetch standard's bad-port list (port 1 is, and the
+    // crawler rightly skips those instead of trying them).
+    if (name == "refused") path = "/a/t" + ts + tail, url_port = ":2";
     if (name == "soft404") path = "/s" + tail;
     if (name == "soft404_home") path = "/sr" + tail;
     if (name == "bot_wall") path = "/bw" + tail;
