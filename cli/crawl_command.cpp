@@ -18,6 +18,7 @@
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
 #include "cli/fetch_flags.h"
+#include "cli/free_memory.h"
 #include "cli/progress_line.h"
 #include "cli/run_lock.h"
 #include "cli/run_log.h"
@@ -169,7 +170,7 @@ int run_crawl(int argc, char** argv) {
   // Commits every 200 checks or half a second: a kill loses at most that much work.
   Store store =
       Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
-  const ScanResult scan = scan_content(s.content, scan_options);
+  ScanResult scan = scan_content(s.content, scan_options);
   const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s, fresh), fresh);
   store.record_sources(run_id, scan.sources, scan.targets);
   store.record_findings(run_id, scan.findings);
@@ -186,13 +187,20 @@ int run_crawl(int argc, char** argv) {
     log.line(warning);
   }
 
-  CrawlRecorder recorder(store, run_id, scan, log);
-  std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
-  const std::size_t planned = targets.size();
+  std::size_t planned = 0;
   {
+    CrawlRecorder recorder(store, run_id, scan, log);
+    // The sources, refs and findings are in the store and the recorder keeps its own compact
+    // index: the scan goes now, and its pages back to the system, before the fetch begins.
+    scan = ScanResult{};
+    release_free_memory();
+    std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
+    planned = targets.size();
     CrawlTicker ticker(crawler, recorder, progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
   }
+  // The report below reads the whole run back: start it from a trimmed heap.
+  release_free_memory();
   const bool stopped = signals.received() && crawler.progress().done < planned;
   store.finish_run(run_id, stopped ? RunStatus::Interrupted : RunStatus::Done);
 

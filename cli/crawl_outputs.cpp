@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <stdexcept>
 
@@ -18,11 +19,11 @@
 namespace linkhealth {
 namespace {
 
-void write_file(const std::string& path, const std::string& text) {
+void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    write(out);
     out.close();
     if (!out) {
       throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
@@ -70,11 +71,18 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   ReportOptions options;
   options.wayback_base = s.wayback_base;
   const ReportModel model = load_report_model(store, run_id, options);
-  if (!s.report.empty()) write_file(s.report, render_html_report(model));
+  if (!s.report.empty()) {
+    write_file(s.report, [&](std::ostream& out) { out << render_html_report(model); });
+  }
+  // Streamed: the whole document as one json tree was most of a large crawl's peak memory.
   if (s.json == "-") {
-    std::cout << render_json_document(model) << '\n' << std::flush;
+    write_json_document(std::cout, model);
+    std::cout << '\n' << std::flush;
   } else if (!s.json.empty()) {
-    write_file(s.json, render_json_document(model) + "\n");
+    write_file(s.json, [&](std::ostream& out) {
+      write_json_document(out, model);
+      out << '\n';
+    });
   }
 }
 

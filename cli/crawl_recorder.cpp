@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <algorithm>
+#include <string_view>
 
 #include "store/conditional.h"
 
@@ -10,8 +11,34 @@ namespace linkhealth {
 
 CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan, RunLog& log)
     : store_(store), run_id_(run_id), log_(log) {
-  for (const Target& t : scan.targets) targets_.emplace(t.request_url, &t);
-  for (const Source& s : scan.sources) sources_.emplace(s.file, &s);
+  std::unordered_map<std::string, std::uint32_t> by_file;
+  curated_.reserve(scan.sources.size());
+  for (const Source& s : scan.sources) {
+    by_file.emplace(s.file, static_cast<std::uint32_t>(curated_.size()));
+    Source curated;
+    curated.slug = s.slug;
+    curated.file = s.file;
+    curated.title = s.title;
+    curated.description = s.description;
+    curated_.push_back(std::move(curated));
+  }
+  targets_.reserve(scan.targets.size());
+  for (const Target& t : scan.targets) {
+    PlannedTarget planned{t.host, {}, {}};
+    std::set<std::string_view> cited_by;
+    std::set<std::string_view> compared;
+    for (const TargetRef& ref : t.refs) {
+      auto source = by_file.find(ref.file);
+      if (source == by_file.end()) continue;
+      if (cited_by.insert(ref.file).second) planned.cited_by.push_back(source->second);
+      // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated
+      // title describes, so they get no drift against it. One source, several URL fields:
+      // compared once.
+      if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
+      planned.compared.push_back(source->second);
+    }
+    targets_.emplace(t.request_url, std::move(planned));
+  }
 }
 
 std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& already_checked,
@@ -20,11 +47,11 @@ std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& alread
   std::vector<FetchTarget> out;
   for (const auto& [url, target] : targets_) {
     if (already_checked.count(url) != 0) continue;
-    if (exclusions.excludes(url, target->host)) {
-      record_locked(excluded_result(url, target->host));
+    if (exclusions.excludes(url, target.host)) {
+      record_locked(excluded_result(url, target.host));
       continue;
     }
-    FetchTarget fetch{url, target->host, "", "", ""};
+    FetchTarget fetch{url, target.host, "", "", ""};
     if (auto previous = store_.previous_check(url)) {
       fetch.etag = previous->result.etag;
       fetch.last_modified = previous->result.last_modified;
@@ -52,17 +79,8 @@ void CrawlRecorder::record_locked(CheckResult result) {
   std::vector<Source> sources;
   std::vector<std::string> slugs;
   if (auto it = targets_.find(result.request_url); it != targets_.end()) {
-    std::set<std::string> cited_by;
-    std::set<std::string> compared;
-    for (const TargetRef& ref : it->second->refs) {
-      if (cited_by.insert(ref.file).second) slugs.push_back(ref.slug);
-      // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated
-      // title describes, so they get no drift against it. One source, several URL fields:
-      // compared once.
-      if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
-      auto source = sources_.find(ref.file);
-      if (source != sources_.end()) sources.push_back(*source->second);
-    }
+    for (std::uint32_t i : it->second.cited_by) slugs.push_back(curated_[i].slug);
+    for (std::uint32_t i : it->second.compared) sources.push_back(curated_[i]);
   }
   const std::vector<Drift> drift =
       compute_drift(result, sources, previous ? &previous->result : nullptr);

@@ -4,6 +4,9 @@
 // curated record and the previous check, the batched write, a log line per problem).
 // Thread-safe: the crawler's thread records while a timer thread commits due batches, so a
 // stalled crawl never holds the write transaction open.
+// It keeps its own compact index of the scan (per target: host and citing sources; per source:
+// only what drift compares), so the caller can free the ScanResult before fetching: memory
+// during the crawl then grows with targets, not with everything the scan read.
 
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +27,7 @@ namespace linkhealth {
 
 class CrawlRecorder {
  public:
-  /// `scan` must outlive the recorder.
+  /// Copies what it needs from `scan`; the scan may be freed afterwards.
   CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan, RunLog& log);
 
   /// Targets to fetch: those not in `already_checked` and not excluded (excluded ones are
@@ -47,8 +50,15 @@ class CrawlRecorder {
   std::int64_t run_id_;
   RunLog& log_;
   mutable std::mutex mu_;
-  std::unordered_map<std::string, const Target*> targets_;  ///< by request URL
-  std::unordered_map<std::string, const Source*> sources_;  ///< by content file
+  /// One target as the recorder needs it: indices into curated_.
+  struct PlannedTarget {
+    std::string host;
+    std::vector<std::uint32_t> cited_by;  ///< distinct citing sources, in ref order
+    std::vector<std::uint32_t> compared;  ///< sources whose curated record drift compares
+  };
+
+  std::unordered_map<std::string, PlannedTarget> targets_;  ///< by request URL
+  std::vector<Source> curated_;  ///< slug, file, title, description only (what drift reads)
   std::map<Verdict, std::size_t> verdicts_;
 };
 

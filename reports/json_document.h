@@ -3,6 +3,7 @@
 // `report --json`). The schema is documented in README.md ("JSON output"); field names are a
 // public contract, change them only together with that section.
 
+#include <iosfwd>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
@@ -16,5 +17,9 @@ nlohmann::json json_document(const ReportModel& model);
 /// json_document serialised; invalid UTF-8 in any string becomes U+FFFD instead of throwing.
 /// indent < 0 gives the compact one-line form.
 std::string render_json_document(const ReportModel& model, int indent = 2);
+
+/// render_json_document written to `out` one target at a time, so a large run never holds the
+/// whole document as a json tree or a string (what `crawl --json` and `report --json` use).
+void write_json_document(std::ostream& out, const ReportModel& model, int indent = 2);
 
 }  // namespace linkhealth

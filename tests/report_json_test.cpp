@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "report_hostile.h"
 #include "reports/json_document.h"
@@ -66,4 +67,23 @@ TEST_CASE("JSON output survives hostile and invalid UTF-8 strings", "[report][js
   CHECK(doc["targets"].back()["page"]["title"] == "bad \xEF\xBF\xBD( utf8");
   CHECK(doc["targets"][m.targets.size() - 2]["refs"][0]["raw"] == testing::kJsUrl);
   CHECK(text.find('\n') == std::string::npos);
+}
+
+TEST_CASE("Streamed JSON document is byte for byte the dumped json tree", "[report][json]") {
+  ReportModel full = sample_report_model();
+  REQUIRE_FALSE(full.findings.empty());
+  ReportModel empty = full;
+  empty.targets.clear();
+  empty.findings.clear();
+  ReportModel hostile = testing::hostile_report_model();
+  for (const ReportModel* m : {&full, &empty, &hostile}) {
+    for (int indent : {2, 4, -1}) {
+      const std::string expected =
+          json_document(*m).dump(indent, ' ', false, json::error_handler_t::replace);
+      CHECK(render_json_document(*m, indent) == expected);
+      std::ostringstream out;
+      write_json_document(out, *m, indent);
+      CHECK(out.str() == expected);
+    }
+  }
 }
