@@ -15,13 +15,13 @@
 #include "cli/command.h"
 #include "cli/crawl_recorder.h"
 #include "cli/fetch_flags.h"
+#include "cli/report_output.h"
 #include "cli/run_settings.h"
 #include "cli/source_lookup.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
 #include "crawler/wayback_lookup.h"
 #include "reports/check_text.h"
-#include "reports/json_document.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
 
@@ -180,7 +180,7 @@ int run_check(int argc, char** argv) {
   const ReportModel model = load_report_model(store, run_id, report_options);
   const SourceCheck check = assemble(one, std::move(unusable), model, before, settings);
   if (json) {
-    std::printf("%s\n", render_json_document(model).c_str());
+    write_report_files(model, {"", "-"}, nullptr);
   } else {
     std::fputs(render_check_text(check, colour_wanted()).c_str(), stdout);
   }

@@ -1,40 +1,14 @@
 #include "cli/crawl_outputs.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <iostream>
-#include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "reports/html_report.h"
-#include "reports/json_document.h"
+#include "cli/report_output.h"
 #include "reports/report_loader.h"
 
 namespace linkhealth {
-namespace {
-
-void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    write(out);
-    out.close();
-    if (!out) {
-      throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) throw std::runtime_error("cannot write " + path + ": " + ec.message());
-}
-
-}  // namespace
 
 CrawlOutcome summarise_crawl(Store& store, std::int64_t run_id) {
   CrawlOutcome outcome;
@@ -71,19 +45,7 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   ReportOptions options;
   options.wayback_base = s.wayback_base;
   const ReportModel model = load_report_model(store, run_id, options);
-  if (!s.report.empty()) {
-    write_file(s.report, [&](std::ostream& out) { out << render_html_report(model); });
-  }
-  // Streamed: the whole document as one json tree was most of a large crawl's peak memory.
-  if (s.json == "-") {
-    write_json_document(std::cout, model);
-    std::cout << '\n' << std::flush;
-  } else if (!s.json.empty()) {
-    write_file(s.json, [&](std::ostream& out) {
-      write_json_document(out, model);
-      out << '\n';
-    });
-  }
+  write_report_files(model, {s.report, s.json}, nullptr);
 }
 
 }  // namespace linkhealth

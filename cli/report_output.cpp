@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 #include <system_error>
 
@@ -12,13 +13,19 @@
 
 namespace linkhealth {
 
-void write_file_atomically(const std::string& path, const std::string& text) {
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+    write(out);
+    out.close();
+    if (!out) {
+      const std::string reason = std::strerror(errno);
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      throw std::runtime_error("cannot write " + path + ": " + reason);
+    }
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
@@ -35,15 +42,20 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
                  model.run.kind.c_str(), model.targets.size(), where.c_str());
   };
   if (!files.html.empty()) {
-    write_file_atomically(files.html, render_html_report(model));
+    write_file_atomically(files.html, [&](std::ostream& out) { out << render_html_report(model); });
     summary("HTML report", files.html);
   }
+  // Streamed: one json tree of a large run was most of a crawl's peak memory.
+  const auto write_json = [&](std::ostream& out) {
+    write_json_document(out, model);
+    out << '\n';
+  };
   if (files.json == "-") {
-    const std::string text = render_json_document(model) + "\n";
-    std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
+    write_json(std::cout);
+    std::cout.flush();
   } else if (!files.json.empty()) {
-    write_file_atomically(files.json, render_json_document(model) + "\n");
+    write_file_atomically(files.json, write_json);
     summary("JSON document", files.json);
   }
 }

@@ -4,6 +4,8 @@
 // (a browser, a cron mail) never sees half a file.
 
 #include <cstdio>
+#include <functional>
+#include <ostream>
 #include <string>
 
 #include "reports/report_model.h"
@@ -19,7 +21,8 @@ struct ReportFiles {
 /// silent). Throws std::runtime_error naming the file when it cannot be written.
 void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log);
 
-/// Writes `text` to `path` through `path`.tmp and a rename. Throws std::runtime_error.
-void write_file_atomically(const std::string& path, const std::string& text);
+/// Lets `write` fill `path`.tmp, then renames it to `path`. Throws std::runtime_error.
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace linkhealth
