@@ -1,7 +1,5 @@
 #include "extract/addthis_fragment.h"
 
-#include <ctime>
-
 namespace linkhealth {
 
 namespace {
@@ -45,15 +43,6 @@ std::optional<std::int64_t> addthis_view_time(std::string_view fragment) {
   const auto seconds = static_cast<std::int64_t>(bits >> 4);
   if (seconds < kEarliest || seconds > kLatest) return std::nullopt;
   return seconds;
-}
-
-std::string format_utc(std::int64_t unix_seconds) {
-  const auto t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace linkhealth

@@ -9,13 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "extract/utc_time.h"  // format_utc, for callers that print the view time
+
 namespace linkhealth {
 
 /// The view time encoded in an AddThis fragment (given without '#'), or nullopt when the
 /// fragment is not one: wrong shape, or a time outside 2010-01-01 .. 2024-12-31.
 std::optional<std::int64_t> addthis_view_time(std::string_view fragment);
-
-/// "2020-12-08T06:44:07Z"
-std::string format_utc(std::int64_t unix_seconds);
 
 }  // namespace linkhealth

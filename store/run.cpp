@@ -1,8 +1,6 @@
 #include "store/run.h"
 
 #include <array>
-#include <chrono>
-#include <ctime>
 #include <utility>
 
 namespace linkhealth {
@@ -47,15 +45,6 @@ std::optional<RunKind> run_kind_from_string(std::string_view name) {
 }
 std::optional<RunStatus> run_status_from_string(std::string_view name) {
   return value_of<RunStatus>(kStatuses, name);
-}
-
-std::string utc_now() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace linkhealth

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "extract/utc_time.h"  // utc_now
+
 namespace linkhealth {
 
 enum class RunKind { Crawl, Check };
@@ -39,8 +41,5 @@ struct RunSummary {
   std::int64_t finding_count = 0;
   std::optional<RunInfo> previous;  ///< previous finished crawl, if any
 };
-
-/// Current UTC time as ISO 8601 with seconds ("2026-01-31T12:00:00Z").
-std::string utc_now();
 
 }  // namespace linkhealth

@@ -1,0 +1,15 @@
+#pragma once
+// One timestamp format for everything linkhealth writes (findings, runs, checks, reports).
+
+#include <cstdint>
+#include <string>
+
+namespace linkhealth {
+
+/// "2020-12-08T06:44:07Z"
+std::string format_utc(std::int64_t unix_seconds);
+
+/// The current time in the format_utc form.
+std::string utc_now();
+
+}  // namespace linkhealth
