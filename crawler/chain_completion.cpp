@@ -40,7 +40,7 @@ void FetchEngine::complete(std::uint64_t id, HttpResponse response) {
   chain.last = std::move(response);
   const HttpResponse& r = chain.last;
   if (r.error == TransferError::None && !r.body.empty() && is_html(r.content_type)) {
-    chain.page = read_page_meta(r.body, r.content_type, chain.url);
+    chain.page = std::make_unique<PageMeta>(read_page_meta(r.body, r.content_type, chain.url));
   }
   switch (chain.kind) {
     case Kind::Target:
@@ -126,7 +126,7 @@ void FetchEngine::emit(Chain& chain) {
   outcome.cf_mitigated = r.cf_mitigated;
   // Only a 304 to a request that carried validators means "unchanged since the last check".
   outcome.not_modified = r.status == 304 && chain.conditional;
-  outcome.page = chain.page ? &*chain.page : nullptr;
+  outcome.page = chain.page.get();
   if (auto it = hosts_.find(chain.host);
       it != hosts_.end() && it->second->probe == HostState::Stage::Ready) {
     outcome.probe = it->second->answer;
@@ -148,7 +148,7 @@ void FetchEngine::emit(Chain& chain) {
   result.etag = r.etag;
   result.last_modified = r.last_modified;
   result.content_type = r.content_type;
-  result.page = std::move(chain.page);
+  if (chain.page) result.page = std::move(*chain.page);
 
   std::vector<std::size_t> indexes = {chain.target};
   if (auto dup = duplicates_.find(chain.target); dup != duplicates_.end()) {

@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -34,7 +34,8 @@ struct FetchEngine::Chain {
   bool loop = false;
   bool too_many = false;
   bool conditional = false;  // the last request carried the target's validators
-  std::optional<PageMeta> page;
+  // Boxed: a crawl creates every target's chain up front, and most wait in a queue without one.
+  std::unique_ptr<PageMeta> page;
 };
 
 struct FetchEngine::HostState {

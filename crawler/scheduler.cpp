@@ -10,18 +10,48 @@ Scheduler::Scheduler(int global_cap, HostLimits defaults)
 
 Scheduler::Host& Scheduler::host(const std::string& name) {
   auto it = hosts_.find(name);
-  if (it == hosts_.end()) it = hosts_.emplace(name, Host{defaults_, {}, 0, {}, {}}).first;
+  if (it == hosts_.end()) {
+    Host fresh;
+    fresh.limits = defaults_;
+    it = hosts_.emplace(name, std::move(fresh)).first;
+    it->second.name = &it->first;
+  }
   return it->second;
+}
+
+void Scheduler::reindex(Host& h) {
+  if (h.ready_key) ready_.erase(*h.ready_key), h.ready_key.reset();
+  if (h.wait_key) waiting_.erase(*h.wait_key), h.wait_key.reset();
+  if (!h.queue.empty() && h.in_flight < h.limits.max_in_flight) {
+    h.wait_key = WaitKey{ready_at(h), h.name};
+    waiting_.insert(*h.wait_key);
+  }
+  const bool active = !h.queue.empty() || h.in_flight > 0;
+  if (active != h.active) active ? ++active_hosts_ : --active_hosts_;
+  h.active = active;
+}
+
+void Scheduler::promote(SteadyTime now) {
+  while (!waiting_.empty() && waiting_.begin()->first <= now) {
+    Host& h = hosts_.at(*waiting_.begin()->second);
+    waiting_.erase(waiting_.begin());
+    h.wait_key.reset();
+    h.ready_key = ReadyKey{h.queue.size(), h.name};
+    ready_.insert(*h.ready_key);
+  }
 }
 
 void Scheduler::set_host_limits(const std::string& name, HostLimits limits) {
   limits.max_in_flight = std::max(1, limits.max_in_flight);
-  host(name).limits = limits;
+  Host& h = host(name);
+  h.limits = limits;
+  reindex(h);
 }
 
 void Scheduler::raise_interval(const std::string& name, std::chrono::milliseconds interval) {
   Host& h = host(name);
   h.limits.interval = std::max(h.limits.interval, interval);
+  reindex(h);
 }
 
 void Scheduler::push(Job job, bool front) {
@@ -32,6 +62,7 @@ void Scheduler::push(Job job, bool front) {
     h.queue.push_back(std::move(job));
   }
   ++queued_;
+  reindex(h);
 }
 
 SteadyTime Scheduler::ready_at(const Host& h) const {
@@ -41,27 +72,25 @@ SteadyTime Scheduler::ready_at(const Host& h) const {
 }
 
 std::optional<Job> Scheduler::pop_ready(SteadyTime now) {
+  promote(now);  // first, so next_wake never walks past hosts that are due already
   if (static_cast<int>(in_flight_) >= global_cap_) return std::nullopt;
-  Host* best = nullptr;
-  std::deque<Job>::iterator best_job;
-  for (auto& [name, h] : hosts_) {
-    if (h.queue.empty() || h.in_flight >= h.limits.max_in_flight || ready_at(h) > now) continue;
-    if (best != nullptr && h.queue.size() <= best->queue.size()) continue;
-    auto job = std::find_if(h.queue.begin(), h.queue.end(),
-                            [&](const Job& j) { return !urls_in_flight_.count(j.url); });
-    if (job == h.queue.end()) continue;
-    best = &h;
-    best_job = job;
+  for (const ReadyKey& key : ready_) {
+    Host& h = hosts_.at(*key.second);
+    // Usually the first job; a URL already in flight (a hop to the same page) waits.
+    auto it = std::find_if(h.queue.begin(), h.queue.end(),
+                           [&](const Job& j) { return !urls_in_flight_.count(j.url); });
+    if (it == h.queue.end()) continue;
+    Job job = std::move(*it);
+    h.queue.erase(it);
+    --queued_;
+    ++h.in_flight;
+    ++in_flight_;
+    h.last_start = now;
+    urls_in_flight_.insert(job.url);
+    reindex(h);  // invalidates `key`: the loop ends here
+    return job;
   }
-  if (best == nullptr) return std::nullopt;
-  Job job = std::move(*best_job);
-  best->queue.erase(best_job);
-  --queued_;
-  ++best->in_flight;
-  ++in_flight_;
-  best->last_start = now;
-  urls_in_flight_.insert(job.url);
-  return job;
+  return std::nullopt;
 }
 
 void Scheduler::finish(const Job& job) {
@@ -69,28 +98,21 @@ void Scheduler::finish(const Job& job) {
   if (h.in_flight > 0) --h.in_flight;
   if (in_flight_ > 0) --in_flight_;
   urls_in_flight_.erase(job.url);
+  reindex(h);
 }
 
 void Scheduler::park(const std::string& name, SteadyTime until) {
   Host& h = host(name);
   h.parked_until = std::max(h.parked_until, until);
+  reindex(h);
 }
 
 std::optional<SteadyTime> Scheduler::next_wake(SteadyTime now) const {
-  std::optional<SteadyTime> wake;
-  for (const auto& [name, h] : hosts_) {
-    if (h.queue.empty() || h.in_flight >= h.limits.max_in_flight) continue;
-    const SteadyTime t = ready_at(h);
-    if (t <= now) continue;
-    if (!wake || t < *wake) wake = t;
-  }
-  return wake;
-}
-
-std::size_t Scheduler::active_hosts() const {
-  return static_cast<std::size_t>(std::count_if(hosts_.begin(), hosts_.end(), [](const auto& e) {
-    return !e.second.queue.empty() || e.second.in_flight > 0;
-  }));
+  // Entries at or before `now` are startable already (or blocked by the global cap, which
+  // the clock does not lift), as are the hosts in ready_.
+  for (const WaitKey& key : waiting_)
+    if (key.first > now) return key.first;
+  return std::nullopt;
 }
 
 }  // namespace linkhealth

@@ -66,8 +66,19 @@ SkimmedHtml skim_raw_text(std::string_view s) {
   std::string name;
   std::size_t copied = 0;  // s[copied, i) is still to be copied
   std::size_t i = 0;
+  bool in_body = false;  // past <body> or </head>: text outside <h1> is never read
+  bool in_h1 = false;
   while (true) {
-    const std::size_t lt = s.find('<', i);
+    std::size_t lt = s.find('<', i);
+    if (in_body && !in_h1 && foreign_depth == 0) {
+      // Drop the text run before this tag: Gumbo tokenizes body text one character at a time,
+      // and a few KB of paragraphs cost more than the whole skimmed head.
+      const std::size_t run_end = lt == std::string_view::npos ? s.size() : lt;
+      if (run_end > i) {
+        out.html.append(s.substr(copied, i - copied));
+        copied = run_end;
+      }
+    }
     if (lt == std::string_view::npos || lt + 1 >= s.size()) break;
     i = lt;
     if (s.compare(i, 4, "<!--") == 0) {
@@ -98,7 +109,10 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       if (!end_tag && !self_closing) ++foreign_depth;
       continue;
     }
-    if (end_tag || foreign_depth > 0) continue;
+    if (foreign_depth > 0) continue;
+    if (name == "h1") in_h1 = !end_tag;
+    if ((name == "body" && !end_tag) || (name == "head" && end_tag)) in_body = true;
+    if (end_tag) continue;
     if (name == "link" && !canonical && tag_end < s.size()) {
       // A void element that shapes no other part of the tree; only rel=canonical is read.
       out.html.append(s.substr(copied, lt - copied));

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <vector>
+
 #include "crawler/scheduler.h"
 
 using linkhealth::HostLimits;
@@ -100,4 +103,58 @@ TEST_CASE("scheduler per-host overrides and crawl delay", "[crawler][scheduler]"
   s.push(job(4, "slow.test"));
   REQUIRE(s.pop_ready(SteadyTime{}));
   CHECK(s.next_wake(SteadyTime{}) == SteadyTime{} + 5s);
+}
+
+TEST_CASE("scheduler over thousands of hosts: longest queues first, each job once",
+          "[crawler][scheduler]") {
+  Scheduler s(16, HostLimits{2, 100ms});
+  std::uint64_t id = 0;
+  // Host k has (k % 7) + 1 jobs: many hosts with one job, a few with seven.
+  for (int k = 0; k < 3000; ++k) {
+    const std::string host = "h" + std::to_string(k) + ".test";
+    for (int j = 0; j <= k % 7; ++j) s.push(job(++id, host));
+  }
+  CHECK(s.active_hosts() == 3000);
+  SteadyTime now{};
+  std::vector<Job> running;
+  std::set<std::uint64_t> started;
+  const auto jobs_of = [](const std::string& host) { return std::stoi(host.substr(1)) % 7 + 1; };
+  int rounds = 0;
+  while (s.queued() > 0 || s.in_flight() > 0) {
+    while (auto j = s.pop_ready(now)) {
+      CHECK(started.insert(j->id).second);
+      if (rounds == 0) CHECK(jobs_of(j->host) == 7);  // the longest queues start first
+      running.push_back(*j);
+    }
+    CHECK(static_cast<int>(s.in_flight()) <= 16);
+    for (const Job& j : running) s.finish(j);
+    running.clear();
+    const auto wake = s.next_wake(now);
+    now = wake ? *wake : now + 1ms;
+    ++rounds;
+  }
+  CHECK(started.size() == id);
+  CHECK(s.active_hosts() == 0);
+  CHECK_FALSE(s.next_wake(now));
+}
+
+TEST_CASE("scheduler wakes for the earliest waiting host, parked or in its interval",
+          "[crawler][scheduler]") {
+  Scheduler s(64, HostLimits{1, 500ms});
+  const SteadyTime t0{};
+  s.push(job(1, "a.test"));
+  s.push(job(2, "a.test"));
+  s.push(job(3, "b.test"));
+  s.park("b.test", t0 + 200ms);
+  auto a = s.pop_ready(t0);
+  REQUIRE(a);
+  CHECK(a->host == "a.test");
+  CHECK_FALSE(s.pop_ready(t0));  // a at its cap, b parked
+  s.finish(*a);
+  CHECK(s.next_wake(t0) == t0 + 200ms);  // b's parking ends before a's interval
+  auto b = s.pop_ready(t0 + 200ms);
+  REQUIRE(b);
+  CHECK(b->host == "b.test");
+  CHECK(s.next_wake(t0 + 200ms) == t0 + 500ms);
+  CHECK(s.pop_ready(t0 + 500ms)->id == 2);
 }

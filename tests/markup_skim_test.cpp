@@ -60,3 +60,17 @@ TEST_CASE("links other than rel=canonical are dropped whole", "[markup_skim]") {
   CHECK(skim_raw_text("<svg><link rel=a></svg>").html == "<svg><link rel=a></svg>");
   CHECK(skim_raw_text("<head><link rel=x").html == "<head><link rel=x");
 }
+
+TEST_CASE("body text outside h1 is dropped, head and heading text kept", "[markup_skim]") {
+  const auto s = skim_raw_text(
+      "<head><title>T</title>head text</head>\n<body class=a>intro<nav><a href=/>Home</a></nav>"
+      "<H1 id=x>Page <b>not</b> found</H1 >after<p>para<!-- c -->more</p>"
+      "<title>svg-less title</title><textarea>kept</textarea><svg><text>s</text></svg>tail");
+  CHECK(s.html ==
+        "<head><title>T</title>head text</head><body class=a><nav><a href=/></a></nav>"
+        "<H1 id=x>Page <b>not</b> found</H1 ><p><!-- c --></p>"
+        "<title>svg-less title</title><textarea>kept</textarea><svg><text>s</text></svg>");
+  // A page cut off after </head> with no <body> tag: the body starts at </head>.
+  CHECK(skim_raw_text("<title>t</title></head>x<h1>y</h1>z<").html ==
+        "<title>t</title></head><h1>y</h1><");
+}
