@@ -50,10 +50,10 @@ std::string run_options_json(const std::string& wanted, const RunSettings& setti
 
 // Fetches the targets through the crawl recorder (conditional requests, 304 reuse, drift,
 // batched write) and returns whether the run was interrupted.
-bool fetch_and_record(Store& store, std::int64_t run_id, const ScanResult& one,
-                      const RunSettings& settings, const TargetExclusions& exclusions) {
+bool fetch_and_record(Store& store, std::int64_t run_id, const RunSettings& settings,
+                      const TargetExclusions& exclusions) {
   RunLog log;
-  CrawlRecorder recorder(store, run_id, one, log);
+  CrawlRecorder recorder(store, run_id, log);
   auto targets = recorder.plan({}, exclusions);
   Crawler crawler(settings.fetch);
   StopSignals signals(crawler);
@@ -172,7 +172,7 @@ int run_check(int argc, char** argv) {
       store.begin_run(RunKind::Check, run_options_json(wanted, settings), false);
   store.record_sources(run_id, one.sources, one.targets);
   store.record_findings(run_id, located.scan->findings);
-  const bool interrupted = fetch_and_record(store, run_id, one, settings, exclusions);
+  const bool interrupted = fetch_and_record(store, run_id, settings, exclusions);
   store.finish_run(run_id, interrupted ? RunStatus::Interrupted : RunStatus::Done);
 
   ReportOptions report_options;

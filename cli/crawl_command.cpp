@@ -32,6 +32,9 @@ namespace linkhealth {
 namespace {
 
 constexpr const char* kName = "linkhealth crawl";
+// Files scanned and recorded at a time: large enough that each slice's transaction and
+// thread start-up are amortised, small enough that a slice is a few MB.
+constexpr std::size_t kScanSliceFiles = 512;
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
@@ -170,30 +173,31 @@ int run_crawl(int argc, char** argv) {
   // Commits every 200 checks or half a second: a kill loses at most that much work.
   Store store =
       Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
-  ScanResult scan = scan_content(s.content, scan_options);
   const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s, fresh), fresh);
-  store.record_sources(run_id, scan.sources, scan.targets);
-  store.record_findings(run_id, scan.findings);
+  // Each slice of files is recorded and dropped: the scan never holds the whole tree.
+  store.record_findings(run_id, {});
+  const ScanCounts counts =
+      scan_in_slices(s.content, scan_options, kScanSliceFiles, [&](ScanResult& slice) {
+        store.record_source_slice(run_id, slice.sources, slice.targets);
+        store.append_findings(run_id, slice.findings);
+      });
+  const std::int64_t target_count = store.finish_sources(run_id);
   store.flush();
   const std::set<std::string> already = store.checked_urls(run_id);
   log.line(fmt::format("crawl run {} {}: {} targets from {} files in {}, {} already checked",
-                       run_id, already.empty() ? "started" : "resumed", scan.targets.size(),
-                       scan.counts.files_read, s.content, already.size()));
-  if (scan.counts.parse_errors > 0) {
-    const std::string warning =
-        fmt::format("warning: {} content files could not be read (parse_error findings)",
-                    scan.counts.parse_errors);
+                       run_id, already.empty() ? "started" : "resumed", target_count,
+                       counts.files_read, s.content, already.size()));
+  if (counts.parse_errors > 0) {
+    const std::string warning = fmt::format(
+        "warning: {} content files could not be read (parse_error findings)", counts.parse_errors);
     std::fprintf(stderr, "%s: %s\n", kName, warning.c_str());
     log.line(warning);
   }
+  release_free_memory();
 
   std::size_t planned = 0;
   {
-    CrawlRecorder recorder(store, run_id, scan, log);
-    // The sources, refs and findings are in the store and the recorder keeps its own compact
-    // index: the scan goes now, and its pages back to the system, before the fetch begins.
-    scan = ScanResult{};
-    release_free_memory();
+    CrawlRecorder recorder(store, run_id, log);
     std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
     planned = targets.size();
     CrawlTicker ticker(crawler, recorder, progress);

@@ -44,8 +44,18 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   if (s.report.empty() && s.json.empty()) return;
   ReportOptions options;
   options.wayback_base = s.wayback_base;
-  const ReportModel model = load_report_model(store, run_id, options);
-  write_report_files(model, {s.report, s.json}, nullptr);
+  if (!s.report.empty()) {
+    // The HTML report sorts and groups every target: it needs the whole model.
+    write_report_files(load_report_model(store, run_id, options), {s.report, s.json}, nullptr);
+    return;
+  }
+  // JSON alone streams from the store, one target in memory at a time: the crawl holds the
+  // run lock, so nothing changes the run between the header and the targets.
+  write_json_file(s.json, load_report_header(store, run_id, options),
+                  [&](const std::function<void(const ReportTarget&)>& each) {
+                    for_each_report_target(store, run_id, options,
+                                           [&](ReportTarget&& target) { each(target); });
+                  });
 }
 
 }  // namespace linkhealth

@@ -2,67 +2,34 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <algorithm>
 #include <string_view>
 
 #include "store/conditional.h"
 
 namespace linkhealth {
 
-CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan, RunLog& log)
-    : store_(store), run_id_(run_id), log_(log) {
-  std::unordered_map<std::string, std::uint32_t> by_file;
-  curated_.reserve(scan.sources.size());
-  for (const Source& s : scan.sources) {
-    by_file.emplace(s.file, static_cast<std::uint32_t>(curated_.size()));
-    Source curated;
-    curated.slug = s.slug;
-    curated.file = s.file;
-    curated.title = s.title;
-    curated.description = s.description;
-    curated_.push_back(std::move(curated));
-  }
-  targets_.reserve(scan.targets.size());
-  for (const Target& t : scan.targets) {
-    PlannedTarget planned{t.host, {}, {}};
-    std::set<std::string_view> cited_by;
-    std::set<std::string_view> compared;
-    for (const TargetRef& ref : t.refs) {
-      auto source = by_file.find(ref.file);
-      if (source == by_file.end()) continue;
-      if (cited_by.insert(ref.file).second) planned.cited_by.push_back(source->second);
-      // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated
-      // title describes, so they get no drift against it. One source, several URL fields:
-      // compared once.
-      if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
-      planned.compared.push_back(source->second);
-    }
-    targets_.emplace(t.request_url, std::move(planned));
-  }
-}
+CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log)
+    : store_(store), run_id_(run_id), log_(log) {}
 
 std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& already_checked,
                                              const TargetExclusions& exclusions) {
   std::lock_guard lock(mu_);
   std::vector<FetchTarget> out;
-  for (const auto& [url, target] : targets_) {
-    if (already_checked.count(url) != 0) continue;
-    if (exclusions.excludes(url, target.host)) {
-      record_locked(excluded_result(url, target.host));
+  // By URL (the store's order), so hosts interleave the same way on every run.
+  for (ContentTarget& target : store_.content_targets(run_id_)) {
+    if (already_checked.count(target.url) != 0) continue;
+    if (exclusions.excludes(target.url, target.host)) {
+      record_locked(excluded_result(target.url, target.host));
       continue;
     }
-    FetchTarget fetch{url, target.host, "", "", ""};
-    if (auto previous = store_.previous_check(url)) {
+    FetchTarget fetch{std::move(target.url), std::move(target.host), "", "", ""};
+    if (auto previous = store_.previous_check(fetch.request_url)) {
       fetch.etag = previous->result.etag;
       fetch.last_modified = previous->result.last_modified;
       fetch.final_url = previous->result.final_url;
     }
     out.push_back(std::move(fetch));
   }
-  // Sorted by URL so hosts interleave the same way on every run (the map above is unordered).
-  std::sort(out.begin(), out.end(), [](const FetchTarget& a, const FetchTarget& b) {
-    return a.request_url < b.request_url;
-  });
   return out;
 }
 
@@ -76,11 +43,22 @@ void CrawlRecorder::record_locked(CheckResult result) {
   const std::optional<CheckRecord> previous = store_.previous_check(result.request_url);
   if (result.not_modified && previous) result = reuse_not_modified(result, previous->result);
 
-  std::vector<Source> sources;
+  std::vector<Source> sources;  // the curated records drift compares
   std::vector<std::string> slugs;
-  if (auto it = targets_.find(result.request_url); it != targets_.end()) {
-    for (std::uint32_t i : it->second.cited_by) slugs.push_back(curated_[i].slug);
-    for (std::uint32_t i : it->second.compared) sources.push_back(curated_[i]);
+  std::set<std::string> cited_by;
+  std::set<std::string> compared;
+  for (const RefRecord& ref : store_.citing_refs(result.request_url)) {
+    if (cited_by.insert(ref.file).second) slugs.push_back(ref.slug);
+    // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated title
+    // describes, so they get no drift against it. One source, several URL fields: compared
+    // once.
+    if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
+    Source curated;
+    curated.slug = ref.slug;
+    curated.file = ref.file;
+    curated.title = ref.title;
+    curated.description = ref.description;
+    sources.push_back(std::move(curated));
   }
   const std::vector<Drift> drift =
       compute_drift(result, sources, previous ? &previous->result : nullptr);

@@ -4,9 +4,9 @@
 // curated record and the previous check, the batched write, a log line per problem).
 // Thread-safe: the crawler's thread records while a timer thread commits due batches, so a
 // stalled crawl never holds the write transaction open.
-// It keeps its own compact index of the scan (per target: host and citing sources; per source:
-// only what drift compares), so the caller can free the ScanResult before fetching: memory
-// during the crawl then grows with targets, not with everything the scan read.
+// It reads the content back from the store (the targets the run's files cite, and per result
+// the references and curated records drift compares), so a crawl never holds the scan while it
+// fetches: memory then grows with the targets, not with everything the scan read.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,24 +14,23 @@
 #include <mutex>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "cli/run_log.h"
 #include "cli/target_exclusions.h"
 #include "crawler/fetch_target.h"
-#include "extract/scan.h"
 #include "store/store.h"
 
 namespace linkhealth {
 
 class CrawlRecorder {
  public:
-  /// Copies what it needs from `scan`; the scan may be freed afterwards.
-  CrawlRecorder(Store& store, std::int64_t run_id, const ScanResult& scan, RunLog& log);
+  /// For a run whose content is recorded (Store::finish_sources done).
+  CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log);
 
-  /// Targets to fetch: those not in `already_checked` and not excluded (excluded ones are
-  /// recorded as skipped right away), each with the ETag / Last-Modified of its previous check.
+  /// Targets to fetch, by URL: those the run's content cites that are not in `already_checked` and
+  /// not excluded (excluded ones are recorded as skipped right away), each with the ETag /
+  /// Last-Modified of its previous check.
   std::vector<FetchTarget> plan(const std::set<std::string>& already_checked,
                                 const TargetExclusions& exclusions);
   /// Records one result (see the header comment).
@@ -50,15 +49,6 @@ class CrawlRecorder {
   std::int64_t run_id_;
   RunLog& log_;
   mutable std::mutex mu_;
-  /// One target as the recorder needs it: indices into curated_.
-  struct PlannedTarget {
-    std::string host;
-    std::vector<std::uint32_t> cited_by;  ///< distinct citing sources, in ref order
-    std::vector<std::uint32_t> compared;  ///< sources whose curated record drift compares
-  };
-
-  std::unordered_map<std::string, PlannedTarget> targets_;  ///< by request URL
-  std::vector<Source> curated_;  ///< slug, file, title, description only (what drift reads)
   std::map<Verdict, std::size_t> verdicts_;
 };
 

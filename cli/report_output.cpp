@@ -45,18 +45,26 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
     write_file_atomically(files.html, [&](std::ostream& out) { out << render_html_report(model); });
     summary("HTML report", files.html);
   }
+  if (files.json.empty()) return;
+  write_json_file(files.json, model, [&](const std::function<void(const ReportTarget&)>& each) {
+    for (const ReportTarget& target : model.targets) each(target);
+  });
+  if (files.json != "-") summary("JSON document", files.json);
+}
+
+void write_json_file(const std::string& path, const ReportModel& header,
+                     const TargetFeed& targets) {
   // Streamed: one json tree of a large run was most of a crawl's peak memory.
   const auto write_json = [&](std::ostream& out) {
-    write_json_document(out, model);
+    write_json_document(out, header, targets);
     out << '\n';
   };
-  if (files.json == "-") {
+  if (path == "-") {
     std::fflush(stdout);
     write_json(std::cout);
     std::cout.flush();
-  } else if (!files.json.empty()) {
-    write_file_atomically(files.json, write_json);
-    summary("JSON document", files.json);
+  } else {
+    write_file_atomically(path, write_json);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 
+#include "reports/json_document.h"
 #include "reports/report_model.h"
 
 namespace linkhealth {
@@ -20,6 +21,10 @@ struct ReportFiles {
 /// Writes the requested files and prints one "wrote ..." line per file to `log` (nullptr:
 /// silent). Throws std::runtime_error naming the file when it cannot be written.
 void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log);
+
+/// Writes the JSON document of `header` with the targets `targets` feeds, to `path` ("-" is
+/// stdout), atomically like the others; the targets need never be in memory together.
+void write_json_file(const std::string& path, const ReportModel& header, const TargetFeed& targets);
 
 /// Lets `write` fill `path`.tmp, then renames it to `path`. Throws std::runtime_error.
 void write_file_atomically(const std::string& path,

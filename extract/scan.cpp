@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "extract/source_findings.h"
 #include "extract/source_reader.h"
@@ -44,18 +45,47 @@ void build_targets(ScanResult& result) {
   result.counts.hosts = hosts.size();
 }
 
-void find_duplicate_slugs(ScanResult& result) {
-  std::map<std::string, const Source*> first;
-  for (const Source& source : result.sources) {
-    auto [it, fresh] = first.emplace(source.slug, &source);
-    if (fresh) continue;
-    Finding f;
-    f.kind = "duplicate_slug";
-    f.slug = source.slug;
-    f.file = source.file;
-    f.detail = "slug '" + source.slug + "' is also used by " + it->second->file;
-    result.findings.push_back(std::move(f));
+// First file of each slug (an index into the tree's file list); duplicate_slug findings for
+// the sources that repeat one, in file order.
+class SlugIndex {
+ public:
+  void add(const std::vector<Source>& sources, std::vector<Finding>& findings) {
+    for (const Source& source : sources) {
+      auto [it, fresh] = first_.emplace(source.slug, static_cast<std::uint32_t>(files_.size()));
+      if (fresh) files_.push_back(source.file);
+      if (fresh) continue;
+      Finding f;
+      f.kind = "duplicate_slug";
+      f.slug = source.slug;
+      f.file = source.file;
+      f.detail = "slug '" + source.slug + "' is also used by " + files_[it->second];
+      findings.push_back(std::move(f));
+    }
   }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> first_;
+  std::vector<std::string> files_;  // files that used a slug first
+};
+
+// Scans files[begin, end) on every core; the result is in file order whatever the scheduling.
+std::vector<FileScan> scan_files(const std::filesystem::path& root,
+                                 const std::vector<std::filesystem::path>& files, std::size_t begin,
+                                 std::size_t end, const ScanOptions& options) {
+  std::vector<FileScan> scanned(end - begin);
+  std::atomic<std::size_t> next{begin};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < end; i = next++) {
+      scanned[i - begin] = scan_file(root, files[i], options);
+    }
+  };
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads && t < end - begin; ++t) pool.emplace_back(worker);
+  worker();
+  pool.clear();  // joins
+  return scanned;
 }
 
 }  // namespace
@@ -123,27 +153,42 @@ std::vector<std::filesystem::path> content_files(const std::filesystem::path& ro
 
 ScanResult scan_content(const std::filesystem::path& root, const ScanOptions& options) {
   const auto files = content_files(root);
-  // Files are independent: read them on every core, then merge in file order so the result
-  // does not depend on scheduling.
-  std::vector<FileScan> scanned(files.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      scanned[i] = scan_file(root, files[i], options);
-    }
-  };
-  const unsigned threads =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(worker);
-  worker();
-  pool.clear();  // joins
-
   ScanResult result;
-  for (FileScan& file : scanned) add_file(std::move(file), result);
+  for (FileScan& file : scan_files(root, files, 0, files.size(), options)) {
+    add_file(std::move(file), result);
+  }
   build_targets(result);
-  find_duplicate_slugs(result);
+  std::vector<Finding> duplicates;
+  SlugIndex().add(result.sources, duplicates);
+  for (Finding& f : duplicates) result.findings.push_back(std::move(f));
   return result;
+}
+
+ScanCounts scan_in_slices(const std::filesystem::path& root, const ScanOptions& options,
+                          std::size_t slice_files, const std::function<void(ScanResult&)>& sink) {
+  const auto files = content_files(root);
+  slice_files = std::max<std::size_t>(slice_files, 1);
+  SlugIndex slugs;
+  ScanCounts total;
+  for (std::size_t begin = 0; begin < files.size(); begin += slice_files) {
+    const std::size_t end = std::min(files.size(), begin + slice_files);
+    ScanResult slice;
+    for (FileScan& file : scan_files(root, files, begin, end, options)) {
+      add_file(std::move(file), slice);
+    }
+    build_targets(slice);
+    slugs.add(slice.sources, slice.findings);
+    const ScanCounts& c = slice.counts;
+    total.files_read += c.files_read;
+    total.files_without_front_matter += c.files_without_front_matter;
+    total.parse_errors += c.parse_errors;
+    total.sources += c.sources;
+    total.sources_with_links += c.sources_with_links;
+    total.references += c.references;
+    total.unusable_references += c.unusable_references;
+    sink(slice);
+  }
+  return total;
 }
 
 }  // namespace linkhealth

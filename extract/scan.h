@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,5 +67,14 @@ FileScan scan_file(const std::filesystem::path& root, const std::filesystem::pat
 std::vector<std::filesystem::path> content_files(const std::filesystem::path& root);
 
 ScanResult scan_content(const std::filesystem::path& root, const ScanOptions& options);
+
+/// The scan for a caller that records what it reads and then drops it (crawl), so memory holds
+/// one slice of files instead of the whole tree. Files are read `slice_files` at a time, in
+/// file order; each slice reaches `sink` as a ScanResult whose targets group only that slice's
+/// references (a URL cited from two slices is a target of both) and whose findings include the
+/// duplicate_slug findings of its sources, against every earlier file. Returns the counts of
+/// the whole scan but unique_targets and hosts, which only the union of the slices knows.
+ScanCounts scan_in_slices(const std::filesystem::path& root, const ScanOptions& options,
+                          std::size_t slice_files, const std::function<void(ScanResult&)>& sink);
 
 }  // namespace linkhealth

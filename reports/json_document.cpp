@@ -96,27 +96,42 @@ void write_nested(std::ostream& out, const json& value, int indent, int depth) {
   out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
 }
 
-/// A top-level array, one element converted and written at a time.
+/// A top-level array, one element converted and written at a time; `feed` calls its argument
+/// once per element (it need not know the count up front).
 template <typename T, typename ToJson>
-void write_array(std::ostream& out, const std::vector<T>& items, ToJson to_json, int indent) {
-  if (items.empty()) {
+void write_array(std::ostream& out,
+                 const std::function<void(const std::function<void(const T&)>&)>& feed,
+                 ToJson to_json, int indent) {
+  const std::string newline = indent < 0 ? "" : "\n";
+  const std::string margin(indent < 0 ? 0 : static_cast<std::size_t>(indent * 2), ' ');
+  bool first = true;
+  feed([&](const T& item) {
+    out << (first ? "[" : ",") << newline << margin;
+    write_nested(out, to_json(item), indent, 2);
+    first = false;
+  });
+  if (first) {
     out << "[]";
     return;
   }
-  const std::string newline = indent < 0 ? "" : "\n";
-  const std::string margin(indent < 0 ? 0 : static_cast<std::size_t>(indent * 2), ' ');
-  out << '[' << newline;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out << margin;
-    write_nested(out, to_json(items[i]), indent, 2);
-    out << (i + 1 < items.size() ? "," : "") << newline;
-  }
-  out << std::string(indent < 0 ? 0 : static_cast<std::size_t>(indent), ' ') << ']';
+  out << newline << std::string(indent < 0 ? 0 : static_cast<std::size_t>(indent), ' ') << ']';
+}
+
+template <typename T>
+std::function<void(const std::function<void(const T&)>&)> feed_of(const std::vector<T>& items) {
+  return [&items](const std::function<void(const T&)>& each) {
+    for (const T& item : items) each(item);
+  };
 }
 
 }  // namespace
 
 void write_json_document(std::ostream& out, const ReportModel& model, int indent) {
+  write_json_document(out, model, feed_of(model.targets), indent);
+}
+
+void write_json_document(std::ostream& out, const ReportModel& header, const TargetFeed& targets,
+                         int indent) {
   // Byte for byte what json_document(model).dump(indent) gives (keys in std::map order), but
   // only one target is ever a json tree: the whole tree of a 10,000-target run took ~8x the
   // size of its text.
@@ -124,11 +139,11 @@ void write_json_document(std::ostream& out, const ReportModel& model, int indent
   const std::string margin(indent < 0 ? 0 : static_cast<std::size_t>(indent), ' ');
   const char* colon = indent < 0 ? ":" : ": ";
   out << '{' << newline << margin << "\"findings\"" << colon;
-  write_array(out, model.findings, finding_json, indent);
+  write_array(out, feed_of(header.findings), finding_json, indent);
   out << ',' << newline << margin << "\"run\"" << colon;
-  write_nested(out, run_json(model.run), indent, 1);
+  write_nested(out, run_json(header.run), indent, 1);
   out << ',' << newline << margin << "\"targets\"" << colon;
-  write_array(out, model.targets, target_json, indent);
+  write_array(out, targets, target_json, indent);
   out << newline << '}';
 }
 

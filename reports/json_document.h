@@ -3,6 +3,7 @@
 // `report --json`). The schema is documented in README.md ("JSON output"); field names are a
 // public contract, change them only together with that section.
 
+#include <functional>
 #include <iosfwd>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -21,5 +22,13 @@ std::string render_json_document(const ReportModel& model, int indent = 2);
 /// render_json_document written to `out` one target at a time, so a large run never holds the
 /// whole document as a json tree or a string (what `crawl --json` and `report --json` use).
 void write_json_document(std::ostream& out, const ReportModel& model, int indent = 2);
+
+/// Calls its argument once per target, in document order (see for_each_report_target).
+using TargetFeed = std::function<void(const std::function<void(const ReportTarget&)>&)>;
+
+/// write_json_document for a model whose targets arrive from `targets` (header.targets is not
+/// read): the same bytes, with one target in memory at a time (`crawl --json`).
+void write_json_document(std::ostream& out, const ReportModel& header, const TargetFeed& targets,
+                         int indent = 2);
 
 }  // namespace linkhealth

@@ -47,28 +47,54 @@ std::string report_status(RunStatus status) {
   return status == RunStatus::Done ? "completed" : std::string(to_string(status));
 }
 
-ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOptions& options) {
-  ReadSnapshot snapshot(store);
+namespace {
+
+ReportModel header(Store& store, std::int64_t run_id, const ReportOptions& options) {
   auto run = store.run(run_id);
   if (!run) throw std::invalid_argument("no run with id " + std::to_string(run_id));
-
   ReportModel model;
   model.run = report_run(*run);
   model.wayback_base = options.wayback_base;
   model.has_previous_run = store.summary(run_id).previous.has_value();
-  auto new_urls = urls_of(store.new_problems(run_id));
-  auto fixed_urls = urls_of(store.fixed(run_id));
-  for (auto& record : store.targets(run_id)) {
-    const CheckResult& check = record.check.result;
-    if (!options.include_ok && check.verdict == Verdict::Ok && record.drift.empty()) continue;
-    bool is_new = new_urls.count(check.request_url) > 0;
-    bool is_fixed = fixed_urls.count(check.request_url) > 0;
-    model.targets.push_back(report_target(std::move(record)));
-    model.targets.back().is_new = is_new;
-    model.targets.back().is_fixed = is_fixed;
-  }
   model.findings = store.findings(run_id);
   return model;
+}
+
+void each_target(Store& store, std::int64_t run_id, const ReportOptions& options,
+                 const std::function<void(ReportTarget&&)>& each) {
+  const auto new_urls = urls_of(store.new_problems(run_id));
+  const auto fixed_urls = urls_of(store.fixed(run_id));
+  store.for_each_target(run_id, {}, [&](TargetRecord&& record) {
+    const CheckResult& check = record.check.result;
+    if (!options.include_ok && check.verdict == Verdict::Ok && record.drift.empty()) return;
+    const bool is_new = new_urls.count(check.request_url) > 0;
+    const bool is_fixed = fixed_urls.count(check.request_url) > 0;
+    ReportTarget target = report_target(std::move(record));
+    target.is_new = is_new;
+    target.is_fixed = is_fixed;
+    each(std::move(target));
+  });
+}
+
+}  // namespace
+
+ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOptions& options) {
+  ReadSnapshot snapshot(store);
+  ReportModel model = header(store, run_id, options);
+  each_target(store, run_id, options,
+              [&](ReportTarget&& target) { model.targets.push_back(std::move(target)); });
+  return model;
+}
+
+ReportModel load_report_header(Store& store, std::int64_t run_id, const ReportOptions& options) {
+  ReadSnapshot snapshot(store);
+  return header(store, run_id, options);
+}
+
+void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptions& options,
+                            const std::function<void(ReportTarget&&)>& each) {
+  ReadSnapshot snapshot(store);
+  each_target(store, run_id, options, each);
 }
 
 }  // namespace linkhealth

@@ -4,6 +4,7 @@
 // Used by `report`, `crawl --report/--json` and `check --json`.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "reports/report_model.h"
@@ -20,6 +21,13 @@ struct ReportOptions {
 /// commits to the same file. Targets in the store's order (host, then URL); is_new / is_fixed
 /// against the previous finished crawl. Throws std::invalid_argument for an unknown run id.
 ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOptions& options);
+
+/// The same model in two parts, for a writer that streams a large run (`crawl --json`): the
+/// model without targets, then each target handed to `each` as it is read, so memory holds one
+/// target at a time. Two snapshots: use it where no one else writes (the crawl holds the lock).
+ReportModel load_report_header(Store& store, std::int64_t run_id, const ReportOptions& options);
+void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptions& options,
+                            const std::function<void(ReportTarget&&)>& each);
 
 /// The run status as the report and the JSON document name it ("done" is "completed").
 std::string report_status(RunStatus status);

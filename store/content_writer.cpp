@@ -32,9 +32,9 @@ std::string content_hash(const Source& source) {
 
 namespace {
 
-void write_sources_txn(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
-                       const std::vector<Source>& sources, const std::vector<Target>& targets) {
-  SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+// Upserts the sources and replaces their refs, inside the caller's transaction.
+void write_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
+                 const std::vector<Source>& sources, const std::vector<Target>& targets) {
   std::string now = utc_now();
   SQLite::Statement upsert(
       db,
@@ -90,6 +90,10 @@ void write_sources_txn(SQLite::Database& db, CheckWriter& writer, std::int64_t r
       insert_ref.reset();
     }
   }
+}
+
+// Drops the refs of files the crawl did not see and sets the run's target_count.
+void finish_txn(SQLite::Database& db, std::int64_t run_id, std::int64_t target_count) {
   // A crawl reads the whole content tree: files it did not see were removed, so their refs
   // go (the source rows stay, with last_seen_* telling when they were last there).
   SQLite::Statement prune(db,
@@ -99,31 +103,66 @@ void write_sources_txn(SQLite::Database& db, CheckWriter& writer, std::int64_t r
   prune.bind(1, run_id);
   prune.exec();
   SQLite::Statement count(db, "UPDATE runs SET target_count = ? WHERE id = ?");
-  count.bind(1, static_cast<std::int64_t>(targets.size()));
+  count.bind(1, target_count);
   count.bind(2, run_id);
   count.exec();
-  txn.commit();
 }
 
-}  // namespace
-
-void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
-                   const std::vector<Source>& sources, const std::vector<Target>& targets) {
+// Runs `write` in one IMMEDIATE transaction after committing the writer's open batch.
+template <class Write>
+void in_content_txn(SQLite::Database& db, CheckWriter& writer, Write&& write) {
   writer.flush();
   try {
-    write_sources_txn(db, writer, run_id, sources, targets);
+    SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+    write();
+    txn.commit();
   } catch (...) {
     writer.clear_cache();  // target ids from the rolled-back transaction are gone
     throw;
   }
 }
 
-void write_findings(SQLite::Database& db, std::int64_t run_id,
-                    const std::vector<Finding>& findings) {
+}  // namespace
+
+void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
+                   const std::vector<Source>& sources, const std::vector<Target>& targets) {
+  in_content_txn(db, writer, [&] {
+    write_slice(db, writer, run_id, sources, targets);
+    finish_txn(db, run_id, static_cast<std::int64_t>(targets.size()));
+  });
+}
+
+void write_source_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
+                        const std::vector<Source>& sources, const std::vector<Target>& targets) {
+  in_content_txn(db, writer, [&] { write_slice(db, writer, run_id, sources, targets); });
+}
+
+std::int64_t finish_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id) {
+  std::int64_t count = 0;
+  in_content_txn(db, writer, [&] {
+    // Every ref left after the prune belongs to a file this run saw.
+    finish_txn(db, run_id, 0);
+    count = db.execAndGet(
+                  "SELECT count(DISTINCT refs.target_id) FROM refs JOIN sources ON sources.id = "
+                  "refs.source_id WHERE sources.last_seen_run = " +
+                  std::to_string(run_id))
+                .getInt64();
+    SQLite::Statement update(db, "UPDATE runs SET target_count = ? WHERE id = ?");
+    update.bind(1, count);
+    update.bind(2, run_id);
+    update.exec();
+  });
+  return count;
+}
+
+void write_findings(SQLite::Database& db, std::int64_t run_id, const std::vector<Finding>& findings,
+                    bool replace) {
   SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement clear(db, "DELETE FROM findings WHERE run_id = ?");
-  clear.bind(1, run_id);
-  clear.exec();
+  if (replace) {
+    SQLite::Statement clear(db, "DELETE FROM findings WHERE run_id = ?");
+    clear.bind(1, run_id);
+    clear.exec();
+  }
   SQLite::Statement insert(db,
                            "INSERT INTO findings (run_id, kind, slug, file, field, line, detail) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)");

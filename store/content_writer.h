@@ -23,9 +23,18 @@ namespace linkhealth {
 void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
                    const std::vector<Source>& sources, const std::vector<Target>& targets);
 
-/// Replaces the findings of the run, in one transaction.
-void write_findings(SQLite::Database& db, std::int64_t run_id,
-                    const std::vector<Finding>& findings);
+/// The crawl's way, one slice of the content at a time (extract/scan.h scan_in_slices):
+/// write_source_slice upserts sources and targets and replaces those sources' refs, each slice
+/// in its transaction; finish_sources then removes the refs of files the run did not see and
+/// sets (and returns) the run's target_count, the distinct targets the run's files cite.
+void write_source_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
+                        const std::vector<Source>& sources, const std::vector<Target>& targets);
+std::int64_t finish_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id);
+
+/// Writes findings of the run in one transaction: replacing the run's findings, or appended
+/// to them (a crawl's later slices).
+void write_findings(SQLite::Database& db, std::int64_t run_id, const std::vector<Finding>& findings,
+                    bool replace = true);
 
 /// 16 hex digits (FNV-1a 64) over the curated fields and URL values of a source, so a changed
 /// record shows as a changed hash.

@@ -2,9 +2,9 @@
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
-#include <nlohmann/json.hpp>
 
 #include "store/check_codec.h"
+#include "store/content_index.h"
 
 namespace linkhealth {
 namespace {
@@ -77,17 +77,14 @@ CheckRecord read_record(SQLite::Statement& s) {
 }
 
 // Runs a check select and attaches drift (and refs when with_refs) to each row.
-std::vector<TargetRecord> collect(SQLite::Database& db, SQLite::Statement& select, bool with_refs) {
-  SQLite::Statement refs(
-      db,
-      "SELECT refs.slug, sources.file, refs.field, refs.raw, refs.clean, refs.removed, "
-      "refs.line, sources.title, sources.description, sources.community, sources.brand "
-      "FROM refs JOIN sources ON sources.id = refs.source_id WHERE refs.target_id = ? "
-      "ORDER BY refs.slug, refs.field");
+void each_record(SQLite::Database& db, SQLite::Statement& select, bool with_refs,
+                 const std::function<void(TargetRecord&&)>& each) {
+  SQLite::Statement refs(db, std::string("SELECT ") + kRefColumns +
+                                 " FROM refs JOIN sources ON sources.id = refs.source_id "
+                                 "WHERE refs.target_id = ? ORDER BY refs.slug, refs.field");
   SQLite::Statement drift(db,
                           "SELECT slug, kind, before, after, score FROM drift "
                           "WHERE run_id = ? AND target_id = ? ORDER BY id");
-  std::vector<TargetRecord> out;
   while (select.executeStep()) {
     std::int64_t target = select.getColumn(0).getInt64();
     TargetRecord record{read_record(select), {}, {}};
@@ -101,26 +98,17 @@ std::vector<TargetRecord> collect(SQLite::Database& db, SQLite::Statement& selec
     drift.reset();
     if (with_refs) {
       refs.bind(1, target);
-      while (refs.executeStep()) {
-        RefRecord ref;
-        ref.slug = refs.getColumn(0).getString();
-        ref.file = refs.getColumn(1).getString();
-        ref.field = refs.getColumn(2).getString();
-        ref.raw = refs.getColumn(3).getString();
-        ref.clean = refs.getColumn(4).getString();
-        auto removed = nlohmann::json::parse(refs.getColumn(5).getString(), nullptr, false);
-        if (removed.is_array()) ref.removed = removed.get<std::vector<std::string>>();
-        ref.line = refs.getColumn(6).getInt();
-        ref.title = refs.getColumn(7).getString();
-        ref.description = refs.getColumn(8).getString();
-        ref.community = refs.getColumn(9).getString();
-        ref.brand = refs.getColumn(10).getString();
-        record.refs.push_back(std::move(ref));
-      }
+      while (refs.executeStep()) record.refs.push_back(read_ref(refs));
       refs.reset();
     }
-    out.push_back(std::move(record));
+    each(std::move(record));
   }
+}
+
+std::vector<TargetRecord> collect(SQLite::Database& db, SQLite::Statement& select, bool with_refs) {
+  std::vector<TargetRecord> out;
+  each_record(db, select, with_refs,
+              [&](TargetRecord&& record) { out.push_back(std::move(record)); });
   return out;
 }
 
@@ -175,8 +163,8 @@ RunSummary run_summary(SQLite::Database& db, std::int64_t run_id) {
   return summary;
 }
 
-std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
-                                      const TargetFilter& filter) {
+void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
+                         const std::function<void(TargetRecord&&)>& each) {
   SQLite::Statement s(
       db, check_select("WHERE checks.run_id = ?1 AND (?2 = 0 OR checks.problem = 1) "
                        "AND (?3 = '' OR checks.verdict = ?3) AND (?4 = '' OR targets.host = ?4) "
@@ -188,7 +176,15 @@ std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
   s.bind(3, filter.verdict);
   s.bind(4, filter.host);
   s.bind(5, filter.community);
-  return collect(db, s, true);
+  each_record(db, s, true, each);
+}
+
+std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
+                                      const TargetFilter& filter) {
+  std::vector<TargetRecord> out;
+  for_each_run_target(db, run_id, filter,
+                      [&](TargetRecord&& record) { out.push_back(std::move(record)); });
+  return out;
 }
 
 std::vector<ProblemGroup> problem_groups(SQLite::Database& db, std::int64_t run_id) {
@@ -240,15 +236,27 @@ std::vector<TargetRecord> timeline(SQLite::Database& db, const std::string& slug
   return collect(db, s, false);
 }
 
-std::optional<CheckRecord> last_check(SQLite::Database& db, const std::string& url,
-                                      bool informative_only) {
+SQLite::Statement prepare_last_check(SQLite::Database& db, bool informative_only) {
   SQLite::Statement s(
       db, check_select("WHERE targets.url = ?1 AND (?2 = 0 OR checks.verdict IN (" +
                        verdict_list(is_informative) + ")) ORDER BY checks.id DESC LIMIT 1"));
-  s.bind(1, url);
   s.bind(2, informative_only ? 1 : 0);
-  if (!s.executeStep()) return std::nullopt;
-  return read_record(s);
+  return s;
+}
+
+std::optional<CheckRecord> last_check(SQLite::Statement& prepared, const std::string& url) {
+  prepared.reset();  // bindings stay: ?2 was set by prepare_last_check
+  prepared.bind(1, url);
+  std::optional<CheckRecord> found;
+  if (prepared.executeStep()) found = read_record(prepared);
+  prepared.reset();  // ends the read so it holds no snapshot between calls
+  return found;
+}
+
+std::optional<CheckRecord> last_check(SQLite::Database& db, const std::string& url,
+                                      bool informative_only) {
+  SQLite::Statement s = prepare_last_check(db, informative_only);
+  return last_check(s, url);
 }
 
 std::set<std::string> checked_urls(SQLite::Database& db, std::int64_t run_id) {

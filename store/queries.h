@@ -3,6 +3,7 @@
 // indexes they rely on are created in schema.cpp (v2).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,6 +29,9 @@ RunSummary run_summary(SQLite::Database& db, std::int64_t run_id);
 /// The checks of a run with refs and drift, ordered by host then URL.
 std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
                                       const TargetFilter& filter);
+/// run_targets one record at a time, for a writer that streams a large run.
+void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
+                         const std::function<void(TargetRecord&&)>& each);
 /// Problem counts per community, host and verdict, ordered by those three.
 std::vector<ProblemGroup> problem_groups(SQLite::Database& db, std::int64_t run_id);
 /// Confirmed problems in `run_id` that were not confirmed problems in the previous crawl.
@@ -41,6 +45,10 @@ std::vector<TargetRecord> timeline(SQLite::Database& db, const std::string& slug
 
 /// The newest check of a target; with informative_only, the newest whose verdict says
 /// something about the page (see is_informative), i.e. the baseline for drift and 304s.
+/// A crawl asks this twice per target: preparing the statement once (prepare_last_check, then
+/// last_check on it) saves the SQL compile that otherwise costs more than the lookup.
+SQLite::Statement prepare_last_check(SQLite::Database& db, bool informative_only);
+std::optional<CheckRecord> last_check(SQLite::Statement& prepared, const std::string& url);
 std::optional<CheckRecord> last_check(SQLite::Database& db, const std::string& url,
                                       bool informative_only);
 

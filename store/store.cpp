@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <optional>
 #include <stdexcept>
 
 #include <SQLiteCpp/Column.h>
@@ -17,6 +18,8 @@ struct Store::Impl {
       : db(open_database(path)), writer(db, options) {}
   SQLite::Database db;
   CheckWriter writer;
+  std::optional<SQLite::Statement> previous_check;  ///< prepared on first use
+  std::optional<CitingRefs> citing_refs;            ///< prepared on first use
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -104,6 +107,20 @@ void Store::record_findings(std::int64_t run_id, const std::vector<Finding>& fin
   write_findings(impl_->db, run_id, findings);
 }
 
+void Store::record_source_slice(std::int64_t run_id, const std::vector<Source>& sources,
+                                const std::vector<Target>& targets) {
+  write_source_slice(impl_->db, impl_->writer, run_id, sources, targets);
+}
+
+void Store::append_findings(std::int64_t run_id, const std::vector<Finding>& findings) {
+  flush();
+  write_findings(impl_->db, run_id, findings, false);
+}
+
+std::int64_t Store::finish_sources(std::int64_t run_id) {
+  return linkhealth::finish_sources(impl_->db, impl_->writer, run_id);
+}
+
 void Store::record_check(std::int64_t run_id, const CheckResult& check,
                          const std::vector<Drift>& drift) {
   impl_->writer.record(run_id, check, drift);
@@ -120,10 +137,18 @@ std::set<std::string> Store::checked_urls(std::int64_t run_id) {
   return linkhealth::checked_urls(impl_->db, run_id);
 }
 std::optional<CheckRecord> Store::previous_check(const std::string& url) {
-  return linkhealth::last_check(impl_->db, url, true);
+  if (!impl_->previous_check) impl_->previous_check.emplace(prepare_last_check(impl_->db, true));
+  return linkhealth::last_check(*impl_->previous_check, url);
 }
 std::optional<CheckRecord> Store::last_check(const std::string& url) {
   return linkhealth::last_check(impl_->db, url, false);
+}
+std::vector<ContentTarget> Store::content_targets(std::int64_t run_id) {
+  return linkhealth::content_targets(impl_->db, run_id);
+}
+std::vector<RefRecord> Store::citing_refs(const std::string& url) {
+  if (!impl_->citing_refs) impl_->citing_refs.emplace(impl_->db);
+  return impl_->citing_refs->of(url);
 }
 std::optional<RunInfo> Store::run(std::int64_t run_id) {
   return read_run(impl_->db, run_id);
@@ -136,6 +161,10 @@ RunSummary Store::summary(std::int64_t run_id) {
 }
 std::vector<TargetRecord> Store::targets(std::int64_t run_id, const TargetFilter& filter) {
   return run_targets(impl_->db, run_id, filter);
+}
+void Store::for_each_target(std::int64_t run_id, const TargetFilter& filter,
+                            const std::function<void(TargetRecord&&)>& each) {
+  for_each_run_target(impl_->db, run_id, filter, each);
 }
 std::vector<ProblemGroup> Store::problem_groups(std::int64_t run_id) {
   return linkhealth::problem_groups(impl_->db, run_id);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -20,6 +21,7 @@
 #include "extract/source.h"
 #include "extract/target.h"
 #include "store/check_writer.h"
+#include "store/content_index.h"
 #include "store/drift.h"
 #include "store/records.h"
 #include "store/run.h"
@@ -50,6 +52,14 @@ class Store {
   void record_sources(std::int64_t run_id, const std::vector<Source>& sources,
                       const std::vector<Target>& targets);
   void record_findings(std::int64_t run_id, const std::vector<Finding>& findings);
+  /// A crawl records its content slice by slice (extract/scan.h scan_in_slices) so it never
+  /// holds the whole scan: record_source_slice and append_findings per slice, then
+  /// finish_sources once (prunes refs of files gone, sets and returns the run's target_count).
+  /// record_findings (with no findings) clears the run's findings before the first slice.
+  void record_source_slice(std::int64_t run_id, const std::vector<Source>& sources,
+                           const std::vector<Target>& targets);
+  void append_findings(std::int64_t run_id, const std::vector<Finding>& findings);
+  std::int64_t finish_sources(std::int64_t run_id);
   /// Batched: committed every batch_size checks or batch_interval (see check_writer.h).
   void record_check(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift);
   void flush();         ///< commit the open batch now (on finish, interrupt, ...)
@@ -63,12 +73,19 @@ class Store {
   std::optional<CheckRecord> previous_check(const std::string& url);
   /// The target's newest check whatever its verdict (for `check <slug>`: "last recorded").
   std::optional<CheckRecord> last_check(const std::string& url);
+  /// The targets the run's recorded content cites, by URL (store/content_index.h).
+  std::vector<ContentTarget> content_targets(std::int64_t run_id);
+  /// The references to a target with their curated records (store/content_index.h).
+  std::vector<RefRecord> citing_refs(const std::string& url);
 
   // --- queries (store/queries.h) ---
   std::optional<RunInfo> run(std::int64_t run_id);
   std::optional<RunInfo> latest_run(std::optional<RunKind> kind = RunKind::Crawl);
   RunSummary summary(std::int64_t run_id);
   std::vector<TargetRecord> targets(std::int64_t run_id, const TargetFilter& filter = {});
+  /// targets() one record at a time: memory for one target, whatever the run's size.
+  void for_each_target(std::int64_t run_id, const TargetFilter& filter,
+                       const std::function<void(TargetRecord&&)>& each);
   std::vector<ProblemGroup> problem_groups(std::int64_t run_id);
   std::vector<TargetRecord> new_problems(std::int64_t run_id);
   std::vector<TargetRecord> fixed(std::int64_t run_id);

@@ -84,6 +84,18 @@ TEST_CASE("Streamed JSON document is byte for byte the dumped json tree", "[repo
       std::ostringstream out;
       write_json_document(out, *m, indent);
       CHECK(out.str() == expected);
+      // Targets fed one at a time from elsewhere (crawl --json streams them from the store):
+      // the header's own targets are not read.
+      ReportModel header = *m;
+      header.targets.clear();
+      std::ostringstream fed;
+      write_json_document(
+          fed, header,
+          [&](const std::function<void(const ReportTarget&)>& each) {
+            for (const ReportTarget& t : m->targets) each(t);
+          },
+          indent);
+      CHECK(fed.str() == expected);
     }
   }
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 
 #include "extract/scan.h"
@@ -136,4 +138,47 @@ TEST_CASE("the URL field list is configurable", "[extract][scan]") {
   REQUIRE(r.targets.size() == 1);
   CHECK(r.targets[0].request_url == "https://example.org/b");
   CHECK(linkhealth::scan_content(tree.root(), {}).targets.size() == 1);  // not picture.png
+}
+
+TEST_CASE("a scan in slices reads what one scan reads", "[extract][scan]") {
+  TempTree tree;
+  const std::string shared = "https://example.org/shared";
+  tree.write("a/one.md", curated("one", shared, shared + "?utm_source=x", shared, shared));
+  tree.write("b/two.md", curated("two", "https://example.org/2", "", "", ""));
+  tree.write("c/three.md", curated("one", shared + "#.X88gt1UzbIU", "", "", ""));  // slug again
+  tree.write("d/bad.md", "---\nslug: [unclosed\n---\n");
+  tree.write("e/four.md", curated("four", " https://example.org/4", "", "", ""));
+  const ScanResult whole = linkhealth::scan_content(tree.root(), {});
+
+  std::vector<linkhealth::Source> sources;
+  std::vector<Finding> findings;
+  std::map<std::string, std::size_t> refs_per_url;
+  std::vector<std::size_t> slice_sizes;
+  const auto counts = linkhealth::scan_in_slices(tree.root(), {}, 2, [&](ScanResult& slice) {
+    slice_sizes.push_back(slice.counts.files_read);
+    for (auto& s : slice.sources) sources.push_back(s);
+    for (auto& f : slice.findings) findings.push_back(f);
+    for (auto& t : slice.targets) refs_per_url[t.request_url] += t.refs.size();
+  });
+  CHECK(slice_sizes == std::vector<std::size_t>{2, 2, 1});
+  CHECK(counts.files_read == whole.counts.files_read);
+  CHECK(counts.parse_errors == 1);
+  CHECK(counts.sources == whole.counts.sources);
+  CHECK(counts.references == whole.counts.references);
+  CHECK(counts.unusable_references == whole.counts.unusable_references);
+  REQUIRE(sources.size() == whole.sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i) CHECK(sources[i].file == whole.sources[i].file);
+  std::map<std::string, std::size_t> whole_refs;
+  for (const auto& t : whole.targets) whole_refs[t.request_url] = t.refs.size();
+  CHECK(refs_per_url == whole_refs);  // the shared URL's refs add up over the slices
+  const auto key = [](const Finding& f) {
+    return f.kind + "|" + f.file + "|" + f.field + "|" + f.detail;
+  };
+  std::multiset<std::string> sliced_keys, whole_keys;
+  for (const auto& f : findings) sliced_keys.insert(key(f));
+  for (const auto& f : whole.findings) whole_keys.insert(key(f));
+  CHECK(sliced_keys == whole_keys);
+  const auto dup = std::count_if(findings.begin(), findings.end(),
+                                 [](const Finding& f) { return f.kind == "duplicate_slug"; });
+  CHECK(dup == 1);
 }

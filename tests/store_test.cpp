@@ -356,3 +356,46 @@ TEST_CASE("the crawl flow: baseline from the store, drift computed, drift stored
     CHECK(d.after == "Subscribe to our newsletter | HIT Consultant");
   }
 }
+
+TEST_CASE("a crawl recorded in slices reads back its targets and citing refs", "[store][content]") {
+  auto store = Store::open(":memory:");
+  auto a = article("a", "A title");
+  auto b = article("b", "B title");
+  auto gone = article("gone", "Gone");
+  std::int64_t r1 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_sources(r1, {gone}, {target_for(gone, url_of(3))});
+  store.finish_run(r1, RunStatus::Done);
+
+  std::int64_t r2 = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_findings(r2, {});
+  // Two slices cite url_of(1): one target, with a ref from each.
+  Target shared_b = target_for(b, url_of(1));
+  shared_b.refs[0].field = "feed.feed_url";
+  store.record_source_slice(r2, {a}, {target_for(a, url_of(1)), target_for(a, url_of(2))});
+  store.append_findings(r2, {Finding{"no_url", "a", a.file, "link.original", "", 5}});
+  store.record_source_slice(r2, {b}, {shared_b});
+  store.append_findings(r2, {Finding{"whitespace", "b", b.file, "link.href", "", 7}});
+  CHECK(store.finish_sources(r2) == 2);
+  CHECK(store.run(r2)->target_count == 2);
+  CHECK(store.findings(r2).size() == 2);
+  auto& db = store.database();
+  CHECK(db.execAndGet("SELECT count(*) FROM refs").getInt() == 3);  // gone.md's ref pruned
+
+  const std::vector<ContentTarget> targets = store.content_targets(r2);
+  REQUIRE(targets.size() == 2);
+  CHECK(targets[0].url == url_of(1));
+  CHECK(targets[0].host == "news1.example.com");
+  CHECK(targets[1].url == url_of(2));
+
+  const std::vector<RefRecord> refs = store.citing_refs(url_of(1));
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].file == a.file);
+  CHECK(refs[0].slug == "a");
+  CHECK(refs[0].field == "link.href");
+  CHECK(refs[0].title == "A title");
+  CHECK(refs[0].description == "About A title");
+  CHECK(refs[0].line == 12);
+  CHECK(refs[1].file == b.file);
+  CHECK(refs[1].field == "feed.feed_url");
+  CHECK(store.citing_refs(url_of(3)).empty());  // gone.md no longer cites it
+}
