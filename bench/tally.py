@@ -16,19 +16,23 @@ EXTRA = {
 
 def bound(truth_file, per_host, interval_ms, concurrency, probe=True):
     """Lower bound on wall seconds under the politeness rules: per host, starts are at least
-    `interval_ms` apart and at most `per_host` overlap; overall at most `concurrency`."""
+    `interval_ms` apart and at most `per_host` overlap, and one URL's requests (a redirect, a
+    429 and its retry) follow each other; overall at most `concurrency`."""
     truth = json.load(open(truth_file))
     lat = truth["latency_ms"]
     per = defaultdict(list)
+    chain = defaultdict(float)  # per host, the longest one URL's requests take back to back
     for t in truth["targets"]:
-        per[t["host"]] += [lat + e for e in EXTRA[t["kind"]]]
+        durs = [lat + e for e in EXTRA[t["kind"]]]
+        per[t["host"]] += durs
+        chain[t["host"]] = max(chain[t["host"]], sum(durs))
     total = 0.0
     worst = 0.0
     for host, durs in per.items():
         if probe:
             durs = durs + [lat]  # linkhealth's one soft-404 probe per host
         total += sum(durs)
-        host_ms = max((len(durs) - 1) * interval_ms + lat, sum(durs) / per_host)
+        host_ms = max((len(durs) - 1) * interval_ms + lat, sum(durs) / per_host, chain[host])
         worst = max(worst, host_ms)
     return max(worst, total / concurrency) / 1000.0
 
@@ -95,21 +99,43 @@ def score(truth_file, tool, output):
 
 
 def table(rows_file):
+    """One line per (N, run): the median of its repeated rows (the count shown as ×k)."""
+    import statistics
     rows = [json.loads(l) for l in open(rows_file) if l.strip()]
-    out = ["| N files (URLs) | run | wall s | bound s | wall/bound | CPU s | CPU ms/URL | "
-           "peak RSS MB | loopback MB | right (4 classes) | right (broken or not) |",
-           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    groups = {}
     for r in rows:
+        groups.setdefault((r["files"], r["run"]), []).append(r)
+
+    def median(group, key):
+        return statistics.median(r[key] for r in group)
+
+    def cpu(group):
+        return statistics.median(r["user"] + r["sys"] for r in group)
+
+    out = ["| N files (URLs) | run | wall s | bound s | wall/bound | CPU s | CPU ms/URL | "
+           "CPU ms/URL without scan | peak RSS MB | loopback MB | right (4 classes) | "
+           "right (broken or not) |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for (files, run), group in groups.items():
+        r = group[0]
         b = r.get("bound")
-        cpu = r["user"] + r["sys"]
+        wall = median(group, "wall")
+        runs = f"{run} ×{len(group)}" if len(group) > 1 else run
         right = f'{r["right"]}/{r["urls"]}' if "right" in r else "–"
+        if "right" in r and len({g["right"] for g in group}) > 1:
+            right = "/".join(str(g["right"]) for g in group) + f'/{r["urls"]}'
         rb = f'{r["right_broken"]}/{r["urls"]}' if "right_broken" in r else "–"
         bound_s = f"{b:.1f}" if b else "–"
-        ratio = f'{r["wall"] / b:.2f}' if b else "–"
+        ratio = f"{wall / b:.2f}" if b else "–"
+        scan = groups.get((files, "linkhealth scan (content only)"))
+        without = "–"
+        if scan and run.startswith(("linkhealth", "DB crawl")) and "scan" not in run:
+            without = f'{1000 * (cpu(group) - cpu(scan)) / r["urls"]:.2f}'
         out.append(
-            f'| {r["files"]} ({r["urls"]}) | {r["run"]} | {r["wall"]:.1f} | {bound_s} | {ratio} | '
-            f'{cpu:.1f} | {1000 * cpu / r["urls"]:.2f} | {r["rss_kb"] / 1024:.0f} | '
-            f'{r["lo_bytes"] / 1e6:.1f} | {right} | {rb} |')
+            f'| {files} ({r["urls"]}) | {runs} | {wall:.1f} | {bound_s} | {ratio} | '
+            f'{cpu(group):.1f} | {1000 * cpu(group) / r["urls"]:.2f} | {without} | '
+            f'{median(group, "rss_kb") / 1024:.0f} | {median(group, "lo_bytes") / 1e6:.1f} | '
+            f"{right} | {rb} |")
     return "\n".join(out)
 
 
