@@ -46,9 +46,7 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
     summary("HTML report", files.html);
   }
   if (files.json.empty()) return;
-  write_json_file(files.json, model, [&](const std::function<void(const ReportTarget&)>& each) {
-    for (const ReportTarget& target : model.targets) each(target);
-  });
+  write_json_file(files.json, model, targets_of(model));
   if (files.json != "-") summary("JSON document", files.json);
 }
 

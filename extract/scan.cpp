@@ -52,8 +52,10 @@ class SlugIndex {
   void add(const std::vector<Source>& sources, std::vector<Finding>& findings) {
     for (const Source& source : sources) {
       auto [it, fresh] = first_.emplace(source.slug, static_cast<std::uint32_t>(files_.size()));
-      if (fresh) files_.push_back(source.file);
-      if (fresh) continue;
+      if (fresh) {
+        files_.push_back(source.file);
+        continue;
+      }
       Finding f;
       f.kind = "duplicate_slug";
       f.slug = source.slug;

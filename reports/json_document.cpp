@@ -126,8 +126,12 @@ std::function<void(const std::function<void(const T&)>&)> feed_of(const std::vec
 
 }  // namespace
 
+TargetFeed targets_of(const ReportModel& model) {
+  return feed_of(model.targets);
+}
+
 void write_json_document(std::ostream& out, const ReportModel& model, int indent) {
-  write_json_document(out, model, feed_of(model.targets), indent);
+  write_json_document(out, model, targets_of(model), indent);
 }
 
 void write_json_document(std::ostream& out, const ReportModel& header, const TargetFeed& targets,

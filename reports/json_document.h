@@ -26,6 +26,9 @@ void write_json_document(std::ostream& out, const ReportModel& model, int indent
 /// Calls its argument once per target, in document order (see for_each_report_target).
 using TargetFeed = std::function<void(const std::function<void(const ReportTarget&)>&)>;
 
+/// The feed of a model's own targets.
+TargetFeed targets_of(const ReportModel& model);
+
 /// write_json_document for a model whose targets arrive from `targets` (header.targets is not
 /// read): the same bytes, with one target in memory at a time (`crawl --json`).
 void write_json_document(std::ostream& out, const ReportModel& header, const TargetFeed& targets,

@@ -92,16 +92,18 @@ void write_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
   }
 }
 
-// Drops the refs of files the crawl did not see and sets the run's target_count.
-void finish_txn(SQLite::Database& db, std::int64_t run_id, std::int64_t target_count) {
-  // A crawl reads the whole content tree: files it did not see were removed, so their refs
-  // go (the source rows stay, with last_seen_* telling when they were last there).
+// A crawl reads the whole content tree: files it did not see were removed, so their refs go
+// (the source rows stay, with last_seen_* telling when they were last there).
+void prune_unseen(SQLite::Database& db, std::int64_t run_id) {
   SQLite::Statement prune(db,
                           "DELETE FROM refs WHERE source_id IN (SELECT id FROM sources WHERE "
                           "last_seen_run IS NOT ?1) AND (SELECT kind FROM runs WHERE id = ?1) = "
                           "'crawl'");
   prune.bind(1, run_id);
   prune.exec();
+}
+
+void set_target_count(SQLite::Database& db, std::int64_t run_id, std::int64_t target_count) {
   SQLite::Statement count(db, "UPDATE runs SET target_count = ? WHERE id = ?");
   count.bind(1, target_count);
   count.bind(2, run_id);
@@ -128,7 +130,8 @@ void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_i
                    const std::vector<Source>& sources, const std::vector<Target>& targets) {
   in_content_txn(db, writer, [&] {
     write_slice(db, writer, run_id, sources, targets);
-    finish_txn(db, run_id, static_cast<std::int64_t>(targets.size()));
+    prune_unseen(db, run_id);
+    set_target_count(db, run_id, static_cast<std::int64_t>(targets.size()));
   });
 }
 
@@ -140,17 +143,14 @@ void write_source_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t 
 std::int64_t finish_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id) {
   std::int64_t count = 0;
   in_content_txn(db, writer, [&] {
-    // Every ref left after the prune belongs to a file this run saw.
-    finish_txn(db, run_id, 0);
-    count = db.execAndGet(
-                  "SELECT count(DISTINCT refs.target_id) FROM refs JOIN sources ON sources.id = "
-                  "refs.source_id WHERE sources.last_seen_run = " +
-                  std::to_string(run_id))
-                .getInt64();
-    SQLite::Statement update(db, "UPDATE runs SET target_count = ? WHERE id = ?");
-    update.bind(1, count);
-    update.bind(2, run_id);
-    update.exec();
+    prune_unseen(db, run_id);
+    SQLite::Statement distinct(db,
+                               "SELECT count(DISTINCT refs.target_id) FROM refs JOIN sources ON "
+                               "sources.id = refs.source_id WHERE sources.last_seen_run = ?");
+    distinct.bind(1, run_id);
+    distinct.executeStep();
+    count = distinct.getColumn(0).getInt64();
+    set_target_count(db, run_id, count);
   });
   return count;
 }
