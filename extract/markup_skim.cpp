@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "extract/page_signals.h"
 #include "extract/tag_scan.h"
 
 namespace linkhealth {
@@ -23,6 +24,24 @@ constexpr std::array<std::string_view, 8> kRawTextTags = {
 
 bool is_raw_text_tag(std::string_view name) {
   for (std::string_view t : kRawTextTags)
+    if (name == t) return true;
+  return false;
+}
+
+// Body elements that hold no text we read and shape no part of the tree we read: their tags
+// can go (their text already does, outside <h1>) without moving any <meta>, <title>, <h1>,
+// <script>, <form> or <iframe> to another place or changing its text. Navigation lists,
+// paragraphs and links are most of the tags of an article body.
+constexpr std::array<std::string_view, 48> kInertBodyTags = {
+    "a",    "abbr",   "article", "aside",      "b",      "bdi",    "bdo",     "blockquote",
+    "br",   "cite",   "code",    "data",       "dd",     "del",    "dfn",     "div",
+    "dl",   "dt",     "em",      "figcaption", "figure", "footer", "header",  "hr",
+    "i",    "img",    "ins",     "kbd",        "li",     "main",   "mark",    "nav",
+    "ol",   "p",      "picture", "q",          "s",      "samp",   "section", "small",
+    "span", "strong", "sub",     "sup",        "time",   "u",      "ul",      "wbr"};
+
+bool is_inert_body_tag(std::string_view name) {
+  for (std::string_view t : kInertBodyTags)
     if (name == t) return true;
   return false;
 }
@@ -97,9 +116,16 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       name += lower(s[j++]);
     bool json_ld = false;
     bool canonical = false;
+    bool has_id = false;    // page signals read element ids (challenge forms)
+    bool src_read = false;  // a script src that page signals would read, or might
     while (next_tag_attribute(s, j, attr)) {
       if (attr.name == "type") json_ld = attr.value.rfind("application/ld+json", 0) == 0;
       if (attr.name == "rel") canonical = attr.value.find("canonical") != std::string::npos;
+      if (attr.name == "id") has_id = true;
+      if (attr.name == "src") {
+        // Gumbo decodes character references in the value; a raw '&' could hide a match.
+        src_read = is_challenge_script_src(attr.value) || attr.value.find('&') != std::string::npos;
+      }
     }
     const bool self_closing = j < s.size() && s[j - 1] == '/';
     const std::size_t tag_end = j;  // at '>' (or the end of input)
@@ -112,6 +138,11 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     if (foreign_depth > 0) continue;
     if (name == "h1") in_h1 = !end_tag;
     if ((name == "body" && !end_tag) || (name == "head" && end_tag)) in_body = true;
+    if (in_body && !has_id && tag_end < s.size() && is_inert_body_tag(name)) {
+      out.html.append(s.substr(copied, lt - copied));
+      copied = i;
+      continue;
+    }
     if (end_tag) continue;
     if (name == "link" && !canonical && tag_end < s.size()) {
       // A void element that shapes no other part of the tree; only rel=canonical is read.
@@ -136,8 +167,16 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       out.json_ld_texts.push_back(body);
       copied = body_end;
     } else if (drop) {
-      out.html.append(s.substr(copied, i - copied));
       if (name == "script") out.script_texts.push_back(body);
+      const bool read = has_id || (name == "script" && src_read);
+      if (!read && end != std::string_view::npos) {
+        // Nothing reads this element but its text (kept in script_texts): drop it whole.
+        out.html.append(s.substr(copied, lt - copied));
+        copied = skip_to_gt(s, body_end);
+        i = copied;
+        continue;
+      }
+      out.html.append(s.substr(copied, i - copied));
       copied = body_end;
     }
     i = body_end;

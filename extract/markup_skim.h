@@ -7,7 +7,11 @@
 // <link> elements other than rel=canonical are dropped whole: stylesheets and preloads are a
 // large share of a head's tags and nothing reads them (reading another rel means changing this).
 // Past <body> (or </head>) text outside <h1> is dropped too: only the first headings are read
-// there, and body text costs Gumbo about ten times more per byte than the skimmed head.
+// there, and body text costs Gumbo about ten times more per byte than the skimmed head. So are
+// the tags of inert body elements (p, a, li, div, ...) and whole <script>/<style> elements
+// that nothing reads but their text: Gumbo's cost is per element as much as per byte.
+// The rule for every cut: read_page_meta gives the same PageMeta as on the whole page
+// (tests/markup_skim_test.cpp checks it on the fixture pages and on tricky markup).
 
 #include <string>
 #include <string_view>
@@ -25,10 +29,11 @@ struct SkimmedHtml {
   std::vector<std::string_view> json_ld_texts;  ///< removed JSON-LD bodies (views of input)
 };
 
-/// Removes the bodies of inline <script> and <style> elements, non-canonical <link>s and body
-/// text outside <h1>. Tags, comments, head text, <title>/<textarea> text and SVG/MathML
-/// content pass through unchanged; a script that contains "<!--" (whose end tokenizers find
-/// differently) is kept whole.
+/// Removes the bodies of inline <script> and <style> elements (the whole element unless it has
+/// an id or a challenge-platform src), non-canonical <link>s, body text outside <h1> and the
+/// tags of inert body elements without an id. Other tags, comments, head text, <title>/
+/// <textarea> text and SVG/MathML content pass through unchanged; a script that contains
+/// "<!--" (whose end tokenizers find differently) is kept whole.
 SkimmedHtml skim_raw_text(std::string_view html);
 
 }  // namespace linkhealth

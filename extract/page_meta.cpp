@@ -250,7 +250,7 @@ void resolve(std::initializer_list<Rule> chain, std::string& value, std::string&
 }  // namespace
 
 PageMeta read_page_meta(std::string_view body, std::string_view content_type,
-                        std::string_view final_url) {
+                        std::string_view final_url, MarkupPass pass) {
   PageMeta m;
   DecodedPage page = decode_page(body, content_type);
   m.encoding_declared = std::move(page.declared);
@@ -258,7 +258,8 @@ PageMeta read_page_meta(std::string_view body, std::string_view content_type,
   if (!page.note.empty()) m.notes.push_back(std::move(page.note));
 
   RawHead head;
-  SkimmedHtml skimmed = skim_raw_text(page.utf8);
+  SkimmedHtml skimmed =
+      pass == MarkupPass::Skimmed ? skim_raw_text(page.utf8) : SkimmedHtml{page.utf8, {}, {}};
   for (std::string_view script : skimmed.script_texts) observe_script_text(script, head.evidence);
   const HtmlDocument doc(std::move(skimmed.html));  // the views still point into page.utf8
   doc.for_each_element([&](const GumboNode& e) { visit(e, skimmed, head); });

@@ -159,9 +159,7 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
     }
     case GUMBO_TAG_SCRIPT: {
       const std::string_view src = attribute(element, "src");
-      if (has_fragment(src, "/cdn-cgi/challenge-platform/h/") ||
-          has_fragment(src, "captcha-delivery.com"))
-        evidence.challenge_markup = true;
+      if (is_challenge_script_src(src)) evidence.challenge_markup = true;
       if (src.empty()) observe_script_text(text_content(element), evidence);
       break;
     }
@@ -172,6 +170,11 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
     default:
       break;
   }
+}
+
+bool is_challenge_script_src(std::string_view src) {
+  return has_fragment(src, "/cdn-cgi/challenge-platform/h/") ||
+         has_fragment(src, "captcha-delivery.com");
 }
 
 void observe_script_text(std::string_view text, PageEvidence& evidence) {

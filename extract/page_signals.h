@@ -35,6 +35,9 @@ struct PageEvidence {
 /// Looks at one element (called for every element in document order) for wall markup.
 void observe_element(const GumboNode& element, PageEvidence& evidence);
 
+/// True for a <script src> of a challenge platform (Cloudflare, DataDome); any case.
+bool is_challenge_script_src(std::string_view src);
+
 /// Looks at the text of an inline script for challenge markers (Cloudflare's _cf_chl_opt).
 void observe_script_text(std::string_view text, PageEvidence& evidence);
 
