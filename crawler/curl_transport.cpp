@@ -305,9 +305,10 @@ void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
   curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   // Keep resolved names for the whole run (one process). With a timeout, libcurl prunes its
-  // DNS cache by walking every entry as transfers end, a cost of transfers x cached names: at
-  // 28,000 hosts that walk was a fifth of the crawl's CPU. A shorter timeout is worse, as each
-  // expired name costs a resolver thread. The address guard still checks every connect.
+  // DNS cache by walking every entry as transfers end, a cost of transfers x cached names; at
+  // 28,000 hosts a libcurl hotspot of 23% of samples went away with this setting. A shorter
+  // timeout is worse: each expired name costs a resolver thread. The address guard still
+  // checks every connect.
   curl_easy_setopt(e, CURLOPT_DNS_CACHE_TIMEOUT, -1L);
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, ms(options_.timeout_s));
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms(options_.connect_timeout_s));

@@ -22,9 +22,10 @@ bool is_alpha(char c) {
 constexpr std::array<std::string_view, 8> kRawTextTags = {
     "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"};
 
-bool is_raw_text_tag(std::string_view name) {
-  for (std::string_view t : kRawTextTags)
-    if (name == t) return true;
+template <std::size_t N>
+bool is_one_of(std::string_view name, const std::array<std::string_view, N>& names) {
+  for (std::string_view n : names)
+    if (name == n) return true;
   return false;
 }
 
@@ -39,12 +40,6 @@ constexpr std::array<std::string_view, 48> kInertBodyTags = {
     "i",    "img",    "ins",     "kbd",        "li",     "main",   "mark",    "nav",
     "ol",   "p",      "picture", "q",          "s",      "samp",   "section", "small",
     "span", "strong", "sub",     "sup",        "time",   "u",      "ul",      "wbr"};
-
-bool is_inert_body_tag(std::string_view name) {
-  for (std::string_view t : kInertBodyTags)
-    if (name == t) return true;
-  return false;
-}
 
 // Position of the end tag `</name` (followed by space, '/' or '>') from `from`, or npos.
 std::size_t find_end_tag(std::string_view s, std::string_view name, std::size_t from) {
@@ -122,7 +117,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       if (attr.name == "type") json_ld = attr.value.rfind("application/ld+json", 0) == 0;
       if (attr.name == "rel") canonical = attr.value.find("canonical") != std::string::npos;
       if (attr.name == "id") has_id = true;
-      if (attr.name == "src") {
+      if (attr.name == "src" && name == "script") {
         // Gumbo decodes character references in the value; a raw '&' could hide a match.
         src_read = is_challenge_script_src(attr.value) || attr.value.find('&') != std::string::npos;
       }
@@ -138,7 +133,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     if (foreign_depth > 0) continue;
     if (name == "h1") in_h1 = !end_tag;
     if ((name == "body" && !end_tag) || (name == "head" && end_tag)) in_body = true;
-    if (in_body && !has_id && tag_end < s.size() && is_inert_body_tag(name)) {
+    if (in_body && !has_id && tag_end < s.size() && is_one_of(name, kInertBodyTags)) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
@@ -151,7 +146,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       continue;
     }
     if (name == "plaintext") break;  // everything after it is text
-    if (!is_raw_text_tag(name)) continue;
+    if (!is_one_of(name, kRawTextTags)) continue;
     const std::size_t end = find_end_tag(s, name, i);
     const std::size_t body_end = end == std::string_view::npos ? s.size() : end;
     const std::string_view body = s.substr(i, body_end - i);

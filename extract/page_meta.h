@@ -36,13 +36,15 @@ struct PageMeta {
   std::vector<std::string> notes;    ///< conflicting duplicates, truncations, ...
 };
 
+/// What Gumbo parses: the skimmed page, or the whole page (slower, and the same PageMeta; tests
+/// compare the two to check the skimmer).
+enum class MarkupPass { Skimmed, Whole };
+
 /// Reads a fetched page (whole or cut off after </head>): sniffs and converts its charset,
 /// parses it, and fills every field. `content_type` is the HTTP Content-Type value ("" if
 /// unknown); `final_url` is the URL after redirects, the base for relative URLs ("" if unknown,
 /// then relative URLs stay as written). Never throws on bad input; see PageMeta::notes.
-/// Gumbo is handed the skimmed page (extract/markup_skim.h) unless `pass` is Whole: slower,
-/// and the same PageMeta, which is what tests use it to check.
-enum class MarkupPass { Skimmed, Whole };
+/// Gumbo parses the skimmed page (extract/markup_skim.h) unless `pass` says otherwise.
 PageMeta read_page_meta(std::string_view body, std::string_view content_type,
                         std::string_view final_url, MarkupPass pass = MarkupPass::Skimmed);
 

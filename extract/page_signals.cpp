@@ -173,8 +173,10 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
 }
 
 bool is_challenge_script_src(std::string_view src) {
-  return has_fragment(src, "/cdn-cgi/challenge-platform/h/") ||
-         has_fragment(src, "captcha-delivery.com");
+  if (src.empty()) return false;
+  const std::string folded = fold(src);
+  return folded.find("/cdn-cgi/challenge-platform/h/") != std::string::npos ||
+         folded.find("captcha-delivery.com") != std::string::npos;
 }
 
 void observe_script_text(std::string_view text, PageEvidence& evidence) {
