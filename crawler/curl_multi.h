@@ -9,8 +9,10 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "crawler/curl_handles.h"
@@ -45,6 +47,7 @@ class CurlMulti {
 
   void on_socket(curl_socket_t fd, int what, Watcher* watcher);
   void on_timer(long timeout_ms);
+  void arm_timer();
   void arm(const std::shared_ptr<Watcher>& watcher, int direction);
   void on_ready(const std::shared_ptr<Watcher>& watcher, int direction,
                 const boost::system::error_code& ec);
@@ -53,6 +56,8 @@ class CurlMulti {
 
   boost::asio::io_context& io_;
   boost::asio::steady_timer timer_;
+  std::optional<std::chrono::steady_clock::time_point> wanted_at_;  // curl's deadline
+  std::optional<std::chrono::steady_clock::time_point> armed_at_;   // when timer_ fires
   std::unordered_map<Watcher*, std::shared_ptr<Watcher>> watchers_;
   Done on_done_;
   MultiHandle multi_;  // last: cleaned up explicitly in the destructor body

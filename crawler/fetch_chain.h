@@ -33,9 +33,8 @@ struct FetchEngine::Chain {
   std::string invalid_reason;
   bool loop = false;
   bool too_many = false;
-  bool conditional = false;  // the last request carried the target's validators
-  // Boxed: a crawl creates every target's chain up front, and most wait in a queue without one.
-  std::unique_ptr<PageMeta> page;
+  bool conditional = false;        // the last request carried the target's validators
+  std::unique_ptr<PageMeta> page;  // set when the chain ends on an HTML page
 };
 
 struct FetchEngine::HostState {

@@ -24,6 +24,7 @@
 #include "crawler/robots.h"
 #include "crawler/scheduler.h"
 #include "crawler/transport.h"
+#include "crawler/url_parts.h"
 #include "crawler/verdict.h"
 
 namespace linkhealth {
@@ -43,14 +44,16 @@ class FetchEngine {
   void start(std::vector<FetchTarget> targets);
   /// Drops queued work and aborts transfers in flight; unfinished targets get no result.
   void stop();
-  bool finished() const { return live_chains_ == 0 || stopped_; }
+  bool finished() const { return (live_chains_ == 0 && unstarted_ == 0) || stopped_; }
 
  private:
   enum class Kind { Target, Probe, Robots };
   struct Chain;
   struct HostState;
 
-  std::uint64_t new_chain(Kind kind, std::string url, std::size_t target);
+  std::uint64_t new_chain(Kind kind, std::string url, std::size_t target, std::uint64_t id = 0);
+  void plan_target(std::size_t target);
+  Chain& chain_for_launch(std::uint64_t id);
   void enqueue(std::uint64_t id, bool front);
   void pump();
   void launch(const Job& job);
@@ -65,7 +68,7 @@ class FetchEngine {
   void release_held(HostState& host);
   void start_probe(const std::string& origin, const std::string& host);
   void flush_end_of_run();
-  std::string precheck(const std::string& url) const;
+  std::string precheck(const std::optional<UrlParts>& parts) const;
   HostState& host_state(const std::string& host);
 
   boost::asio::io_context& io_;
@@ -85,6 +88,10 @@ class FetchEngine {
   std::uniform_real_distribution<double> jitter_{0.5, 1.5};
   std::uint64_t next_id_ = 1;
   std::size_t live_chains_ = 0;
+  // Targets and probes queued without a chain yet: a chain is made when its first request
+  // starts, so memory follows the requests in flight, not the targets and hosts of the run.
+  std::size_t unstarted_ = 0;
+  std::unordered_map<std::uint64_t, std::string> unstarted_probes_;  // id -> probe URL
   int timers_pending_ = 0;
   bool stopped_ = false;
   ProgressCounters& progress_;

@@ -1,9 +1,14 @@
 #include "crawler/scheduler.h"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace linkhealth {
+
+std::uint64_t url_key(std::string_view url) {
+  return std::hash<std::string_view>{}(url);
+}
 
 Scheduler::Scheduler(int global_cap, HostLimits defaults)
     : global_cap_(std::max(1, global_cap)), defaults_(defaults) {}
@@ -54,12 +59,12 @@ void Scheduler::raise_interval(const std::string& name, std::chrono::millisecond
   reindex(h);
 }
 
-void Scheduler::push(Job job, bool front) {
-  Host& h = host(job.host);
+void Scheduler::push(const std::string& name, const QueuedJob& job, bool front) {
+  Host& h = host(name);
   if (front) {
-    h.queue.push_front(std::move(job));
+    h.queue.push_front(job);
   } else {
-    h.queue.push_back(std::move(job));
+    h.queue.push_back(job);
   }
   ++queued_;
   reindex(h);
@@ -77,27 +82,25 @@ std::optional<Job> Scheduler::pop_ready(SteadyTime now) {
   for (const ReadyKey& key : ready_) {
     Host& h = hosts_.at(*key.second);
     // Usually the first job; a URL already in flight (a hop to the same page) waits.
-    auto it = std::find_if(h.queue.begin(), h.queue.end(),
-                           [&](const Job& j) { return !urls_in_flight_.count(j.url); });
-    if (it == h.queue.end()) continue;
-    Job job = std::move(*it);
-    h.queue.erase(it);
+    const auto queued =
+        h.queue.take_first([&](const QueuedJob& j) { return !urls_in_flight_.count(j.url_key); });
+    if (!queued) continue;
     --queued_;
     ++h.in_flight;
     ++in_flight_;
     h.last_start = now;
-    urls_in_flight_.insert(job.url);
+    urls_in_flight_.insert(queued->url_key);
     reindex(h);  // invalidates `key`: the loop ends here
-    return job;
+    return Job{queued->id, queued->url_key, h.name};
   }
   return std::nullopt;
 }
 
 void Scheduler::finish(const Job& job) {
-  Host& h = host(job.host);
+  Host& h = host(*job.host);
   if (h.in_flight > 0) --h.in_flight;
   if (in_flight_ > 0) --in_flight_;
-  urls_in_flight_.erase(job.url);
+  urls_in_flight_.erase(job.url_key);
   reindex(h);
 }
 
@@ -105,6 +108,11 @@ void Scheduler::park(const std::string& name, SteadyTime until) {
   Host& h = host(name);
   h.parked_until = std::max(h.parked_until, until);
   reindex(h);
+}
+
+std::size_t Scheduler::queued_for(const std::string& name) const {
+  const auto it = hosts_.find(name);
+  return it == hosts_.end() ? 0 : it->second.queue.size();
 }
 
 std::optional<SteadyTime> Scheduler::next_wake(SteadyTime now) const {

@@ -4,16 +4,20 @@
 // a fake clock. Hosts are indexed by state (startable by queue length, waiting on the clock by
 // the time they may start), so each call costs O(log hosts): a real tree cites thousands of
 // hosts seen once, and scanning them all on every completion was a fifth of a crawl's CPU.
+// A crawl queues every target up front, so a queued request is 16 bytes (its chain's id and a
+// key of its URL), not a copy of its URL and host.
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "crawler/job_queue.h"
 
 namespace linkhealth {
 
@@ -24,11 +28,16 @@ struct HostLimits {
   std::chrono::milliseconds interval{500};  ///< min gap between request starts
 };
 
+/// A request the scheduler let start (or one going back to its queue).
 struct Job {
   std::uint64_t id = 0;
-  std::string host;
-  std::string url;
+  std::uint64_t url_key = 0;          ///< url_key() of its URL
+  const std::string* host = nullptr;  ///< the scheduler's copy of the host name
 };
+
+/// What the scheduler knows of a URL: the same URL is never in flight twice. A collision of
+/// two URLs' keys would only make one wait for the other.
+std::uint64_t url_key(std::string_view url);
 
 class Scheduler {
  public:
@@ -37,8 +46,8 @@ class Scheduler {
   void set_host_limits(const std::string& host, HostLimits limits);
   /// Raises the host's interval to at least `interval` (robots.txt Crawl-delay).
   void raise_interval(const std::string& host, std::chrono::milliseconds interval);
-  /// Queues a job; `front` for a retry or the next hop of a chain already under way.
-  void push(Job job, bool front = false);
+  /// Queues a job for `host`; `front` for a retry or the next hop of a chain under way.
+  void push(const std::string& host, const QueuedJob& job, bool front = false);
   /// The next job allowed to start at `now`, marked in flight; the host with the longest
   /// queue wins, so the slowest host starts first. A URL already in flight waits.
   std::optional<Job> pop_ready(SteadyTime now);
@@ -51,6 +60,8 @@ class Scheduler {
   std::optional<SteadyTime> next_wake(SteadyTime now) const;
 
   std::size_t queued() const { return queued_; }
+  /// Jobs waiting for `host` (not counting those in flight).
+  std::size_t queued_for(const std::string& host) const;
   std::size_t in_flight() const { return in_flight_; }
   /// Hosts with work queued or in flight.
   std::size_t active_hosts() const { return active_hosts_; }
@@ -73,7 +84,7 @@ class Scheduler {
   };
   struct Host {
     HostLimits limits;
-    std::deque<Job> queue;
+    JobQueue queue;
     int in_flight = 0;
     std::optional<SteadyTime> last_start;
     SteadyTime parked_until{};
@@ -94,7 +105,7 @@ class Scheduler {
   std::unordered_map<std::string, Host> hosts_;
   std::set<ReadyKey, LongerQueueFirst> ready_;
   std::set<WaitKey, EarlierFirst> waiting_;
-  std::unordered_set<std::string> urls_in_flight_;
+  std::unordered_set<std::uint64_t> urls_in_flight_;
   std::size_t queued_ = 0;
   std::size_t in_flight_ = 0;
   std::size_t active_hosts_ = 0;

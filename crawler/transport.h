@@ -30,6 +30,8 @@ struct HttpRequest {
   bool read_any_body = false;        ///< read the body whatever its type (robots.txt)
   bool trusted_address = false;      ///< host pinned by --resolve/--connect-to: skip the
                                      ///< private-range check (link-local is still refused)
+  bool keep_connection = true;       ///< false: nothing more is queued for the host, so
+                                     ///< close the connection instead of caching it
 };
 
 struct HttpResponse {
