@@ -5,6 +5,7 @@
 #include <csignal>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -145,6 +146,10 @@ TEST_CASE("SIGTERM interrupts a crawl and the next crawl resumes and completes i
   CHECK(text.find("crawl run 1 started") != std::string::npos);
   CHECK(text.find("crawl run 1 resumed") != std::string::npos);
   CHECK(text.find("run 1 done") != std::string::npos);
+  // Every crawl accounts for its CPU by phase.
+  CHECK(std::regex_search(text, std::regex(R"(cpu seconds: scan and record content \d+\.\d\d, )"
+                                           R"(fetch and record checks \d+\.\d\d, )"
+                                           R"(report and JSON \d+\.\d\d)")));
 }
 
 TEST_CASE("crawl names the unknown config key in its message", "[cli][crawl][process][config]") {
