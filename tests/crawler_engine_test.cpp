@@ -240,3 +240,23 @@ TEST_CASE("a redirect to itself that sets a cookie is not a loop", "[crawler][en
   CHECK(t.count("http://a.test/c") == 2);
   CHECK(by_url.at("http://a.test/loop").verdict == Verdict::Broken);  // same cookies again
 }
+
+TEST_CASE("engine keeps a connection only while its host has requests queued",
+          "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  FetchOptions options = fast_options();
+  options.per_host = 1;
+  run_engine(t, io, options,
+             {FetchTarget{"http://a.test/1", "", "", "", ""},
+              FetchTarget{"http://a.test/2", "", "", "", ""},
+              FetchTarget{"http://a.test/3", "", "", "", ""},
+              FetchTarget{"http://b.test/1", "", "", "", ""}});
+  std::map<std::string, bool> kept;
+  for (const HttpRequest& request : t.seen) kept[request.url] = request.keep_connection;
+  REQUIRE(kept.size() == 4);
+  CHECK(kept["http://a.test/1"]);  // two more wait for a.test
+  CHECK(kept["http://a.test/2"]);
+  CHECK_FALSE(kept["http://a.test/3"]);  // the last one: nothing could reuse it
+  CHECK_FALSE(kept["http://b.test/1"]);
+}
