@@ -113,7 +113,7 @@ def table(rows_file):
         return statistics.median(r["user"] + r["sys"] for r in group)
 
     out = ["| N files (URLs) | run | wall s | bound s | wall/bound | CPU s | CPU ms/URL | "
-           "CPU ms/URL without scan | peak RSS MB | loopback MB | right (4 classes) | "
+           "CPU ms/URL fetch + parse + store | peak RSS MB | loopback MB | right (4 classes) | "
            "right (broken or not) |",
            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for (files, run), group in groups.items():
@@ -127,16 +127,29 @@ def table(rows_file):
         rb = f'{r["right_broken"]}/{r["urls"]}' if "right_broken" in r else "–"
         bound_s = f"{b:.1f}" if b else "–"
         ratio = f"{wall / b:.2f}" if b else "–"
-        scan = groups.get((files, "linkhealth scan (content only)"))
+        # The crawl's own account of the fetch phase (planning, fetching, head parsing and
+        # recording every check), from its run log: without the scan and the report/JSON.
         without = "–"
-        if scan and run.startswith(("linkhealth", "DB crawl")) and "scan" not in run:
-            without = f'{1000 * (cpu(group) - cpu(scan)) / r["urls"]:.2f}'
+        if all("cpu_fetch" in g for g in group):
+            without = f'{1000 * median(group, "cpu_fetch") / r["urls"]:.2f}'
         out.append(
             f'| {files} ({r["urls"]}) | {runs} | {wall:.1f} | {bound_s} | {ratio} | '
             f'{cpu(group):.1f} | {1000 * cpu(group) / r["urls"]:.2f} | {without} | '
             f'{median(group, "rss_kb") / 1024:.0f} | {median(group, "lo_bytes") / 1e6:.1f} | '
             f"{right} | {rb} |")
     return "\n".join(out)
+
+
+def phases(log_file):
+    """The last "cpu seconds: ..." line of a crawl's run log, as row fields."""
+    import re
+    found = {}
+    for line in open(log_file):
+        m = re.search(r"cpu seconds: scan and record content ([\d.]+), fetch and record checks "
+                      r"([\d.]+), report and JSON ([\d.]+)", line)
+        if m:
+            found = {"cpu_scan": float(m[1]), "cpu_fetch": float(m[2]), "cpu_report": float(m[3])}
+    return found
 
 
 def weekly(db, rows_file, files):
@@ -163,6 +176,8 @@ if __name__ == "__main__":
         print(f"{bound(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])):.3f}")
     elif cmd == "score":
         print(json.dumps(score(sys.argv[2], sys.argv[3], sys.argv[4])))
+    elif cmd == "phases":
+        print(json.dumps(phases(sys.argv[2])))
     elif cmd == "weekly":
         print(weekly(sys.argv[2], sys.argv[3], int(sys.argv[4])))
     elif cmd == "table":
