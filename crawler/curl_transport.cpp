@@ -314,8 +314,7 @@ void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
   // one's connection to the same host: with 512 in flight, 4 of 112,000 requests to the
   // largest hosts ran out of their time before resolving the name ("Failed to resolve host
   // ... with timeout after 0 ms").
-  const bool https = request.url.size() >= 8 && iequals_prefix(request.url, "https://");
-  curl_easy_setopt(e, CURLOPT_PIPEWAIT, https ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT, iequals_prefix(request.url, "https://") ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   // Keep resolved names for the whole run (one process). With a timeout, libcurl prunes its
   // DNS cache by walking every entry as transfers end, a cost of transfers x cached names; at

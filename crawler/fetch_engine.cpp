@@ -138,20 +138,20 @@ void FetchEngine::plan_target(std::size_t target) {
   ++unstarted_;
 }
 
-FetchEngine::Chain& FetchEngine::chain_for_launch(std::uint64_t id) {
-  if (auto it = chains_.find(id); it != chains_.end()) return *it->second;
-  // The first request of a queued target or probe: its chain is made now (see unstarted_).
+FetchEngine::Chain& FetchEngine::chain_for_launch(const Job& job) {
+  if (auto it = chains_.find(job.id); it != chains_.end()) return *it->second;
+  // The first request of a queued target or probe: its chain is made now (see unstarted_),
+  // on the host it was queued under.
   --unstarted_;
-  if ((id & kTargetChain) != 0) {
-    const std::size_t target = id & ~kTargetChain;
+  if ((job.id & kTargetChain) != 0) {
+    const std::size_t target = job.id & ~kTargetChain;
     new_chain(Kind::Target, with_ascii_host(targets_[target].request_url), target);
   } else {
-    auto probe = unstarted_probes_.extract(id);
-    new_chain(Kind::Probe, std::move(probe.mapped()), 0, id);
+    auto probe = unstarted_probes_.extract(job.id);
+    new_chain(Kind::Probe, std::move(probe.mapped()), 0, job.id);
   }
-  Chain& chain = *chains_.at(id);
-  const auto parts = parse_url(chain.url);
-  chain.host = parts ? parts->host : std::string();
+  Chain& chain = *chains_.at(job.id);
+  chain.host = *job.host;
   if (chain.kind == Kind::Probe) chain.subject_host = chain.host;
   return chain;
 }
@@ -239,7 +239,7 @@ void FetchEngine::flush_end_of_run() {
 }
 
 void FetchEngine::launch(const Job& job) {
-  Chain& chain = chain_for_launch(job.id);
+  Chain& chain = chain_for_launch(job);
   HttpRequest request;
   request.url = chain.url;
   chain.conditional = false;

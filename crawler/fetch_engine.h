@@ -51,9 +51,11 @@ class FetchEngine {
   struct Chain;
   struct HostState;
 
+  /// A target's chain is keyed by its target; a probe's by the id it was queued under, or the
+  /// next free one when `id` is 0.
   std::uint64_t new_chain(Kind kind, std::string url, std::size_t target, std::uint64_t id = 0);
   void plan_target(std::size_t target);
-  Chain& chain_for_launch(std::uint64_t id);
+  Chain& chain_for_launch(const Job& job);
   void enqueue(std::uint64_t id, bool front);
   void pump();
   void launch(const Job& job);
