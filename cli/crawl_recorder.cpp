@@ -45,10 +45,10 @@ void CrawlRecorder::record_locked(CheckResult result) {
 
   std::vector<Source> sources;  // the curated records drift compares
   std::vector<std::string> slugs;
-  const std::vector<RefRecord> refs = store_.citing_refs(result.request_url);
+  const std::vector<CitingRef> refs = store_.citing_refs(result.request_url);
   std::set<std::string_view> cited_by;
   std::set<std::string_view> compared;
-  for (const RefRecord& ref : refs) {
+  for (const CitingRef& ref : refs) {
     if (cited_by.insert(ref.file).second) slugs.push_back(ref.slug);
     // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated title
     // describes, so they get no drift against it. One source, several URL fields: compared

@@ -48,6 +48,7 @@ class CurlMulti {
   void on_socket(curl_socket_t fd, int what, Watcher* watcher);
   void on_timer(long timeout_ms);
   void arm_timer();
+  void run_soon();
   void arm(const std::shared_ptr<Watcher>& watcher, int direction);
   void on_ready(const std::shared_ptr<Watcher>& watcher, int direction,
                 const boost::system::error_code& ec);
@@ -58,6 +59,8 @@ class CurlMulti {
   boost::asio::steady_timer timer_;
   std::optional<std::chrono::steady_clock::time_point> wanted_at_;  // curl's deadline
   std::optional<std::chrono::steady_clock::time_point> armed_at_;   // when timer_ fires
+  bool run_posted_ = false;  // a run_soon handler is queued; it checks alive_ first
+  std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
   std::unordered_map<Watcher*, std::shared_ptr<Watcher>> watchers_;
   Done on_done_;
   MultiHandle multi_;  // last: cleaned up explicitly in the destructor body

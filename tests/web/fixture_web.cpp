@@ -80,6 +80,7 @@ struct FixtureWeb::Impl {
   mutable std::mutex mu;
   std::condition_variable all_done;
   int active = 0;  // connection threads still running (they are detached)
+  int accepted = 0;
   std::vector<int> open_fds;
   std::map<std::string, int> current;
   std::map<std::string, int> peak;
@@ -94,6 +95,7 @@ struct FixtureWeb::Impl {
         std::lock_guard lock(mu);
         open_fds.push_back(socket.native_handle());
         ++active;
+        ++accepted;
       }
       // Detached so a long-running server does not keep the stacks of finished connections.
       std::thread([this, s = std::move(socket)]() mutable {
@@ -318,6 +320,11 @@ int FixtureWeb::total_hits() const {
   int n = 0;
   for (const auto& [key, times] : impl_->hits) n += static_cast<int>(times.size());
   return n;
+}
+
+int FixtureWeb::connections() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->accepted;
 }
 
 std::string FixtureWeb::ca_file() {
