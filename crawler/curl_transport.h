@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "crawler/curl_handles.h"
 #include "crawler/curl_multi.h"
@@ -25,13 +26,16 @@ class CurlTransport final : public Transport {
   struct Exchange;
   void finish(CURL* easy, CURLcode result);
   void configure(Exchange& exchange, const HttpRequest& request);
+  EasyHandle take_easy();
+  void give_back(EasyHandle easy);
 
   FetchOptions options_;
   std::string user_agent_;
   Slist resolve_;
   Slist connect_to_;
   std::unordered_map<CURL*, std::unique_ptr<Exchange>> exchanges_;
-  CurlMulti multi_;  // destroyed first, after abort_all() took every handle out of it
+  std::vector<EasyHandle> spare_;  // reset handles of finished exchanges, for the next ones
+  CurlMulti multi_;                // destroyed first, after abort_all() took every handle out of it
 };
 
 /// Offset of the end of the page head in `body` ("</head" or "<body", any case), searching

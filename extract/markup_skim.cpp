@@ -95,7 +95,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     }
     if (lt == std::string_view::npos || lt + 1 >= s.size()) break;
     i = lt;
-    if (s.compare(i, 4, "<!--") == 0) {
+    if (s[i + 1] == '!' && s.compare(i, 4, "<!--") == 0) {
       i = skip_comment(s, i);
       continue;
     }
@@ -113,11 +113,15 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     bool canonical = false;
     bool has_id = false;    // page signals read element ids (challenge forms)
     bool src_read = false;  // a script src that page signals would read, or might
+    // string_view comparisons test the length first; std::string == "literal" calls strlen
+    // and memcmp on every tag and attribute of a 20 KB head.
+    const std::string_view tag = name;
     while (next_tag_attribute(s, j, attr)) {
-      if (attr.name == "type") json_ld = attr.value.rfind("application/ld+json", 0) == 0;
-      if (attr.name == "rel") canonical = attr.value.find("canonical") != std::string::npos;
-      if (attr.name == "id") has_id = true;
-      if (attr.name == "src" && name == "script") {
+      const std::string_view attr_name = attr.name;
+      if (attr_name == "type") json_ld = attr.value.rfind("application/ld+json", 0) == 0;
+      if (attr_name == "rel") canonical = attr.value.find("canonical") != std::string::npos;
+      if (attr_name == "id") has_id = true;
+      if (attr_name == "src" && tag == "script") {
         // Gumbo decodes character references in the value; a raw '&' could hide a match.
         src_read = is_challenge_script_src(attr.value) || attr.value.find('&') != std::string::npos;
       }
@@ -125,32 +129,32 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     const bool self_closing = j < s.size() && s[j - 1] == '/';
     const std::size_t tag_end = j;  // at '>' (or the end of input)
     i = j < s.size() ? j + 1 : s.size();
-    if (name == "svg" || name == "math") {
+    if (tag == "svg" || tag == "math") {
       if (end_tag && foreign_depth > 0) --foreign_depth;
       if (!end_tag && !self_closing) ++foreign_depth;
       continue;
     }
     if (foreign_depth > 0) continue;
-    if (name == "h1") in_h1 = !end_tag;
-    if ((name == "body" && !end_tag) || (name == "head" && end_tag)) in_body = true;
-    if (in_body && !has_id && tag_end < s.size() && is_one_of(name, kInertBodyTags)) {
+    if (tag == "h1") in_h1 = !end_tag;
+    if ((tag == "body" && !end_tag) || (tag == "head" && end_tag)) in_body = true;
+    if (in_body && !has_id && tag_end < s.size() && is_one_of(tag, kInertBodyTags)) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
     }
     if (end_tag) continue;
-    if (name == "link" && !canonical && tag_end < s.size()) {
+    if (tag == "link" && !canonical && tag_end < s.size()) {
       // A void element that shapes no other part of the tree; only rel=canonical is read.
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
     }
-    if (name == "plaintext") break;  // everything after it is text
-    if (!is_one_of(name, kRawTextTags)) continue;
-    const std::size_t end = find_end_tag(s, name, i);
+    if (tag == "plaintext") break;  // everything after it is text
+    if (!is_one_of(tag, kRawTextTags)) continue;
+    const std::size_t end = find_end_tag(s, tag, i);
     const std::size_t body_end = end == std::string_view::npos ? s.size() : end;
     const std::string_view body = s.substr(i, body_end - i);
-    const bool drop = (name == "style" || name == "script") && tag_end < s.size() &&
+    const bool drop = (tag == "style" || tag == "script") && tag_end < s.size() &&
                       body.find("<!--") == std::string_view::npos;
     if (drop && json_ld) {
       // Mark the tag so the JSON-LD reader finds its text: <script ... data-...="N">.
@@ -162,8 +166,8 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       out.json_ld_texts.push_back(body);
       copied = body_end;
     } else if (drop) {
-      if (name == "script") out.script_texts.push_back(body);
-      const bool read = has_id || (name == "script" && src_read);
+      if (tag == "script") out.script_texts.push_back(body);
+      const bool read = has_id || (tag == "script" && src_read);
       if (!read && end != std::string_view::npos) {
         // Nothing reads this element but its text (kept in script_texts): drop it whole.
         out.html.append(s.substr(copied, lt - copied));

@@ -156,3 +156,26 @@ TEST_CASE("a page too long to finish still ends the transfer after its head",
   }
   CHECK(web.connections() == 2);  // so the connection could not be kept
 }
+
+TEST_CASE("a cookie set in one redirect chain is never sent with another request",
+          "[crawler][web][politeness]") {
+  // Transfers reuse curl handles, and a reset handle keeps its cookie jar.
+  testweb::Scenario s;
+  testweb::Reply set = redirect_to("/landing", 302);
+  set.headers.emplace_back("Set-Cookie", "session=1; Path=/");
+  s.hosts["c.web.test"]["/set"].replies = {set};
+  s.hosts["c.web.test"]["/landing"].replies = {page("Landing")};
+  s.hosts["c.web.test"]["/other"].replies = {page("Other")};
+  testweb::FixtureWeb web(s);
+  FetchOptions options = loopback_options(web.port());
+  options.concurrency = 1;
+  options.per_host = 1;
+  options.soft404_probe = false;
+  auto r = crawl(options, targets_of({"http://c.web.test/set", "http://c.web.test/other"}));
+  CHECK(r.at("http://c.web.test/set").verdict == Verdict::Redirected);
+  CHECK(r.at("http://c.web.test/other").verdict == Verdict::Ok);
+  REQUIRE(web.hits("c.web.test", "/landing") == 1);
+  REQUIRE(web.hits("c.web.test", "/other") == 1);
+  CHECK(web.last_header("c.web.test", "/landing", "cookie") == "session=1");  // its own chain
+  CHECK(web.last_header("c.web.test", "/other", "cookie").empty());
+}
