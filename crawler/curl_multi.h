@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -49,6 +50,7 @@ class CurlMulti {
   void on_timer(long timeout_ms);
   void arm_timer();
   void run_soon();
+  void run_timeouts();
   void arm(const std::shared_ptr<Watcher>& watcher, int direction);
   void on_ready(const std::shared_ptr<Watcher>& watcher, int direction,
                 const boost::system::error_code& ec);
@@ -59,7 +61,8 @@ class CurlMulti {
   boost::asio::steady_timer timer_;
   std::optional<std::chrono::steady_clock::time_point> wanted_at_;  // curl's deadline
   std::optional<std::chrono::steady_clock::time_point> armed_at_;   // when timer_ fires
-  bool run_posted_ = false;  // a run_soon handler is queued; it checks alive_ first
+  std::uint64_t reports_ = 0;  // deadlines curl reported (on_timer calls)
+  bool run_posted_ = false;    // a run_soon handler is queued; it checks alive_ first
   std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
   std::unordered_map<Watcher*, std::shared_ptr<Watcher>> watchers_;
   Done on_done_;
