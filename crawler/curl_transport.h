@@ -34,7 +34,7 @@ class CurlTransport final : public Transport {
   Slist resolve_;
   Slist connect_to_;
   std::unordered_map<CURL*, std::unique_ptr<Exchange>> exchanges_;
-  std::vector<EasyHandle> spare_;  // reset handles of finished exchanges, for the next ones
+  std::vector<EasyHandle> spare_;  // handles of finished exchanges, for the next ones
   CurlMulti multi_;                // destroyed first, after abort_all() took every handle out of it
 };
 
