@@ -160,8 +160,8 @@ void CurlMulti::on_timer(long timeout_ms) {
 
 void CurlMulti::run_soon() {
   // curl asks for "now" on every new transfer. A posted handler costs no system call, where
-  // arming the timer for now and again for the next deadline costs two timerfd_settime calls
-  // (3% of a crawl's CPU on this VM). Not called directly: that would re-enter curl.
+  // arming the timer for now costs a timerfd_settime call and a wakeup. Not called directly:
+  // that would re-enter curl.
   if (run_posted_) return;
   run_posted_ = true;
   asio::post(io_, [this, alive = std::weak_ptr<const bool>(alive_)] {
