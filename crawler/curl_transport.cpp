@@ -247,10 +247,10 @@ std::size_t CurlTransport::Exchange::body_chunk(std::string_view chunk) {
   // Enough read. If the response is complete anyway, let it finish so the connection stays
   // reusable; the same if the rest is short and another request waits for the connection.
   // Otherwise stop the transfer here.
-  if (!encoded && content_length >= 0 && received >= content_length) return chunk.size();
+  const bool length_known = !encoded && content_length >= 0;  // on the wire, as we count
+  if (length_known && received >= content_length) return chunk.size();
   want_body = false;
-  if (keep_connection && !encoded && content_length >= 0 &&
-      content_length - received <= kDrainablePageRest) {
+  if (keep_connection && length_known && content_length - received <= kDrainablePageRest) {
     drain_limit = content_length;
     return chunk.size();
   }
@@ -282,8 +282,7 @@ void CurlTransport::abort_all() {
 
 void CurlTransport::start(const HttpRequest& request, Done done) {
   auto exchange = std::make_unique<Exchange>();
-  exchange->fresh_handle = spare_.empty();
-  exchange->easy = take_easy();
+  take_easy(*exchange);
   exchange->done = std::move(done);
   exchange->max_head = options_.max_head_bytes;
   exchange->allow_private = options_.allow_private || request.trusted_address;
@@ -295,15 +294,15 @@ void CurlTransport::start(const HttpRequest& request, Done done) {
   multi_.add(easy);
 }
 
-EasyHandle CurlTransport::take_easy() {
-  if (!spare_.empty()) {
-    EasyHandle easy = std::move(spare_.back());
+void CurlTransport::take_easy(Exchange& exchange) {
+  exchange.fresh_handle = spare_.empty();
+  if (!exchange.fresh_handle) {
+    exchange.easy = std::move(spare_.back());
     spare_.pop_back();
-    return easy;
+    return;
   }
-  EasyHandle easy(curl_easy_init());
-  if (!easy) throw std::runtime_error("curl_easy_init failed");
-  return easy;
+  exchange.easy.reset(curl_easy_init());
+  if (!exchange.easy) throw std::runtime_error("curl_easy_init failed");
 }
 
 void CurlTransport::give_back(EasyHandle easy) {

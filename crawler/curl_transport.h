@@ -26,7 +26,7 @@ class CurlTransport final : public Transport {
   struct Exchange;
   void finish(CURL* easy, CURLcode result);
   void configure(Exchange& exchange, const HttpRequest& request);
-  EasyHandle take_easy();
+  void take_easy(Exchange& exchange);  ///< a spare handle, else a new one
   void give_back(EasyHandle easy);
 
   FetchOptions options_;

@@ -9,6 +9,27 @@ using namespace linkhealth;
 using namespace linkhealth::testing;
 using namespace std::chrono_literals;
 
+namespace {
+
+/// One request at a time per host and no soft-404 probe, so a test sees each host's requests
+/// in order and no others.
+FetchOptions one_per_host(int port) {
+  FetchOptions options = loopback_options(port);
+  options.per_host = 1;
+  options.soft404_probe = false;
+  return options;
+}
+
+/// A page whose head is small and whose body runs on for `body_bytes` (sent with its length).
+testweb::Reply long_page(const std::string& title, std::size_t body_bytes) {
+  testweb::Reply r;
+  r.body = "<!doctype html><html><head><title>" + title + "</title></head><body><h1>" + title +
+           "</h1>" + std::string(body_bytes, 'x') + "</body></html>";
+  return r;
+}
+
+}  // namespace
+
 TEST_CASE("the server never sees more than the per-host cap", "[crawler][web][politeness]") {
   testweb::Scenario s;
   testweb::Reply slow = page("Article");
@@ -42,10 +63,8 @@ TEST_CASE("Retry-After parks the host, other hosts go on", "[crawler][web][polit
   s.hosts["limited.web.test"]["/y"].replies = {page("Also fine")};
   s.hosts["other.web.test"]["*"].replies = {page("Other")};
   testweb::FixtureWeb web(s);
-  FetchOptions options = loopback_options(web.port());
+  FetchOptions options = one_per_host(web.port());
   options.retry_base_ms = 1;
-  options.per_host = 1;
-  options.soft404_probe = false;
   auto r = crawl(options, targets_of({"http://limited.web.test/x", "http://limited.web.test/y",
                                       "http://other.web.test/1", "http://other.web.test/2"}));
   const CheckResult& x = r.at("http://limited.web.test/x");
@@ -108,26 +127,12 @@ TEST_CASE("request_stop ends a run with transfers in flight", "[crawler][web]") 
   CHECK(crawler.progress().total == 10);
 }
 
-namespace {
-
-/// A page whose head is small and whose body runs on for `body_bytes` (sent with its length).
-testweb::Reply long_page(const std::string& title, std::size_t body_bytes) {
-  testweb::Reply r;
-  r.body = "<!doctype html><html><head><title>" + title + "</title></head><body><h1>" + title +
-           "</h1>" + std::string(body_bytes, 'x') + "</body></html>";
-  return r;
-}
-
-}  // namespace
-
 TEST_CASE("the rest of a page is read when the host's next request can use the connection",
           "[crawler][web][politeness]") {
   testweb::Scenario s;
   s.hosts["long.web.test"]["*"].replies = {long_page("Long read", 100 * 1024)};
   testweb::FixtureWeb web(s);
-  FetchOptions options = loopback_options(web.port());
-  options.per_host = 1;
-  options.soft404_probe = false;
+  FetchOptions options = one_per_host(web.port());
   auto r = crawl(options, targets_of({"http://long.web.test/1", "http://long.web.test/2",
                                       "http://long.web.test/3"}));
   for (const auto& [url, result] : r) {
@@ -144,9 +149,7 @@ TEST_CASE("a page too long to finish still ends the transfer after its head",
   testweb::Scenario s;
   s.hosts["huge.web.test"]["*"].replies = {long_page("Huge", 4 * 1024 * 1024)};
   testweb::FixtureWeb web(s);
-  FetchOptions options = loopback_options(web.port());
-  options.per_host = 1;
-  options.soft404_probe = false;
+  FetchOptions options = one_per_host(web.port());
   auto r = crawl(options, targets_of({"http://huge.web.test/1", "http://huge.web.test/2"}));
   for (const auto& [url, result] : r) {
     CHECK(result.verdict == Verdict::Ok);
@@ -159,7 +162,7 @@ TEST_CASE("a page too long to finish still ends the transfer after its head",
 
 TEST_CASE("a cookie set in one redirect chain is never sent with another request",
           "[crawler][web][politeness]") {
-  // Transfers reuse curl handles, and a reset handle keeps its cookie jar.
+  // Transfers reuse curl handles, and a reused handle keeps its cookie jar.
   testweb::Scenario s;
   testweb::Reply set = redirect_to("/landing", 302);
   set.headers.emplace_back("Set-Cookie", "session=1; Path=/");
@@ -167,10 +170,8 @@ TEST_CASE("a cookie set in one redirect chain is never sent with another request
   s.hosts["c.web.test"]["/landing"].replies = {page("Landing")};
   s.hosts["c.web.test"]["/other"].replies = {page("Other")};
   testweb::FixtureWeb web(s);
-  FetchOptions options = loopback_options(web.port());
+  FetchOptions options = one_per_host(web.port());
   options.concurrency = 1;
-  options.per_host = 1;
-  options.soft404_probe = false;
   auto r = crawl(options, targets_of({"http://c.web.test/set", "http://c.web.test/other"}));
   CHECK(r.at("http://c.web.test/set").verdict == Verdict::Redirected);
   CHECK(r.at("http://c.web.test/other").verdict == Verdict::Ok);
