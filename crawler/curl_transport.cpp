@@ -15,6 +15,7 @@
 #include "crawler/url_parts.h"
 #include "extract/ascii.h"
 #include "extract/url_cleaner.h"
+#include "extract/url_resolution.h"
 
 namespace linkhealth {
 
@@ -122,6 +123,10 @@ struct CurlTransport::Exchange {
   bool want_body = false;
   bool stopped = false;     // we ended the transfer on purpose: CURLE_WRITE_ERROR is success
   std::string retry_after;  // raw value, parsed when the exchange ends
+  // libcurl resolves Location into CURLINFO_REDIRECT_URL only when a transfer completes, and
+  // a redirect is ended at its headers whenever its body's length is not known up front
+  // (chunked, close-delimited, HTTP/2 without content-length): the target is kept from here.
+  std::string location;
   bool encoded = false;
   long content_length = -1;
   long received = 0;
@@ -181,6 +186,7 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     r = HttpResponse{};
     r.status = status;
     retry_after.clear();
+    location.clear();
     encoded = false;
     content_length = -1;
     return line.size();
@@ -212,6 +218,8 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     r.last_modified = capped(value);
   } else if (name == "retry-after") {
     retry_after = capped(value);
+  } else if (name == "location") {
+    if (location.empty()) location = std::string(value);  // the first one, as curl does
   } else if (name == "cf-mitigated") {
     r.cf_mitigated = true;
   } else if (name == "content-encoding") {
@@ -410,6 +418,10 @@ void CurlTransport::finish(CURL* easy, CURLcode result) {
   if (char* location = nullptr;
       curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) {
     r.redirect_url = location;
+  } else if (status >= 300 && status < 400 && !ex->location.empty()) {
+    char* base = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &base);
+    r.redirect_url = resolve_url(base != nullptr ? base : "", ex->location).value_or("");
   }
   if (char* ip = nullptr; curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) {
     r.primary_ip = ip;
