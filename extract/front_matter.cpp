@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include "extract/json_front_matter.h"
+#include "extract/toml_front_matter.h"
 #include "extract/top_level_select.h"
 #include "extract/utf8.h"
 
@@ -37,16 +39,10 @@ struct WalkState {
 
 std::optional<FrontMatterError> walk(const YAML::Node& node, WalkState& state, std::size_t depth) {
   if (++state.visited > state.limits.max_nodes) {
-    return FrontMatterError{
-        "front matter expands to more than " + std::to_string(state.limits.max_nodes) +
-            " YAML nodes (the max_yaml_nodes cap; an alias bomb or a huge list)",
-        state.first_line};
+    return too_many_nodes_error(state.limits, state.first_line);
   }
   if (depth > state.limits.max_depth) {
-    return FrontMatterError{"front matter nests deeper than " +
-                                std::to_string(state.limits.max_depth) +
-                                " levels (the max_yaml_depth cap)",
-                            state.first_line + node.Mark().line};
+    return too_deep_error(state.limits, state.first_line + node.Mark().line);
   }
   if (node.IsMap()) {
     std::map<std::string, int> seen;
@@ -70,6 +66,28 @@ std::optional<FrontMatterError> walk(const YAML::Node& node, WalkState& state, s
   return std::nullopt;
 }
 
+/// The block between the opening `fence` line and the next `fence` line (for YAML also a
+/// `...` line).
+FrontMatterSplit split_fenced(std::string_view text, FrontMatterFormat format,
+                              std::string_view fence) {
+  FrontMatterSplit out;
+  std::size_t pos = text.find('\n');
+  const std::size_t start = pos == std::string_view::npos ? text.size() : pos + 1;
+  for (std::size_t at = start; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = bare_line(text.substr(at, end - at));
+    if (line == fence || (format == FrontMatterFormat::yaml && line == "...")) {
+      out.block = FrontMatterBlock{std::string(text.substr(start, at - start)), 2, format};
+      return out;
+    }
+    at = end + 1;
+  }
+  out.error =
+      FrontMatterError{"unterminated front matter: no closing " + std::string(fence) + " line", 1};
+  return out;
+}
+
 }  // namespace
 
 FrontMatterSplit split_front_matter(std::string_view text) {
@@ -89,39 +107,58 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     return out;
   }
   const std::string_view opener = bare_line(first_line_of(text));
-  if (opener == "+++") {
-    out.error =
-        FrontMatterError{"TOML front matter (+++) is not supported; use YAML between --- lines", 1};
-    return out;
-  }
-  if (opener.starts_with("---\r")) {
+  if (opener.starts_with("---\r") || opener.starts_with("+++\r")) {
     // Classic Mac line ends: without this the whole file reads as one line and the front
     // matter would be silently taken for Markdown.
     out.error =
         FrontMatterError{"front matter uses CR-only (classic Mac) line ends; use LF or CRLF", 1};
     return out;
   }
-  if (opener != "---") return out;  // no front matter
-
-  std::size_t pos = text.find('\n');
-  const std::size_t start = pos == std::string_view::npos ? text.size() : pos + 1;
-  for (std::size_t at = start; at < text.size();) {
-    std::size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = bare_line(text.substr(at, end - at));
-    if (line == "---" || line == "...") {
-      out.block = FrontMatterBlock{std::string(text.substr(start, at - start)), 2};
-      return out;
+  if (opener == "---") return split_fenced(text, FrontMatterFormat::yaml, "---");
+  if (opener == "+++") return split_fenced(text, FrontMatterFormat::toml, "+++");
+  if (text.starts_with('{')) {
+    // Hugo's rule: a file that starts with `{` starts with a JSON object.
+    if (const auto end = json_front_matter_end(text)) {
+      out.block = FrontMatterBlock{std::string(text.substr(0, *end)), 1, FrontMatterFormat::json};
+    } else {
+      out.error = FrontMatterError{"unterminated JSON front matter: no closing }", 1};
     }
-    at = end + 1;
   }
-  out.error = FrontMatterError{"unterminated front matter: no closing --- line", 1};
-  return out;
+  return out;  // no front matter when no block was cut
+}
+
+FrontMatterError too_many_nodes_error(const FrontMatterLimits& limits, int line) {
+  return FrontMatterError{"front matter expands to more than " + std::to_string(limits.max_nodes) +
+                              " YAML nodes (the max_yaml_nodes cap; an alias bomb or a huge list)",
+                          line};
+}
+
+FrontMatterError too_deep_error(const FrontMatterLimits& limits, int line) {
+  return FrontMatterError{"front matter nests deeper than " + std::to_string(limits.max_depth) +
+                              " levels (the max_yaml_depth cap)",
+                          line};
 }
 
 namespace {
 
-ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& block,
+/// Checks a parsed tree: a mapping (an empty document gives an empty one), no duplicate keys,
+/// within the caps.
+ParsedFrontMatter checked(YAML::Node root, int first_line, const FrontMatterLimits& limits) {
+  ParsedFrontMatter out{std::move(root), std::nullopt};
+  if (out.root.IsNull()) {
+    out.root = YAML::Node(YAML::NodeType::Map);
+    return out;
+  }
+  if (!out.root.IsMap()) {
+    out.error = FrontMatterError{"front matter is not a mapping of keys to values", first_line};
+    return out;
+  }
+  WalkState state{0, limits, first_line};
+  out.error = walk(out.root, state, 0);
+  return out;
+}
+
+ParsedFrontMatter parse_yaml(const std::string& yaml, int first_line,
                              const FrontMatterLimits& limits) {
   ParsedFrontMatter out;
   try {
@@ -131,30 +168,17 @@ ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& bl
     out.error = FrontMatterError{
         "front matter nests too deep for the YAML parser (over " + std::to_string(e.depth()) +
             " levels; the max_yaml_depth cap is " + std::to_string(limits.max_depth) + ")",
-        block.first_line + e.mark.line};
+        first_line + e.mark.line};
     return out;
   } catch (const YAML::Exception& e) {
     // yaml-cpp marks an unclosed flow at end of input; point at the last YAML line instead.
     const int last_line =
-        block.first_line +
-        std::max(0, static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n')) - 1);
-    const int line =
-        e.mark.is_null() ? block.first_line : std::min(block.first_line + e.mark.line, last_line);
+        first_line + std::max(0, static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n')) - 1);
+    const int line = e.mark.is_null() ? first_line : std::min(first_line + e.mark.line, last_line);
     out.error = FrontMatterError{"YAML: " + e.msg, line};
     return out;
   }
-  if (out.root.IsNull()) {
-    out.root = YAML::Node(YAML::NodeType::Map);
-    return out;
-  }
-  if (!out.root.IsMap()) {
-    out.error =
-        FrontMatterError{"front matter is not a mapping of keys to values", block.first_line};
-    return out;
-  }
-  WalkState state{0, limits, block.first_line};
-  out.error = walk(out.root, state, 0);
-  return out;
+  return checked(std::move(out.root), first_line, limits);
 }
 
 }  // namespace
@@ -162,15 +186,27 @@ ParsedFrontMatter parse_yaml(const std::string& yaml, const FrontMatterBlock& bl
 ParsedFrontMatter parse_front_matter(const FrontMatterBlock& block,
                                      const std::vector<std::string>* keep_keys,
                                      const FrontMatterLimits& limits) {
+  if (block.format != FrontMatterFormat::yaml) {
+    ParsedFrontMatter tree;
+    try {
+      tree = block.format == FrontMatterFormat::toml ? toml_front_matter_tree(block, limits)
+                                                     : json_front_matter_tree(block, limits);
+    } catch (const YAML::Exception& e) {
+      // Only if marked_yaml_builder.cpp wrote text yaml-cpp cannot read: still a finding.
+      tree.error = FrontMatterError{"YAML: " + e.msg, block.first_line};
+    }
+    if (tree.error) return tree;
+    return checked(std::move(tree.root), block.first_line, limits);
+  }
   if (keep_keys != nullptr) {
-    if (auto selected = select_top_level(block.yaml, *keep_keys)) {
-      auto fast = parse_yaml(*selected, block, limits);
+    if (auto selected = select_top_level(block.text, *keep_keys)) {
+      auto fast = parse_yaml(*selected, block.first_line, limits);
       if (!fast.error) return fast;
       // An error in the selection (an alias to a skipped anchor, say): let the whole block
       // decide, so the fast path never reports an error the full parse would not.
     }
   }
-  return parse_yaml(block.yaml, block, limits);
+  return parse_yaml(block.text, block.first_line, limits);
 }
 
 }  // namespace linkhealth

@@ -3,11 +3,13 @@
 #include <string>
 
 #include "extract/scan.h"
+#include "extract/source_reader.h"
 #include "tests/temp_tree.h"
 
 using linkhealth::Finding;
 using linkhealth::ScanOptions;
 using linkhealth::ScanResult;
+using linkhealth::Source;
 using linkhealth::testing::TempTree;
 
 namespace {
@@ -134,9 +136,91 @@ TEST_CASE("deeply nested YAML is a parse_error, not a crash", "[extract][front_m
   scan_bad("---\ntitle: " + std::string(50000, '[') + std::string(50000, ']') + "\n---\n", 2);
 }
 
-TEST_CASE("TOML front matter is reported as unsupported", "[extract][front_matter]") {
-  const auto f = scan_bad("+++\ntitle = \"x\"\n+++\n", 1);
-  CHECK_THAT(f.detail, Catch::Contains("TOML"));
+TEST_CASE("YAML, TOML and JSON front matter give the same Source", "[extract][front_matter]") {
+  // The same fields on the same lines in each format (escapes and a non-BMP character included),
+  // so the Sources must match field for field, URL lines included.
+  const std::string yaml =
+      "---\n"
+      "id: 3909\n"
+      "title: \"Good \\\"quoted\\\" article\"\n"
+      "slug: good-article\n"
+      "date: 2021-03-04\n"
+      "source: open-project-curations\n"
+      "description: \"caf\\u00e9 \\u2014 \\U0001F600\"\n"
+      "tags: [a, b]\n"
+      "link:\n"
+      "  brand: example.org\n"
+      "  href: https://example.org/a#.X88gt1UzbIU\n"
+      "  original: https://example.org/a?utm_source=x\n"
+      "---\n"
+      "body\n";
+  const std::string toml =
+      "+++\n"
+      "id = 3909\n"
+      "title = \"Good \\\"quoted\\\" article\"\n"
+      "slug = \"good-article\"\n"
+      "date = 2021-03-04\n"
+      "source = \"open-project-curations\"\n"
+      "description = \"caf\\u00e9 \\u2014 \\U0001F600\"\n"
+      "tags = [\"a\", \"b\"]\n"
+      "[link]\n"
+      "  brand = \"example.org\"\n"
+      "  href = \"https://example.org/a#.X88gt1UzbIU\"\n"
+      "  original = \"https://example.org/a?utm_source=x\"\n"
+      "+++\n"
+      "body\n";
+  const std::string json =
+      "{\n"
+      "  \"id\": 3909,\n"
+      "  \"title\": \"Good \\\"quoted\\\" article\",\n"
+      "  \"slug\": \"good-article\",\n"
+      "  \"date\": \"2021-03-04\",\n"
+      "  \"source\": \"open-project-curations\",\n"
+      "  \"description\": \"caf\\u00e9 \\u2014 \\ud83d\\ude00\",\n"
+      "  \"tags\": [\"a\", \"b\"],\n"
+      "  \"link\": {\n"
+      "    \"brand\": \"example.org\",\n"
+      "    \"href\": \"https://example.org/a#.X88gt1UzbIU\",\n"
+      "    \"original\": \"https://example.org/a?utm_source=x\"\n"
+      "  }\n"
+      "}\n"
+      "body\n";
+  const auto from_yaml = linkhealth::source_from_text(yaml, "a/x.md", {});
+  REQUIRE(from_yaml.source);
+  CHECK(from_yaml.findings.empty());
+  CHECK(from_yaml.has_front_matter);
+  CHECK(from_yaml.expects_link);
+  const Source& want = *from_yaml.source;
+  CHECK(want.title == "Good \"quoted\" article");
+  CHECK(want.description == "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80");
+  REQUIRE(want.urls.size() == 2);
+  CHECK(want.urls[0].line == 11);
+  CHECK(want.urls[1].line == 12);
+
+  for (const std::string* text : {&toml, &json}) {
+    CAPTURE(*text);
+    const auto read = linkhealth::source_from_text(*text, "a/x.md", {});
+    REQUIRE(read.source);
+    CHECK(read.findings.empty());
+    CHECK(read.has_front_matter);
+    CHECK(read.expects_link);
+    const Source& got = *read.source;
+    CHECK(got.slug == want.slug);
+    CHECK(got.id == want.id);
+    CHECK(got.title == want.title);
+    CHECK(got.description == want.description);
+    CHECK(got.brand == want.brand);
+    CHECK(got.community == want.community);
+    CHECK(got.date == want.date);
+    CHECK(got.kind == want.kind);
+    CHECK(got.file == want.file);
+    REQUIRE(got.urls.size() == want.urls.size());
+    for (std::size_t i = 0; i < got.urls.size(); ++i) {
+      CHECK(got.urls[i].field == want.urls[i].field);
+      CHECK(got.urls[i].raw == want.urls[i].raw);
+      CHECK(got.urls[i].line == want.urls[i].line);
+    }
+  }
 }
 
 TEST_CASE("front matter that is not a mapping is reported", "[extract][front_matter]") {
