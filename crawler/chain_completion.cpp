@@ -6,6 +6,7 @@
 
 #include "crawler/fetch_chain.h"
 #include "crawler/fetch_engine.h"
+#include "crawler/page_redirect.h"
 #include "crawler/url_parts.h"
 #include "extract/page_meta.h"
 
@@ -38,10 +39,12 @@ std::string product_token(const std::string& user_agent) {
 void FetchEngine::complete(std::uint64_t id, HttpResponse response) {
   Chain& chain = *chains_.at(id);
   chain.last = std::move(response);
+  chain.page.reset();  // a page that redirected by itself is not the chain's last page
   const HttpResponse& r = chain.last;
   if (r.error == TransferError::None && !r.body.empty() && is_html(r.content_type)) {
     chain.page = std::make_unique<PageMeta>(read_page_meta(r.body, r.content_type, chain.url));
   }
+  if (follow_page_redirect(chain)) return;
   switch (chain.kind) {
     case Kind::Target:
       complete_target(chain);
@@ -53,6 +56,21 @@ void FetchEngine::complete(std::uint64_t id, HttpResponse response) {
       complete_robots(chain);
       break;
   }
+}
+
+bool FetchEngine::follow_page_redirect(Chain& chain) {
+  const HttpResponse& r = chain.last;
+  // A chain already ended (loop, too many hops, a refused hop) comes back here with the page
+  // that redirected: it is judged as it stands.
+  if (!chain.page || chain.kind == Kind::Robots || r.status < 200 || r.status >= 300 ||
+      chain.loop || chain.too_many || !chain.skip_reason.empty())
+    return false;
+  const auto redirect = page_redirect_to_follow(*chain.page, chain.url);
+  if (!redirect) return false;
+  HttpResponse hop = std::move(chain.last);
+  hop.redirect_url = redirect->url;
+  follow(chain, hop);
+  return true;
 }
 
 void FetchEngine::complete_target(Chain& chain) {

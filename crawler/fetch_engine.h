@@ -63,6 +63,9 @@ class FetchEngine {
   bool maybe_retry(Chain& chain, const Job& job, const HttpResponse& response);
   void follow(Chain& chain, const HttpResponse& response);
   void complete(std::uint64_t id, HttpResponse response);
+  /// Follows the meta refresh or redirect script of a finished 2xx page as the chain's next
+  /// hop (crawler/page_redirect.h); false when the chain ends here.
+  bool follow_page_redirect(Chain& chain);
   void complete_target(Chain& chain);
   void complete_probe(Chain& chain);
   void complete_robots(Chain& chain);

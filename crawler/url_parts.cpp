@@ -48,6 +48,20 @@ std::vector<std::string> segments(const std::string& path) {
   return out;
 }
 
+// The last path segment without case and a page extension: the article's slug.
+std::string slug_of(const std::string& path) {
+  const auto parts = segments(path);
+  if (parts.empty()) return {};
+  std::string slug = ascii_lower(parts.back());
+  for (std::string_view ext : {".html", ".htm", ".shtml", ".php", ".aspx", ".asp", ".jsp"}) {
+    if (slug.size() > ext.size() && slug.ends_with(ext)) {
+      slug.resize(slug.size() - ext.size());
+      break;
+    }
+  }
+  return slug;
+}
+
 }  // namespace
 
 std::optional<UrlParts> parse_url(std::string_view text) {
@@ -117,6 +131,29 @@ bool is_root_or_section_redirect(std::string_view from, std::string_view to) {
   if (strip_www(a->host) != strip_www(b->host)) return false;
   if (landed.size() != 1 || deep.size() < 2) return false;
   return landed[0] == deep[0] && b->query.empty();  // /news/2020/story -> /news/
+}
+
+bool is_same_site(std::string_view a, std::string_view b) {
+  const auto pa = parse_url(a);
+  const auto pb = parse_url(b);
+  return pa && pb && !pa->host.empty() && strip_www(pa->host) == strip_www(pb->host);
+}
+
+bool is_home_page_of(std::string_view root, std::string_view page) {
+  const auto r = parse_url(root);
+  const auto p = parse_url(page);
+  if (!r || !p || r->host.empty() || strip_www(r->host) != strip_www(p->host)) return false;
+  return segments(r->path).empty() && r->query.empty() && !segments(p->path).empty();
+}
+
+bool is_same_article_elsewhere(std::string_view from, std::string_view to) {
+  const auto a = parse_url(from);
+  const auto b = parse_url(to);
+  if (!a || !b || strip_www(a->host) == strip_www(b->host)) return false;
+  if (segments(a->path).empty()) return false;
+  if (strip_slash(a->path) == strip_slash(b->path)) return true;
+  const std::string slug = slug_of(a->path);
+  return slug.size() >= 4 && slug != "index" && slug == slug_of(b->path);
 }
 
 }  // namespace linkhealth

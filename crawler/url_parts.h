@@ -33,6 +33,20 @@ bool is_unsafe_port(int port);
 bool is_trivial_redirect(std::string_view from, std::string_view to);
 
 /// `to` is the site root or a section index above the deep link `from` (a soft-404 sign).
+/// A root counts on any host: a deep link sent to another site's home page is as dead.
 bool is_root_or_section_redirect(std::string_view from, std::string_view to);
+
+/// Same host, ignoring a "www." (the scheme and port may differ); false when either fails to
+/// parse.
+bool is_same_site(std::string_view a, std::string_view b);
+
+/// `root` is the home page ("/", no query) of `page`'s site while `page` itself is deeper: a
+/// page that says it is the home page (canonical, og:url) at a deep URL.
+bool is_home_page_of(std::string_view root, std::string_view page);
+
+/// `to` is on another site but carries the same article: the same path, or the same last
+/// path segment (the slug, compared without case and without .html/.php/... extensions) of
+/// at least 4 characters. A domain migration, not a dead link.
+bool is_same_article_elsewhere(std::string_view from, std::string_view to);
 
 }  // namespace linkhealth

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/page_signals.h"
+#include "extract/parked_domain.h"
 #include "extract/tag_scan.h"
 
 namespace linkhealth {
@@ -113,6 +114,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     bool canonical = false;
     bool has_id = false;    // page signals read element ids (challenge forms)
     bool src_read = false;  // a script src that page signals would read, or might
+    bool has_src = false;   // a script with a src runs that, never its own text
     // string_view comparisons test the length first; std::string == "literal" calls strlen
     // and memcmp on every tag and attribute of a 20 KB head.
     const std::string_view tag = name;
@@ -123,7 +125,9 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       if (attr_name == "id") has_id = true;
       if (attr_name == "src" && tag == "script") {
         // Gumbo decodes character references in the value; a raw '&' could hide a match.
-        src_read = is_challenge_script_src(attr.value) || attr.value.find('&') != std::string::npos;
+        src_read = is_challenge_script_src(attr.value) || is_parking_script_src(attr.value) ||
+                   attr.value.find('&') != std::string::npos;
+        has_src = !attr.value.empty();
       }
     }
     const bool self_closing = j < s.size() && s[j - 1] == '/';
@@ -166,7 +170,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       out.json_ld_texts.push_back(body);
       copied = body_end;
     } else if (drop) {
-      if (tag == "script") out.script_texts.push_back(body);
+      if (tag == "script" && !has_src) out.script_texts.push_back(body);
       const bool read = has_id || (tag == "script" && src_read);
       if (!read && end != std::string_view::npos) {
         // Nothing reads this element but its text (kept in script_texts): drop it whole.

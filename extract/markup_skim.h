@@ -25,15 +25,15 @@ inline constexpr const char* kSkimmedJsonLdAttribute = "data-linkhealth-json-ld"
 
 struct SkimmedHtml {
   std::string html;                             ///< the page minus skipped raw-text bodies
-  std::vector<std::string_view> script_texts;   ///< removed inline script bodies (views of input)
+  std::vector<std::string_view> script_texts;   ///< removed bodies of scripts without a src
   std::vector<std::string_view> json_ld_texts;  ///< removed JSON-LD bodies (views of input)
 };
 
 /// Removes the bodies of inline <script> and <style> elements (the whole element unless it has
-/// an id or a challenge-platform src), non-canonical <link>s, body text outside <h1> and the
-/// tags of inert body elements without an id. Other tags, comments, head text, <title>/
-/// <textarea> text and SVG/MathML content pass through unchanged; a script that contains
-/// "<!--" (whose end tokenizers find differently) is kept whole.
+/// an id, or a src of a challenge platform or a parking service), non-canonical <link>s, body
+/// text outside <h1> and the tags of inert body elements without an id. Other tags, comments,
+/// head text, <title>/<textarea> text and SVG/MathML content pass through unchanged; a script
+/// that contains "<!--" (whose end tokenizers find differently) is kept whole.
 SkimmedHtml skim_raw_text(std::string_view html);
 
 }  // namespace linkhealth

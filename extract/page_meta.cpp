@@ -207,13 +207,25 @@ std::string absolute(std::string_view field, const std::string& raw, const std::
   return raw;
 }
 
-// The URL part of a refresh value such as `0; url='https://example.com/'`, "" if none.
-std::string refresh_target(std::string_view content) {
+struct Refresh {
+  int delay_s = 0;
+  std::string url;  // "" if none
+};
+
+// A refresh value such as `0; url='https://example.com/'`: its delay and URL part.
+Refresh refresh_target(std::string_view content) {
+  Refresh refresh;
   std::size_t i = 0;
+  while (i < content.size() && content[i] == ' ') ++i;
+  while (i < content.size() && content[i] >= '0' && content[i] <= '9') {
+    // Saturates: a 20-digit delay is a long one, not an overflow.
+    refresh.delay_s = std::min(refresh.delay_s * 10 + (content[i] - '0'), 1000000);
+    ++i;
+  }
   while (i < content.size() &&
          (content[i] == ' ' || (content[i] >= '0' && content[i] <= '9') || content[i] == '.'))
     ++i;
-  if (i >= content.size() || (content[i] != ';' && content[i] != ',')) return "";
+  if (i >= content.size() || (content[i] != ';' && content[i] != ',')) return refresh;
   ++i;
   while (i < content.size() && content[i] == ' ') ++i;
   std::string_view rest = content.substr(i);
@@ -229,7 +241,8 @@ std::string refresh_target(std::string_view content) {
     const std::size_t end = rest.find(rest.front(), 1);
     rest = rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
   }
-  return std::string(rest);
+  refresh.url = std::string(rest);
+  return refresh;
 }
 
 struct Rule {
@@ -292,8 +305,12 @@ PageMeta read_page_meta(std::string_view body, std::string_view content_type,
   m.og_url = absolute("og:url", pick("og:url", head.meta[kOgUrl], notes), base, notes);
   m.og_image = absolute("og:image", pick("og:image", head.meta[kOgImage], notes), base, notes);
   m.canonical = absolute("canonical", pick_one("canonical", head.canonical, notes), base, notes);
-  m.refresh_url =
-      absolute("refresh", pick_one("refresh", refresh_target(head.refresh), notes), base, notes);
+  const Refresh refresh = refresh_target(head.refresh);
+  m.refresh_url = absolute("refresh", pick_one("refresh", refresh.url, notes), base, notes);
+  if (!m.refresh_url.empty()) m.refresh_delay_s = refresh.delay_s;
+  m.script_redirect_url =
+      absolute("script redirect", pick_one("script redirect", head.evidence.script_redirect, notes),
+               base, notes);
 
   resolve({{"og:title", &m.og_title},
            {"twitter:title", &m.twitter_title},

@@ -30,6 +30,8 @@ struct PageMeta {
   std::string published;
   std::string lang;
   std::string refresh_url;           ///< target of <meta http-equiv=refresh>, absolute
+  int refresh_delay_s = 0;           ///< its delay in whole seconds (when refresh_url is set)
+  std::string script_redirect_url;   ///< target of a redirect-only inline script, absolute
   std::string encoding_declared;     ///< charset the page or HTTP header declared, "" if none
   std::string encoding_used;         ///< charset actually used to decode
   std::vector<std::string> signals;  ///< see extract/page_signals.h for the vocabulary

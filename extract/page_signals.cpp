@@ -1,99 +1,17 @@
 #include "extract/page_signals.h"
 
+#include <algorithm>
 #include <array>
-#include <cstring>
 
 #include "extract/html_document.h"
+#include "extract/parked_domain.h"
+#include "extract/script_redirect.h"
+#include "extract/sign_in_wall.h"
+#include "extract/wording.h"
 
 namespace linkhealth {
 
 namespace {
-
-// ASCII-lowercased text with typographic apostrophes and ellipses made plain.
-std::string fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::string_view rest = text.substr(i);
-    if (rest.substr(0, 3) == "\xE2\x80\x99") {  // U+2019
-      out += '\'';
-      i += 2;
-    } else if (rest.substr(0, 3) == "\xE2\x80\xA6") {  // U+2026
-      out += "...";
-      i += 2;
-    } else {
-      const char c = text[i];
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-  }
-  return out;
-}
-
-bool contains_any(std::string_view folded, const auto& phrases) {
-  for (std::string_view p : phrases)
-    if (folded.find(p) != std::string_view::npos) return true;
-  return false;
-}
-
-// True when the whole text, or one segment of "A | B - C", is one of `phrases`.
-bool segment_is_any(std::string_view folded, const auto& phrases) {
-  constexpr std::array<std::string_view, 6> kSeparators = {
-      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
-  std::size_t start = 0;
-  while (start <= folded.size()) {
-    std::size_t end = folded.size();
-    std::size_t sep_len = 0;
-    for (std::string_view sep : kSeparators) {
-      const std::size_t at = folded.find(sep, start);
-      if (at != std::string_view::npos && at < end) end = at, sep_len = sep.size();
-    }
-    const std::string_view segment = folded.substr(start, end - start);
-    for (std::string_view p : phrases)
-      if (segment == p) return true;
-    if (sep_len == 0) break;
-    start = end + sep_len;
-  }
-  return false;
-}
-
-constexpr std::array<std::string_view, 34> kNotFoundPhrases = {"page not found",
-                                                               "page cannot be found",
-                                                               "page can't be found",
-                                                               "page could not be found",
-                                                               "page does not exist",
-                                                               "page doesn't exist",
-                                                               "page no longer exists",
-                                                               "page is no longer available",
-                                                               "page no longer available",
-                                                               "page you requested",
-                                                               "page you were looking for",
-                                                               "page you are looking for",
-                                                               "page you're looking for",
-                                                               "content not found",
-                                                               "article not found",
-                                                               "story not found",
-                                                               "post not found",
-                                                               "content is no longer available",
-                                                               "article is no longer available",
-                                                               "story is no longer available",
-                                                               "video is no longer available",
-                                                               "error 404",
-                                                               "404 error",
-                                                               "404 not found",
-                                                               "404 page",
-                                                               "http 404",
-                                                               "(404)",
-                                                               "file not found",
-                                                               "document not found",
-                                                               "nothing found",
-                                                               "we couldn't find",
-                                                               "we can't find that page",
-                                                               "we cannot find",
-                                                               "oops! that page"};
-
-constexpr std::array<std::string_view, 9> kNotFoundSegments = {
-    "not found",      "404",           "oops", "oops!", "error",
-    "page not found", "nothing found", "gone", "sorry"};
 
 constexpr std::array<std::string_view, 10> kChallengePhrases = {
     "are you a robot",
@@ -131,11 +49,11 @@ constexpr std::array<std::string_view, 8> kChallengeIds = {
     "challenge-error-text", "cf-please-wait",    "px-captcha",           "captcha-bypass"};
 
 bool has_fragment(std::string_view value, std::string_view needle) {
-  return fold(value).find(needle) != std::string::npos;
+  return fold_wording(value).find(needle) != std::string::npos;
 }
 
 bool is_consent_url(std::string_view url) {
-  const std::string folded = fold(url);
+  const std::string folded = fold_wording(url);
   return folded.find("//consent.") != std::string::npos ||
          folded.find("//guce.") != std::string::npos ||
          folded.find("collectconsent") != std::string::npos;
@@ -160,12 +78,19 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
     case GUMBO_TAG_SCRIPT: {
       const std::string_view src = attribute(element, "src");
       if (is_challenge_script_src(src)) evidence.challenge_markup = true;
+      if (is_parking_script_src(src)) evidence.parking_markup = true;
       if (src.empty()) observe_script_text(text_content(element), evidence);
       break;
     }
     case GUMBO_TAG_IFRAME:
-      if (has_fragment(attribute(element, "src"), "captcha-delivery.com"))
-        evidence.challenge_markup = true;
+    case GUMBO_TAG_FRAME: {
+      const std::string_view src = attribute(element, "src");
+      if (has_fragment(src, "captcha-delivery.com")) evidence.challenge_markup = true;
+      if (is_parking_script_src(src)) evidence.parking_markup = true;
+      break;
+    }
+    case GUMBO_TAG_INPUT:
+      if (fold_wording(attribute(element, "type")) == "password") evidence.password_input = true;
       break;
     default:
       break;
@@ -174,40 +99,52 @@ void observe_element(const GumboNode& element, PageEvidence& evidence) {
 
 bool is_challenge_script_src(std::string_view src) {
   if (src.empty()) return false;
-  const std::string folded = fold(src);
+  const std::string folded = fold_wording(src);
   return folded.find("/cdn-cgi/challenge-platform/h/") != std::string::npos ||
          folded.find("captcha-delivery.com") != std::string::npos;
 }
 
 void observe_script_text(std::string_view text, PageEvidence& evidence) {
   if (text.find("_cf_chl_opt") != std::string_view::npos) evidence.challenge_markup = true;
-}
-
-bool says_not_found(std::string_view text) {
-  const std::string folded = fold(text);
-  return contains_any(folded, kNotFoundPhrases) || segment_is_any(folded, kNotFoundSegments);
+  if (is_parking_script(text)) evidence.parking_markup = true;
+  if (evidence.script_redirect.empty()) {
+    if (auto target = script_redirect_target(text)) evidence.script_redirect = std::move(*target);
+  }
 }
 
 bool is_challenge_title(std::string_view title) {
-  const std::string folded = fold(title);
+  const std::string folded = fold_wording(title);
   return contains_any(folded, kChallengePhrases) || segment_is_any(folded, kChallengeSegments);
 }
 
 bool is_consent_title(std::string_view title) {
-  return contains_any(fold(title), kConsentPhrases);
+  return contains_any(fold_wording(title), kConsentPhrases);
 }
 
 std::vector<std::string> page_signals(const PageEvidence& evidence) {
+  const auto title_or_heading = [&](bool (*says)(std::string_view)) {
+    return says(evidence.title) || std::any_of(evidence.headings.begin(), evidence.headings.end(),
+                                               [&](const std::string& h) { return says(h); });
+  };
   std::vector<std::string> signals;
-  bool not_found = says_not_found(evidence.title);
-  for (const std::string& h : evidence.headings) not_found = not_found || says_not_found(h);
-  if (not_found) signals.emplace_back(kSignalNotFound);
+  if (title_or_heading(says_not_found)) signals.emplace_back(kSignalNotFound);
   if (evidence.challenge_markup || is_challenge_title(evidence.title))
     signals.emplace_back(kSignalChallenge);
   if (evidence.consent_markup || is_consent_title(evidence.title) ||
       is_consent_url(evidence.refresh_url))
     signals.emplace_back(kSignalConsentWall);
+  if (evidence.parking_markup || title_or_heading(is_parking_title) ||
+      is_parking_script_src(evidence.refresh_url))
+    signals.emplace_back(kSignalParkedDomain);
+  // A login box in an article's header has a password field too: only a page that calls
+  // itself a sign-in page counts (its <h1> only when it has no title).
+  const bool sign_in_page = is_sign_in_title(evidence.title) ||
+                            (evidence.title.empty() &&
+                             std::any_of(evidence.headings.begin(), evidence.headings.end(),
+                                         [](const std::string& h) { return is_sign_in_title(h); }));
+  if (evidence.password_input && sign_in_page) signals.emplace_back(kSignalSignInForm);
   if (!evidence.refresh_url.empty()) signals.emplace_back(kSignalMetaRefresh);
+  if (!evidence.script_redirect.empty()) signals.emplace_back(kSignalScriptRedirect);
   return signals;
 }
 

@@ -20,7 +20,8 @@ TEST_CASE("script and style elements are removed, scripts kept as views", "[mark
       "<head><style>a{b:c}</style><script>var x = '<b>';</script><SCRIPT src=a.js></SCRIPT>"
       "<title>T</title></head>");
   CHECK(s.html == "<head><title>T</title></head>");
-  CHECK(s.script_texts == Views{"var x = '<b>';", ""});
+  // A script with a src runs the file, never its own text: only inline bodies are kept.
+  CHECK(s.script_texts == Views{"var x = '<b>';"});
   CHECK(s.json_ld_texts.empty());
 }
 
@@ -35,7 +36,7 @@ TEST_CASE("scripts and styles page signals read keep their tags", "[markup_skim]
         "<script src=\"/CDN-CGI/challenge-platform/h/b/orchestrate.js\"></script>"
         "<script src=\"https://ct.captcha-delivery.com/c.js\"></script>"
         "<script src=\"/a.js?x=1&amp;y=2\"></script>");
-  CHECK(s.script_texts == Views{"a", "", "", ""});
+  CHECK(s.script_texts == Views{"a"});
 }
 
 TEST_CASE("JSON-LD bodies are lifted out and their tags marked", "[markup_skim]") {
@@ -101,9 +102,11 @@ TEST_CASE("body text outside h1 is dropped, head and heading text kept", "[marku
 namespace {
 
 std::string meta_json(std::string_view page, linkhealth::MarkupPass pass) {
-  return linkhealth::page_meta_to_json(
-             linkhealth::read_page_meta(page, "text/html", "https://news.example.com/a/b", pass))
-      .dump();
+  const linkhealth::PageMeta m =
+      linkhealth::read_page_meta(page, "text/html", "https://news.example.com/a/b", pass);
+  // The page redirect fields are the verdict's, not the JSON's: compared here too.
+  return linkhealth::page_meta_to_json(m).dump() + " refresh " + m.refresh_url + " " +
+         std::to_string(m.refresh_delay_s) + " script " + m.script_redirect_url;
 }
 
 }  // namespace
@@ -126,6 +129,12 @@ TEST_CASE("the skimmed page gives the same PageMeta as the whole page", "[markup
            "<body><ul><li><h1>Li heading</h1></ul><h1>404</h1>",
            "<body><div id=\"challenge-form\"><form action=\"/?__cf_chl_f_tk=1\"></form></div>",
            "<body><span id=cf-please-wait>wait</span>",
+           "<head><script src=\"//img.sedoparking.com/js/x.js\"></script><title>t</title>",
+           "<body><iframe src=\"https://www.parkingcrew.net/x\"></iframe><frameset>"
+           "<frame src=\"http://sedoparking.com/f\"></frameset>",
+           "<body><script src=\"/a.js\">location.href='/x'</script>"
+           "<script>location.replace('/y')</script><script>window.park = \"e30=\"</script>",
+           "<head><title>Sign in</title></head><body><div><form><input type=PASSWORD></form>",
            "<head><script src=\"https://ct.captcha-delivery.com/c.js\"></script>"
            "<script id=x>var _cf_chl_opt={}</script><script>window._cf_chl_opt={}</script>",
            "<head><SCRIPT SRC=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></SCRIPT>",

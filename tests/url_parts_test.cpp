@@ -1,0 +1,45 @@
+// URL comparisons the verdict makes: roots, sections, sites, migrations, home pages.
+#include <catch2/catch.hpp>
+
+#include "crawler/url_parts.h"
+
+using namespace linkhealth;
+
+TEST_CASE("a root anywhere or a section above the link", "[url_parts]") {
+  CHECK(is_root_or_section_redirect("https://news.test/health/2020/story", "https://news.test/"));
+  CHECK(is_root_or_section_redirect("https://news.test/health/2020/story",
+                                    "https://news.test/health/"));
+  // Another site's home page counts: the article is gone either way.
+  CHECK(is_root_or_section_redirect("https://news.test/health/2020/story",
+                                    "https://www.buyer.example/"));
+  CHECK_FALSE(is_root_or_section_redirect("https://news.test/health/2020/story",
+                                          "https://buyer.example/health/"));
+  CHECK_FALSE(is_root_or_section_redirect("https://news.test/", "https://news.test/en/"));
+}
+
+TEST_CASE("same site, home pages and migrated articles", "[url_parts]") {
+  CHECK(is_same_site("http://news.test/a", "https://www.news.test/b"));
+  CHECK_FALSE(is_same_site("https://news.test/a", "https://news2.test/a"));
+  CHECK_FALSE(is_same_site("not a url", "not a url"));
+
+  CHECK(is_home_page_of("https://www.news.test/", "https://news.test/2020/05/story"));
+  CHECK(is_home_page_of("https://news.test", "https://news.test/story"));
+  CHECK_FALSE(is_home_page_of("https://news.test/", "https://news.test/"));
+  CHECK_FALSE(is_home_page_of("https://news.test/?p=123", "https://news.test/story"));
+  CHECK_FALSE(
+      is_home_page_of("https://news.test/2020/05/story", "https://news.test/2020/05/story"));
+  CHECK_FALSE(is_home_page_of("https://other.test/", "https://news.test/story"));
+  CHECK_FALSE(is_home_page_of("", "https://news.test/story"));
+
+  CHECK(is_same_article_elsewhere("https://www.ihealthbeat.org/articles/2014/5/1/telehealth-rules",
+                                  "https://www.chcf.org/articles/telehealth-rules/"));
+  CHECK(is_same_article_elsewhere("http://old.example/news/story-123.html",
+                                  "https://new.example/archive/Story-123"));
+  CHECK(is_same_article_elsewhere("http://old.example/a/b", "https://new.example/a/b/"));
+  CHECK_FALSE(
+      is_same_article_elsewhere("https://old.example/news/story-123", "https://new.example/news/"));
+  CHECK_FALSE(is_same_article_elsewhere("https://old.example/a/index.html",
+                                        "https://new.example/b/index.html"));
+  CHECK_FALSE(
+      is_same_article_elsewhere("https://news.test/a/story", "https://www.news.test/b/story"));
+}
