@@ -70,6 +70,7 @@ void ref_lines(Block& b, const TargetRef& ref, const std::string& request_url) {
 void verdict_lines(Block& b, const ReportTarget& r) {
   std::string verdict = b.paint(to_string(r.verdict), verdict_colour(r.verdict));
   if (r.http_status > 0) verdict += " · HTTP " + std::to_string(r.http_status);
+  if (r.not_modified) verdict += " · unchanged since the last check";
   if (r.consecutive_failures > 1) {
     verdict += " · failing " + std::to_string(r.consecutive_failures) + " checks in a row since " +
                display_time(r.first_seen_broken);

@@ -50,6 +50,7 @@ json target_json(const ReportTarget& target) {
           {"final_url", target.final_url},
           {"redirects", std::move(redirects)},
           {"error", target.error},
+          {"not_modified", target.not_modified},
           {"page", page_json(target.page)},
           {"drift", std::move(drift)},
           {"refs", std::move(refs)}};

@@ -26,6 +26,7 @@ ReportTarget report_target(TargetRecord&& record) {
   t.final_url = std::move(check.final_url);
   t.redirects = std::move(check.redirects);
   t.error = std::move(check.error);
+  t.not_modified = check.not_modified;
   t.checked_at = std::move(check.checked_at);
   if (check.page) t.page = std::move(*check.page);
   t.drift = std::move(record.drift);

@@ -44,6 +44,7 @@ struct ReportTarget {
   std::string final_url;       ///< URL of the last response
   std::vector<Hop> redirects;  ///< every hop, first request first
   std::string error;           ///< human-readable reason, empty for plain ok
+  bool not_modified = false;   ///< a 304: the page shown is the one of the check before
   std::string checked_at;      ///< ISO 8601 UTC time of the check shown
   PageMeta page;               ///< live page metadata; all empty when none was read
   std::vector<Drift> drift;

@@ -6,6 +6,7 @@ CheckResult reuse_not_modified(const CheckResult& now, const CheckResult& previo
   CheckResult out = now;
   out.not_modified = true;
   out.verdict = previous.verdict;
+  out.error = previous.error;  // the reason of the verdict that still holds
   out.final_url = previous.final_url;
   if (out.redirects.empty()) out.redirects = previous.redirects;
   out.content_type = previous.content_type;

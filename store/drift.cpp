@@ -77,7 +77,9 @@ std::vector<Drift> drift_against_previous(const CheckResult& previous, const Che
     out.push_back({"final_url_changed", "", previous.final_url, live.final_url, 0.0});
   }
   if (page_is_readable(previous) && page_is_readable(live)) {
-    add_text_change(out, "title_changed", previous.page->title, live.page->title);
+    const std::string& before = previous.page->title;
+    const std::string& after = live.page->title;
+    if (!same_title(before, after)) add_text_change(out, "title_changed", before, after);
     add_text_change(out, "description_changed", previous.page->description, live.page->description);
   }
   return out;
@@ -86,7 +88,7 @@ std::vector<Drift> drift_against_previous(const CheckResult& previous, const Che
 std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Source>& sources,
                                  const CheckResult* previous) {
   std::vector<Drift> out;
-  if (live.not_modified || !is_informative(live.verdict)) return out;
+  if (!is_informative(live.verdict)) return out;
   // A file citing the target from two fields (link.href and link.original differ only by a
   // tracking fragment) is one curated record: compare it once.
   std::set<std::string> compared;
@@ -95,7 +97,7 @@ std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Sour
     for (Drift& d : drift_against_curated(source, live)) out.push_back(std::move(d));
   }
   for (Drift& d : canonical_drift(live)) out.push_back(std::move(d));
-  if (previous != nullptr) {
+  if (previous != nullptr && !live.not_modified) {
     for (Drift& d : drift_against_previous(*previous, live)) out.push_back(std::move(d));
   }
   return out;

@@ -48,8 +48,12 @@ std::vector<Drift> canonical_drift(const CheckResult& live);
 /// informative check of the same target.
 std::vector<Drift> drift_against_previous(const CheckResult& previous, const CheckResult& live);
 
-/// Everything above for one check. Nothing for a non-informative verdict or a 304 (a 304
-/// means no change); `previous` may be null (first check) and is ignored when not informative.
+/// Everything above for one check; nothing for a non-informative verdict. A 304 (`live` then
+/// carries the page of the check it confirmed, see reuse_not_modified) gets the mismatches
+/// with the curated record and the canonical again: they are states that hold until the page
+/// or the record changes, and a weekly report must not lose them because the page did not
+/// change. It gets no changes against `previous`: the server said there are none.
+/// `previous` may be null (first check) and is ignored when not informative.
 std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Source>& sources,
                                  const CheckResult* previous);
 

@@ -106,6 +106,12 @@ bool is_unicode_separator(char32_t cp) {
          cp == 0x3000 || cp == 0x2122 || cp == 0xAE || cp == 0xA9;
 }
 
+// A character with white space (or the text's end) on both sides: "A & B", not "M&A".
+bool stands_alone(std::string_view text, std::size_t at) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  return (at == 0 || blank(text[at - 1])) && (at + 1 >= text.size() || blank(text[at + 1]));
+}
+
 constexpr std::array<std::string_view, 6> kSiteSeparators{" | ",      " - ",  " \u2013 ",
                                                           " \u2014 ", " :: ", " \u00b7 "};
 constexpr std::size_t kMaxSiteNameWords = 6;
@@ -130,6 +136,11 @@ std::string normalize_text(std::string_view text) {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         out += c;
         space = false;
+      } else if (c == '&' && stands_alone(decoded, start)) {  // "Tips & Tricks" = "Tips and Tricks"
+        separator();
+        out += "and";
+        space = false;
+        separator();
       } else if (c >= 'A' && c <= 'Z') {
         out += static_cast<char>(c - 'A' + 'a');
         space = false;
@@ -200,12 +211,28 @@ std::vector<std::string> title_variants(std::string_view title) {
 }
 
 double title_similarity(std::string_view curated, std::string_view live) {
-  auto curated_words = words(curated);
+  // Curated titles are sometimes copied with the site name too, and sites rename themselves:
+  // "Title | Old Name" against "Title - New Name" is the same headline.
+  const std::vector<std::string> live_variants = title_variants(live);
   double best = 0;
-  for (const auto& variant : title_variants(live)) {
-    best = std::max(best, jaccard(curated_words, words(variant)));
+  for (const auto& curated_variant : title_variants(curated)) {
+    const auto curated_words = words(curated_variant);
+    for (const auto& variant : live_variants) {
+      best = std::max(best, jaccard(curated_words, words(variant)));
+    }
   }
   return best;
+}
+
+bool same_title(std::string_view a, std::string_view b) {
+  const std::vector<std::string> b_variants = title_variants(b);
+  for (const auto& va : title_variants(a)) {
+    const std::string na = normalize_text(va);
+    for (const auto& vb : b_variants) {
+      if (na == normalize_text(vb)) return true;
+    }
+  }
+  return false;
 }
 
 double description_similarity(std::string_view curated, std::string_view live) {

@@ -13,8 +13,9 @@
 namespace linkhealth {
 
 /// Decodes HTML entities (named common ones and numeric), folds smart quotes, dashes and
-/// ellipses to ASCII, drops apostrophes, turns other punctuation into spaces, lowercases ASCII
-/// and collapses whitespace (including no-break spaces). "Becker’s &amp; Co." -> "beckers co".
+/// ellipses to ASCII, drops apostrophes, spells a lone "&" as "and", turns other punctuation into
+/// spaces, lowercases ASCII and collapses whitespace (including no-break spaces).
+/// "Becker’s &amp; Co." -> "beckers and co".
 std::string normalize_text(std::string_view text);
 
 /// The words of normalize_text(text), in order.
@@ -29,9 +30,14 @@ double jaccard(const std::vector<std::string>& a, const std::vector<std::string>
 /// has at most 6 words and fewer words than the part kept.
 std::vector<std::string> title_variants(std::string_view title);
 
-/// Similarity of a curated title and a live title in [0,1]: the best Jaccard over the live
-/// title's variants (so " | HIT Consultant" and " - Becker's Hospital Review" do not count).
+/// Similarity of a curated title and a live title in [0,1]: the best Jaccard over the two
+/// titles' variants (so " | HIT Consultant" and " - Becker's Hospital Review" do not count).
 double title_similarity(std::string_view curated, std::string_view live);
+
+/// True when two titles differ only cosmetically: case, quotes and apostrophes, punctuation,
+/// "&" against "and", or the site name attached to them (any variant of one normalises to
+/// any variant of the other).
+bool same_title(std::string_view a, std::string_view b);
 
 /// Similarity of two descriptions in [0,1]: Jaccard, or 1 when one is a word-prefix of the
 /// other with at least kMinPrefixWords words (curated descriptions are often truncated).

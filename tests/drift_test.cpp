@@ -151,7 +151,7 @@ TEST_CASE("a broken page after an ok one is a verdict change only", "[store][dri
   CHECK(drift[0].after == "broken");
 }
 
-TEST_CASE("no drift from blocked, timeout or error responses, nor from a 304", "[store][drift]") {
+TEST_CASE("no drift from blocked, timeout or error responses", "[store][drift]") {
   auto before = live(Verdict::Ok, "5 Steps for Interoperability Excellence", kLiveDescription);
   for (Verdict v : {Verdict::Blocked, Verdict::Timeout, Verdict::NetworkError, Verdict::TlsError,
                     Verdict::ServerError, Verdict::Invalid, Verdict::Skipped}) {
@@ -162,9 +162,23 @@ TEST_CASE("no drift from blocked, timeout or error responses, nor from a 304", "
     // ... and a blocked previous check is no baseline either.
     CHECK(drift_against_previous(wall, before).empty());
   }
+}
+
+TEST_CASE("a 304 keeps the curated-record mismatches and has no changes", "[store][drift]") {
+  // The page of the check a 304 confirms, as reuse_not_modified hands it on: its title and
+  // canonical no longer match the curated record, and it differs from an older check.
+  auto before = live(Verdict::Ok, "5 Steps for Interoperability Excellence", kLiveDescription);
   auto not_modified = live(Verdict::Ok, "Something else entirely", "Other");
+  not_modified.page->canonical = "https://hitconsultant.net/";
   not_modified.not_modified = true;
-  CHECK(compute_drift(not_modified, {curated()}, &before).empty());
+  not_modified.http_status = 304;
+  const auto drift = compute_drift(not_modified, {curated()}, &before);
+  CHECK(kinds(drift) ==
+        std::vector<std::string>{"canonical_mismatch", "description_mismatch", "title_mismatch"});
+  // A page that still matches what was curated gets nothing from a 304.
+  auto unchanged = before;
+  unchanged.not_modified = true;
+  CHECK(compute_drift(unchanged, {curated()}, &before).empty());
 }
 
 TEST_CASE("compute_drift combines curated, canonical and previous drift", "[store][drift]") {
@@ -188,4 +202,22 @@ TEST_CASE("a file given twice (two fields citing one URL) is compared with the p
   auto other = curated();
   other.file = "curated/another-article.md";
   CHECK(compute_drift(page, {curated(), other}, nullptr).size() == 2 * once.size());
+}
+
+TEST_CASE("a cosmetic title change is neither a mismatch nor a change", "[store][drift]") {
+  auto before = live(Verdict::Ok, "5 Steps for Interoperability Excellence | HIT Consultant",
+                     kLiveDescription);
+  auto now = live(Verdict::Ok,
+                  "5 steps for interoperability excellence for healthcare providers \u2014 "
+                  "HITC Media",
+                  kLiveDescription);
+  before.page->title =
+      "5 Steps for Interoperability Excellence for Healthcare Providers | HIT "
+      "Consultant";
+  CHECK(compute_drift(now, {curated()}, &before).empty());
+  // A headline that really changed still is one.
+  auto rewritten =
+      live(Verdict::Ok, "Interoperability rules delayed again | HIT Consultant", kLiveDescription);
+  CHECK(kinds(compute_drift(rewritten, {curated()}, &before)) ==
+        std::vector<std::string>{"title_changed", "title_mismatch"});
 }

@@ -26,8 +26,8 @@ TEST_CASE("JSON document has exactly the documented field names", "[report][json
   REQUIRE(doc["targets"].is_array());
   REQUIRE_FALSE(doc["targets"].empty());
   for (const auto& t : doc["targets"]) {
-    CHECK(keys(t) == Keys{"drift", "error", "final_url", "host", "http_status", "page", "redirects",
-                          "refs", "request_url", "verdict"});
+    CHECK(keys(t) == Keys{"drift", "error", "final_url", "host", "http_status", "not_modified",
+                          "page", "redirects", "refs", "request_url", "verdict"});
     CHECK(keys(t["page"]) == Keys{"canonical", "description", "description_rule", "og_description",
                                   "og_title", "title", "title_rule"});
     for (const auto& hop : t["redirects"]) CHECK(keys(hop) == Keys{"status", "url"});

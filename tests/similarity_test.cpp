@@ -13,7 +13,8 @@ TEST_CASE("normalize_text folds case, quotes, entities, punctuation and whitespa
   CHECK(normalize_text("\u201cNext Normal\u201d &#x2014; Post COVID-19\u2026") ==
         "next normal post covid 19");
   CHECK(normalize_text("Pew: 'Poor' EHR usability") == "pew poor ehr usability");
-  CHECK(normalize_text("CAF\u00c9 &unknown; &") == "caf\u00e9 unknown");
+  CHECK(normalize_text("CAF\u00c9 &unknown; &") == "caf\u00e9 unknown and");
+  CHECK(normalize_text("Tips &amp; Tricks") == normalize_text("tips and tricks"));
   CHECK(normalize_text("inter\u00adoper\u200bability") == "interoperability");
   CHECK(normalize_text("   ").empty());
 }
@@ -83,4 +84,26 @@ TEST_CASE("same_page_url ignores scheme, www, trailing slash, default port and f
   CHECK_FALSE(same_page_url("https://example.com/a?id=1", "https://example.com/a?id=2"));
   CHECK_FALSE(same_page_url("https://news.example.com/a", "https://example.com/a"));
   CHECK_FALSE(same_page_url("https://example.com:8080/a", "https://example.com/a"));
+}
+
+TEST_CASE("cosmetic title changes are the same title", "[store][similarity]") {
+  const std::string curated = "Hospitals \u201cRethink\u201d Remote Care & Staffing";
+  for (const char* live : {
+           "Hospitals \"Rethink\" Remote Care and Staffing",            // quotes, & and "and"
+           "HOSPITALS RETHINK REMOTE CARE & STAFFING.",                 // case, punctuation
+           "Hospitals 'Rethink' Remote Care & Staffing | Health News",  // a site suffix
+           "Hospitals Rethink Remote Care & Staffing \u2014 MedTech Daily Briefing",
+       }) {
+    INFO(live);
+    CHECK(same_title(curated, live));
+    CHECK(title_similarity(curated, live) == 1.0);
+  }
+  // A site that renamed itself: the suffix differs on both sides.
+  CHECK(same_title("Telehealth after the pandemic | Old Health Site",
+                   "Telehealth after the pandemic - New Health Media"));
+  CHECK(title_similarity("Telehealth after the pandemic | Old Health Site",
+                         "Telehealth after the pandemic - New Health Media") == 1.0);
+  // A changed headline is not cosmetic.
+  CHECK_FALSE(same_title(curated, "Hospitals Rethink Remote Care"));
+  CHECK_FALSE(same_title("4 recent hospital CEO moves", "5 recent hospital CEO moves"));
 }
