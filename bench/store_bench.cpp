@@ -101,7 +101,7 @@ struct Rates {
 // One crawl as the crawl command does it: content first, then every check; only the checks
 // (and the final commit) are timed.
 Rates crawl(Store& store, const Content& content, const std::vector<CheckResult>& checks) {
-  std::vector<Drift> drift{{"title_changed", "", "Old title", "New title", 0.4}};
+  std::vector<Drift> drift{{DriftKind::TitleChanged, "", "Old title", "New title", 0.4}};
   std::vector<Drift> none;
   std::int64_t run = store.begin_run(RunKind::Crawl, "{}", false);
   store.record_sources(run, content.sources, content.targets);

@@ -44,13 +44,6 @@ void apply_hosts(const std::map<std::string, HostSettings>& hosts, FetchOptions&
 
 }  // namespace
 
-std::optional<FailOn> fail_on_from_string(std::string_view name) {
-  if (name == "new") return FailOn::New;
-  if (name == "any") return FailOn::Any;
-  if (name == "never") return FailOn::Never;
-  return std::nullopt;
-}
-
 std::optional<std::filesystem::path> config_argument(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--config") == 0 && i + 1 < argc) return std::string(argv[i + 1]);

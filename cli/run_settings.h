@@ -14,13 +14,12 @@
 #include "crawler/fetch_options.h"
 #include "extract/scan_options.h"
 #include "extract/tracking_rules.h"
+#include "types/fail_on.h"
 
 namespace linkhealth {
 
 /// When a run counts as failed (exit 2): on problems new since the previous run, on any
 /// problem, or never.
-enum class FailOn { New, Any, Never };
-std::optional<FailOn> fail_on_from_string(std::string_view name);  ///< "new" | "any" | "never"
 
 /// The database used when neither --db nor the config names one (in the working directory).
 inline constexpr const char* kDefaultDbFile = "linkhealth.db";

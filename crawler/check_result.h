@@ -9,31 +9,9 @@
 #include <vector>
 
 #include "extract/page_meta.h"
+#include "types/verdict.h"
 
 namespace linkhealth {
-
-/// The one vocabulary for link outcomes, used in JSON, the DB and the report.
-enum class Verdict {
-  Ok,
-  Redirected,
-  Broken,
-  Soft404,
-  Blocked,
-  ServerError,
-  Timeout,
-  NetworkError,
-  TlsError,
-  Invalid,
-  Skipped,
-};
-
-/// "ok", "redirected", "broken", "soft_404", "blocked", "server_error", "timeout",
-/// "network_error", "tls_error", "invalid", "skipped".
-std::string_view to_string(Verdict verdict);
-/// Inverse of to_string; nullopt for an unknown name.
-std::optional<Verdict> verdict_from_string(std::string_view name);
-/// True for verdicts that mean the link is a problem an editor must act on.
-bool is_problem(Verdict verdict);
 
 /// One step of a redirect chain: the URL requested and the status it answered.
 struct Hop {

@@ -96,14 +96,9 @@ void text_pair(Block& b, std::string_view what, const std::string& curated, cons
          live.empty() ? "(none)" : quoted(live) + (rule.empty() ? "" : " (" + rule + ")"));
 }
 
-// Verdict and URL changes are categorical; the text kinds carry a similarity worth showing.
-bool has_similarity(std::string_view kind) {
-  return kind == "title_mismatch" || kind == "description_mismatch" || kind == "title_changed" ||
-         kind == "description_changed";
-}
-
 std::string drift_text(const Drift& d) {
-  std::string text = std::string(d.kind) + ": " + quoted(d.before) + " → " + quoted(d.after);
+  std::string text =
+      std::string(to_string(d.kind)) + ": " + quoted(d.before) + " → " + quoted(d.after);
   if (has_similarity(d.kind)) {
     char score[32];
     std::snprintf(score, sizeof score, " (similarity %.2f)", d.score);

@@ -35,8 +35,10 @@ json target_json(const ReportTarget& target) {
   }
   json drift = json::array();
   for (const auto& d : target.drift) {
-    drift.push_back(
-        {{"kind", d.kind}, {"before", d.before}, {"after", d.after}, {"score", d.score}});
+    drift.push_back({{"kind", to_string(d.kind)},
+                     {"before", d.before},
+                     {"after", d.after},
+                     {"score", d.score}});
   }
   json refs = json::array();
   for (const auto& ref : target.refs) {

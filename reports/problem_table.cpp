@@ -35,12 +35,6 @@ int severity(Verdict verdict) {
   }
 }
 
-bool is_content_drift(const Drift& drift) {
-  return drift.kind == "title_mismatch" || drift.kind == "description_mismatch" ||
-         drift.kind == "canonical_mismatch" || drift.kind == "title_changed" ||
-         drift.kind == "description_changed";
-}
-
 std::vector<ProblemRow> rows_of(const ReportTarget& target) {
   std::vector<ProblemRow> rows;
   for (const auto& ref : target.refs) {
@@ -158,7 +152,7 @@ std::string title_cell(const ProblemRow& row) {
     out += diff_line("live", pieces, DiffPiece::Op::Removed, "ins");
   }
   for (const auto& d : t.drift) {
-    if (d.kind == "title_mismatch" || d.kind == "title_changed") continue;
+    if (is_title_drift(d.kind)) continue;
     if (!d.slug.empty() && d.slug != slug_of(row)) continue;
     out += "<div class=\"small\">" + escape_html(drift_label(d.kind)) + ": " +
            escape_html(d.before) + " &rarr; " + escape_html(d.after) + "</div>";
@@ -217,7 +211,8 @@ std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
 bool needs_review(const ReportTarget& target) {
   if (is_problem(target.verdict) || target.verdict == Verdict::Redirected) return true;
   if (target.verdict != Verdict::Ok) return false;
-  return std::any_of(target.drift.begin(), target.drift.end(), is_content_drift);
+  return std::any_of(target.drift.begin(), target.drift.end(),
+                     [](const Drift& d) { return is_content_drift(d.kind); });
 }
 
 std::vector<ProblemTableGroup> group_problem_rows(const ReportModel& model) {

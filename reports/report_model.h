@@ -66,7 +66,7 @@ struct ReportModel {
 
 /// How many targets carry each verdict, indexed by the Verdict's value.
 struct VerdictTotals {
-  std::array<int, 11> count{};
+  std::array<int, kVerdictCount> count{};
   int of(Verdict verdict) const { return count[static_cast<std::size_t>(verdict)]; }
   int problems() const;  ///< sum over verdicts where is_problem() holds
   int unverifiable() const { return of(Verdict::Blocked) + of(Verdict::Skipped); }

@@ -61,7 +61,7 @@ ReportModel sample_report_model() {
                  "link.original")};
   live_title(t1,
              "5 Steps to Interoperability Excellence for Healthcare Providers - HIT Consultant");
-  t1.drift = {{"title_mismatch", "", interop, t1.page.title, 0.82}};
+  t1.drift = {{DriftKind::TitleMismatch, "", interop, t1.page.title, 0.82}};
   m.targets.push_back(t1);
 
   auto t2 = target("http://www.mobihealthnews.com/content/remote-monitoring-ccm",
@@ -160,7 +160,7 @@ ReportModel sample_report_model() {
                   "https://m.youtube.com/watch?v=ccm-explainer&feature=share")};
   live_title(t12, "Chronic Care Management Explained (Video)");
   t12.is_fixed = true;
-  t12.drift = {{"verdict_changed", "", "timeout", "ok", 0}};
+  t12.drift = {{DriftKind::VerdictChanged, "", "timeout", "ok", 0}};
   m.targets.push_back(t12);
 
   auto t13 = target("https://www.medpagetoday.com/practicemanagement/reimbursement/90001",

@@ -15,7 +15,7 @@ struct VerdictText {
 };
 
 // Most urgent first: the order of the report's chips and legend.
-constexpr std::array<VerdictText, 11> kTexts{{
+constexpr std::array<VerdictText, kVerdictCount> kTexts{{
     {Verdict::Broken, "Broken",
      "The server says the page does not exist (404, 410, ...). Find the article's new address, "
      "link an archived copy, or remove the link."},
@@ -52,13 +52,13 @@ const VerdictText& text_of(Verdict verdict) {
   return kTexts.front();  // unreachable: every Verdict is in the table
 }
 
-constexpr std::array<Verdict, 11> by_severity() {
-  std::array<Verdict, 11> out{};
+constexpr std::array<Verdict, kVerdictCount> by_severity() {
+  std::array<Verdict, kVerdictCount> out{};
   for (std::size_t i = 0; i < kTexts.size(); ++i) out[i] = kTexts[i].verdict;
   return out;
 }
 
-constexpr std::array<Verdict, 11> kBySeverity = by_severity();
+constexpr std::array<Verdict, kVerdictCount> kBySeverity = by_severity();
 
 }  // namespace
 
@@ -70,24 +70,28 @@ std::string_view verdict_advice(Verdict verdict) {
   return text_of(verdict).advice;
 }
 
-const std::array<Verdict, 11>& verdicts_by_severity() {
+const std::array<Verdict, kVerdictCount>& verdicts_by_severity() {
   return kBySeverity;
 }
 
-std::string_view drift_label(std::string_view kind) {
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kLabels{{
-      {"title_mismatch", "Live title differs from the curated one"},
-      {"description_mismatch", "Live description differs from the curated one"},
-      {"canonical_mismatch", "The page names another canonical URL"},
-      {"verdict_changed", "Verdict changed since the last check"},
-      {"final_url_changed", "Now ends at a different URL"},
-      {"title_changed", "Live title changed since the last check"},
-      {"description_changed", "Live description changed since the last check"},
-  }};
-  for (const auto& [name, label] : kLabels) {
-    if (name == kind) return label;
+std::string_view drift_label(DriftKind kind) {
+  switch (kind) {
+    case DriftKind::TitleMismatch:
+      return "Live title differs from the curated one";
+    case DriftKind::DescriptionMismatch:
+      return "Live description differs from the curated one";
+    case DriftKind::CanonicalMismatch:
+      return "The page names another canonical URL";
+    case DriftKind::VerdictChanged:
+      return "Verdict changed since the last check";
+    case DriftKind::FinalUrlChanged:
+      return "Now ends at a different URL";
+    case DriftKind::TitleChanged:
+      return "Live title changed since the last check";
+    case DriftKind::DescriptionChanged:
+      return "Live description changed since the last check";
   }
-  return kind;
+  return to_string(kind);
 }
 
 std::string display_time(std::string_view iso) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "crawler/check_result.h"
+#include "types/drift_kind.h"
 
 namespace linkhealth {
 
@@ -16,12 +17,12 @@ std::string_view verdict_label(Verdict verdict);
 /// One sentence: what the verdict means and what an editor should do.
 std::string_view verdict_advice(Verdict verdict);
 
-/// Editor wording for a store/drift.h kind, e.g. "title_mismatch" -> "Live title differs from
-/// the curated one"; an unknown kind is returned as is.
-std::string_view drift_label(std::string_view kind);
+/// Editor wording for a drift kind, e.g. title_mismatch -> "Live title differs from the
+/// curated one".
+std::string_view drift_label(DriftKind kind);
 
 /// Every verdict, most urgent first (the order of the report's chips and legend).
-const std::array<Verdict, 11>& verdicts_by_severity();
+const std::array<Verdict, kVerdictCount>& verdicts_by_severity();
 
 /// "2026-11-25T02:00:13Z" -> "2026-11-25 02:00 UTC"; anything else is returned unchanged.
 std::string display_time(std::string_view iso);

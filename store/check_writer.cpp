@@ -121,7 +121,7 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
     insert_drift_.bind(1, run_id);
     insert_drift_.bind(2, target);
     insert_drift_.bind(3, d.slug);
-    insert_drift_.bind(4, d.kind);
+    insert_drift_.bind(4, std::string(to_string(d.kind)));
     insert_drift_.bind(5, d.before);
     insert_drift_.bind(6, d.after);
     insert_drift_.bind(7, d.score < 0 ? 0.0 : d.score > 1 ? 1.0 : d.score);

@@ -24,10 +24,10 @@ std::string absolute_canonical(const CheckResult& live) {
   return std::string(base.substr(0, origin_end)) + canonical;
 }
 
-void add_text_change(std::vector<Drift>& out, std::string kind, const std::string& before,
+void add_text_change(std::vector<Drift>& out, DriftKind kind, const std::string& before,
                      const std::string& after) {
   if (before.empty() || after.empty() || normalize_text(before) == normalize_text(after)) return;
-  out.push_back({std::move(kind), "", before, after, jaccard(words(before), words(after))});
+  out.push_back({kind, "", before, after, jaccard(words(before), words(after))});
 }
 
 }  // namespace
@@ -44,14 +44,14 @@ std::vector<Drift> drift_against_curated(const Source& source, const CheckResult
   if (!source.title.empty() && !page.title.empty()) {
     double score = title_similarity(source.title, page.title);
     if (score < kTitleMismatchThreshold) {
-      out.push_back({"title_mismatch", source.slug, source.title, page.title, score});
+      out.push_back({DriftKind::TitleMismatch, source.slug, source.title, page.title, score});
     }
   }
   if (!source.description.empty() && !page.description.empty()) {
     double score = description_similarity(source.description, page.description);
     if (score < kDescriptionMismatchThreshold) {
-      out.push_back(
-          {"description_mismatch", source.slug, source.description, page.description, score});
+      out.push_back({DriftKind::DescriptionMismatch, source.slug, source.description,
+                     page.description, score});
     }
   }
   return out;
@@ -62,25 +62,26 @@ std::vector<Drift> canonical_drift(const CheckResult& live) {
   std::string canonical = absolute_canonical(live);
   if (same_page_url(canonical, live.request_url)) return {};
   if (!live.final_url.empty() && same_page_url(canonical, live.final_url)) return {};
-  return {{"canonical_mismatch", "", live.request_url, canonical, 0.0}};
+  return {{DriftKind::CanonicalMismatch, "", live.request_url, canonical, 0.0}};
 }
 
 std::vector<Drift> drift_against_previous(const CheckResult& previous, const CheckResult& live) {
   std::vector<Drift> out;
   if (!is_informative(previous.verdict) || !is_informative(live.verdict)) return out;
   if (previous.verdict != live.verdict) {
-    out.push_back({"verdict_changed", "", std::string(to_string(previous.verdict)),
+    out.push_back({DriftKind::VerdictChanged, "", std::string(to_string(previous.verdict)),
                    std::string(to_string(live.verdict)), 0.0});
   }
   if (!previous.final_url.empty() && !live.final_url.empty() &&
       !same_page_url(previous.final_url, live.final_url)) {
-    out.push_back({"final_url_changed", "", previous.final_url, live.final_url, 0.0});
+    out.push_back({DriftKind::FinalUrlChanged, "", previous.final_url, live.final_url, 0.0});
   }
   if (page_is_readable(previous) && page_is_readable(live)) {
     const std::string& before = previous.page->title;
     const std::string& after = live.page->title;
-    if (!same_title(before, after)) add_text_change(out, "title_changed", before, after);
-    add_text_change(out, "description_changed", previous.page->description, live.page->description);
+    if (!same_title(before, after)) add_text_change(out, DriftKind::TitleChanged, before, after);
+    add_text_change(out, DriftKind::DescriptionChanged, previous.page->description,
+                    live.page->description);
   }
   return out;
 }

@@ -8,14 +8,13 @@
 
 #include "crawler/check_result.h"
 #include "extract/source.h"
+#include "types/drift_kind.h"
 
 namespace linkhealth {
 
 /// One difference worth telling an editor about.
 struct Drift {
-  std::string kind;    ///< "title_mismatch", "description_mismatch", "canonical_mismatch",
-                       ///< "verdict_changed", "final_url_changed", "title_changed",
-                       ///< "description_changed"
+  DriftKind kind = DriftKind::TitleMismatch;
   std::string slug;    ///< the source it concerns; empty for target-level drift
   std::string before;  ///< curated or previously seen value
   std::string after;   ///< live value

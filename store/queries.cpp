@@ -91,9 +91,11 @@ void each_record(SQLite::Database& db, SQLite::Statement& select, bool with_refs
     drift.bind(1, record.check.run_id);
     drift.bind(2, target);
     while (drift.executeStep()) {
-      record.drift.push_back({drift.getColumn(1).getString(), drift.getColumn(0).getString(),
-                              drift.getColumn(2).getString(), drift.getColumn(3).getString(),
-                              drift.getColumn(4).getDouble()});
+      // A kind this build does not know (a newer one wrote the row) is not shown.
+      const auto kind = drift_kind_from_string(drift.getColumn(1).getString());
+      if (!kind) continue;
+      record.drift.push_back({*kind, drift.getColumn(0).getString(), drift.getColumn(2).getString(),
+                              drift.getColumn(3).getString(), drift.getColumn(4).getDouble()});
     }
     drift.reset();
     if (with_refs) {

@@ -8,16 +8,9 @@
 #include <string_view>
 
 #include "extract/utc_time.h"  // utc_now
+#include "types/run_kind.h"
 
 namespace linkhealth {
-
-enum class RunKind { Crawl, Check };
-enum class RunStatus { Running, Done, Interrupted };
-
-std::string_view to_string(RunKind kind);      ///< "crawl" | "check"
-std::string_view to_string(RunStatus status);  ///< "running" | "done" | "interrupted"
-std::optional<RunKind> run_kind_from_string(std::string_view name);
-std::optional<RunStatus> run_status_from_string(std::string_view name);
 
 /// One row of `runs`.
 struct RunInfo {

@@ -43,7 +43,7 @@ SourceCheck interop_check() {
   moved.stored.final_url = kUrl + "amp/";
   moved.stored.page.title = "5 Steps to Interoperability Excellence - HIT Consultant";
   moved.stored.page.title_rule = "og:title";
-  moved.stored.drift = {{"title_changed", "", kInterop, moved.stored.page.title, 0.45}};
+  moved.stored.drift = {{DriftKind::TitleChanged, "", kInterop, moved.stored.page.title, 0.45}};
   moved.previous_checked_at = "2026-11-16T03:01:00Z";
   check.links.push_back(moved);
 

@@ -42,7 +42,7 @@ const std::string kLiveDescription =
 
 std::vector<std::string> kinds(const std::vector<Drift>& drift) {
   std::vector<std::string> out;
-  for (const auto& d : drift) out.push_back(d.kind);
+  for (const auto& d : drift) out.push_back(std::string(to_string(d.kind)));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -79,7 +79,7 @@ TEST_CASE("title_mismatch and description_mismatch below the thresholds", "[stor
     CHECK(d.score < kTitleMismatchThreshold);
   }
   auto title = std::find_if(drift.begin(), drift.end(),
-                            [](const Drift& d) { return d.kind == "title_mismatch"; });
+                            [](const Drift& d) { return to_string(d.kind) == "title_mismatch"; });
   CHECK(title->before == curated().title);
   CHECK(title->after == "Page Not Found | HIT Consultant");
 }
@@ -107,7 +107,7 @@ TEST_CASE("canonical_mismatch only when the canonical names another page", "[sto
   home.page->canonical = "/";
   auto drift = canonical_drift(home);
   REQUIRE(drift.size() == 1);
-  CHECK(drift[0].kind == "canonical_mismatch");
+  CHECK(to_string(drift[0].kind) == "canonical_mismatch");
   CHECK(drift[0].before == kUrl);
   CHECK(drift[0].after == "https://hitconsultant.net/");
   CHECK(drift[0].slug.empty());
@@ -125,7 +125,7 @@ TEST_CASE("drift against the previous check", "[store][drift]") {
   for (const auto& d : drift) {
     CHECK(d.score >= 0.0);
     CHECK(d.score <= 1.0);
-    if (d.kind == "verdict_changed") {
+    if (to_string(d.kind) == "verdict_changed") {
       CHECK(d.before == "ok");
       CHECK(d.after == "redirected");
     }
@@ -147,7 +147,7 @@ TEST_CASE("a broken page after an ok one is a verdict change only", "[store][dri
   gone.http_status = 404;
   auto drift = compute_drift(gone, {curated()}, &before);
   REQUIRE(drift.size() == 1);
-  CHECK(drift[0].kind == "verdict_changed");
+  CHECK(to_string(drift[0].kind) == "verdict_changed");
   CHECK(drift[0].after == "broken");
 }
 

@@ -32,7 +32,7 @@ inline ReportModel hostile_report_model() {
   t.final_url = "data:text/html,<script>alert(1)</script>";
   t.page.title = kScriptPayload + " live " + kImgPayload;
   t.page.description = kTextareaPayload;
-  t.drift = {{"canonical_mismatch", "", kImgPayload, kScriptPayload, 0}};
+  t.drift = {{DriftKind::CanonicalMismatch, "", kImgPayload, kScriptPayload, 0}};
   t.refs = {{"slug-" + kScriptPayload, "content/" + kImgPayload + ".md", "link.href", kJsUrl,
              kHostileTitle + kTextareaPayload,
              "/communities/" + kLineSep + kParaSep + "</script><script>x</script>/"}};

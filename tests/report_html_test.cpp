@@ -136,7 +136,8 @@ TEST_CASE("header totals leave blocked and skipped out of the problems", "[repor
 
 TEST_CASE("curated vs live title shows word-level differences", "[report][html]") {
   ReportModel m = sample_report_model();
-  m.targets[0].drift.push_back({"description_mismatch", "", "Old summary", "New summary", 0.4});
+  m.targets[0].drift.push_back(
+      {DriftKind::DescriptionMismatch, "", "Old summary", "New summary", 0.4});
   std::string html = render_html_report(m);
   CHECK(html.find("Live description differs from the curated one: Old summary &rarr; New "
                   "summary") != std::string::npos);

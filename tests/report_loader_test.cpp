@@ -49,13 +49,14 @@ struct TwoCrawls {
     auto moved =
         result(kInteropUrl, Verdict::Redirected,
                "5 Steps to Interoperability Excellence - HIT Consultant", "2026-11-23T03:01:00Z");
-    store.record_check(second, moved,
-                       {{"title_mismatch", "5-steps-interop", kInterop, moved.page->title, 0.42},
-                        {"final_url_changed", "", kInteropUrl, moved.final_url, 0}});
+    store.record_check(
+        second, moved,
+        {{DriftKind::TitleMismatch, "5-steps-interop", kInterop, moved.page->title, 0.42},
+         {DriftKind::FinalUrlChanged, "", kInteropUrl, moved.final_url, 0}});
     store.record_check(second, broken(kBillingUrl, "2026-11-23T03:02:00Z"), {});
     store.record_check(second,
                        result(kParityUrl, Verdict::Ok, "Telehealth Parity", "2026-11-23T03:03:00Z"),
-                       {{"verdict_changed", "", "broken", "ok", 0}});
+                       {{DriftKind::VerdictChanged, "", "broken", "ok", 0}});
     store.finish_run(second, RunStatus::Done);
   }
 
@@ -105,11 +106,11 @@ TEST_CASE("the report model of a crawl carries run refs history drift and new an
   CHECK(interop.page.description == "Live description");
   CHECK(interop.page.canonical == kInteropUrl);
   REQUIRE(interop.drift.size() == 2);
-  CHECK(interop.drift[0].kind == "title_mismatch");
+  CHECK(to_string(interop.drift[0].kind) == "title_mismatch");
   CHECK(interop.drift[0].slug == "5-steps-interop");
   CHECK(interop.drift[0].before == kInterop);
   CHECK(interop.drift[0].score == Approx(0.42));
-  CHECK(interop.drift[1].kind == "final_url_changed");
+  CHECK(to_string(interop.drift[1].kind) == "final_url_changed");
   REQUIRE(interop.refs.size() == 1);
   CHECK(interop.refs[0].slug == "5-steps-interop");
   CHECK(interop.refs[0].file == "curated/5-steps-interop.md");

@@ -30,7 +30,7 @@ TEST_CASE("a crawl records sources, refs, findings, checks and drift", "[store]"
   store.record_findings(run, {{"no_url", "empty", "curated/empty.md", "link.href", "no URL", 4}});
 
   auto ok = result(url_of(1), Verdict::Redirected, "5 Steps for Interoperability Excellence");
-  store.record_check(run, ok, {{"canonical_mismatch", "", url_of(1), "https://x/", 0.0}});
+  store.record_check(run, ok, {{DriftKind::CanonicalMismatch, "", url_of(1), "https://x/", 0.0}});
   store.record_check(run, result(url_of(2), Verdict::Broken), {});
   store.finish_run(run, RunStatus::Done);
 
@@ -63,7 +63,7 @@ TEST_CASE("a crawl records sources, refs, findings, checks and drift", "[store]"
   CHECK(first.refs[0].title == a.title);
   CHECK(first.refs[0].removed == std::vector<std::string>{"fragment #.X88gt1UzbIU (AddThis)"});
   REQUIRE(first.drift.size() == 1);
-  CHECK(first.drift[0].kind == "canonical_mismatch");
+  CHECK(to_string(first.drift[0].kind) == "canonical_mismatch");
 
   auto problems = store.targets(run, {true, "", "", ""});
   REQUIRE(problems.size() == 1);
@@ -303,7 +303,7 @@ TEST_CASE("recording a target twice in one run replaces its check and drift", "[
   store.finish_run(r1, RunStatus::Done);
   std::int64_t r2 = store.begin_run(RunKind::Crawl, "{}", false);
   store.record_check(r2, result(url_of(1), Verdict::Broken),
-                     {{"verdict_changed", "", "ok", "broken", 0.0}});
+                     {{DriftKind::VerdictChanged, "", "ok", "broken", 0.0}});
   store.record_check(r2, result(url_of(1), Verdict::Broken), {});
   store.finish_run(r2, RunStatus::Done);
   auto records = store.targets(r2);
@@ -344,15 +344,15 @@ TEST_CASE("the crawl flow: baseline from the store, drift computed, drift stored
   auto records = store.targets(r2);
   REQUIRE(records.size() == 1);
   std::vector<std::string> kinds;
-  for (const auto& d : records[0].drift) kinds.push_back(d.kind);
+  for (const auto& d : records[0].drift) kinds.push_back(std::string(to_string(d.kind)));
   std::sort(kinds.begin(), kinds.end());
   CHECK(kinds == std::vector<std::string>{"title_changed", "title_mismatch"});
   for (const auto& d : records[0].drift) {
-    if (d.kind == "title_mismatch") {
+    if (to_string(d.kind) == "title_mismatch") {
       CHECK(d.slug == "interop");
       CHECK(d.before == source.title);
     }
-    if (d.kind == "title_changed") CHECK(d.before == first.page->title);
+    if (to_string(d.kind) == "title_changed") CHECK(d.before == first.page->title);
     CHECK(d.after == "Subscribe to our newsletter | HIT Consultant");
   }
 }

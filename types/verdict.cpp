@@ -1,12 +1,11 @@
-#include "crawler/check_result.h"
+#include "types/verdict.h"
 
-#include <array>
-#include <utility>
+#include "types/name_table.h"
 
 namespace linkhealth {
 namespace {
 
-constexpr std::array<std::pair<Verdict, std::string_view>, 11> kVerdictNames{{
+constexpr NameTable<Verdict, kVerdictCount> kVerdictNames{{{
     {Verdict::Ok, "ok"},
     {Verdict::Redirected, "redirected"},
     {Verdict::Broken, "broken"},
@@ -18,22 +17,22 @@ constexpr std::array<std::pair<Verdict, std::string_view>, 11> kVerdictNames{{
     {Verdict::TlsError, "tls_error"},
     {Verdict::Invalid, "invalid"},
     {Verdict::Skipped, "skipped"},
-}};
+}}};
+
+constexpr std::array<Verdict, kVerdictCount> kAll = kVerdictNames.values();
 
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
-  for (const auto& [v, name] : kVerdictNames) {
-    if (v == verdict) return name;
-  }
-  return "invalid";
+  return kVerdictNames.name(verdict);
 }
 
 std::optional<Verdict> verdict_from_string(std::string_view name) {
-  for (const auto& [v, n] : kVerdictNames) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
+  return kVerdictNames.parse(name);
+}
+
+const std::array<Verdict, kVerdictCount>& all_verdicts() {
+  return kAll;
 }
 
 bool is_problem(Verdict verdict) {
