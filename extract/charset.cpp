@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <optional>
 #include <utility>
+#include <vector>
 
+#include "extract/encoding_labels.h"
 #include "extract/tag_scan.h"
 #include "extract/transcode.h"
 
@@ -59,73 +62,51 @@ std::string charset_parameter(std::string_view s) {
   return "";
 }
 
-// Reads the attributes of a <meta> starting at i; returns the charset label it declares.
-std::string meta_charset(std::string_view s, std::size_t& i) {
+struct MetaTag {
+  std::string label;          // the label the tag declares, one the standard knows
+  std::string unknown_label;  // a label it gives that the standard lacks
+  bool closed = false;        // its '>' came before the input ended
+};
+
+// Reads the attributes of a <meta> from s[i] (just past "<meta") as the prescan does: only the
+// first attribute of a name counts; the first of charset= and a known label in content= decides;
+// content= counts only beside http-equiv=content-type.
+MetaTag read_meta(std::string_view s, std::size_t& i) {
   TagAttribute attr;
-  std::string charset;
-  std::string content_charset;
-  bool http_equiv_content_type = false;
+  std::vector<std::string> seen;
+  bool got_pragma = false;
+  bool need_pragma = false;
+  std::optional<std::string> charset;  // a label, known or not
+  std::string unknown_content_label;
   while (next_tag_attribute(s, i, attr)) {
-    if (attr.name == "charset" && charset.empty()) charset = std::string(trim(attr.value));
-    if (attr.name == "http-equiv" && attr.value == "content-type") http_equiv_content_type = true;
-    if (attr.name == "content" && content_charset.empty())
-      content_charset = charset_parameter(attr.value);
+    if (std::find(seen.begin(), seen.end(), attr.name) != seen.end()) continue;
+    seen.push_back(attr.name);
+    if (attr.name == "http-equiv") {
+      got_pragma = attr.value == "content-type";
+    } else if (attr.name == "content" && !charset) {
+      std::string label = charset_parameter(attr.value);
+      if (encoding_for_label(label).empty()) {
+        unknown_content_label = std::move(label);
+      } else {
+        charset = std::move(label);
+        need_pragma = true;
+      }
+    } else if (attr.name == "charset" && !charset) {
+      charset = std::string(trim(attr.value));
+    }
   }
-  if (!charset.empty()) return charset;
-  return http_equiv_content_type ? content_charset : "";
+  MetaTag tag;
+  tag.closed = i < s.size();
+  if (need_pragma && !got_pragma) return tag;  // content= alone declares nothing
+  if (!charset) {
+    if (got_pragma) tag.unknown_label = std::move(unknown_content_label);
+  } else if (encoding_for_label(*charset).empty()) {
+    tag.unknown_label = std::move(*charset);
+  } else {
+    tag.label = std::move(*charset);
+  }
+  return tag;
 }
-
-struct Label {
-  std::string_view label;
-  std::string_view name;
-};
-
-// The WHATWG labels that matter for news pages; other labels pass through when iconv knows them.
-constexpr Label kLabels[] = {
-    {"unicode-1-1-utf-8", "utf-8"},
-    {"utf8", "utf-8"},
-    {"utf-8", "utf-8"},
-    {"x-unicode20utf8", "utf-8"},
-    {"ansi_x3.4-1968", "windows-1252"},
-    {"ascii", "windows-1252"},
-    {"cp1252", "windows-1252"},
-    {"cp819", "windows-1252"},
-    {"csisolatin1", "windows-1252"},
-    {"ibm819", "windows-1252"},
-    {"iso-8859-1", "windows-1252"},
-    {"iso-ir-100", "windows-1252"},
-    {"iso8859-1", "windows-1252"},
-    {"iso88591", "windows-1252"},
-    {"iso_8859-1", "windows-1252"},
-    {"iso_8859-1:1987", "windows-1252"},
-    {"l1", "windows-1252"},
-    {"latin1", "windows-1252"},
-    {"us-ascii", "windows-1252"},
-    {"windows-1252", "windows-1252"},
-    {"x-cp1252", "windows-1252"},
-    {"iso-8859-9", "windows-1254"},
-    {"latin5", "windows-1254"},
-    {"tis-620", "windows-874"},
-    {"iso-8859-11", "windows-874"},
-    {"gb2312", "gbk"},
-    {"gbk", "gbk"},
-    {"x-gbk", "gbk"},
-    {"shift_jis", "shift_jis"},
-    {"sjis", "shift_jis"},
-    {"x-sjis", "shift_jis"},
-    {"windows-31j", "shift_jis"},
-    {"ks_c_5601-1987", "euc-kr"},
-    {"euc-kr", "euc-kr"},
-    {"csunicode", "utf-16le"},
-    {"iso-10646-ucs-2", "utf-16le"},
-    {"ucs-2", "utf-16le"},
-    {"unicode", "utf-16le"},
-    {"unicodefeff", "utf-16le"},
-    {"utf-16", "utf-16le"},
-    {"utf-16le", "utf-16le"},
-    {"unicodefffe", "utf-16be"},
-    {"utf-16be", "utf-16be"},
-};
 
 struct Bom {
   std::string_view bytes;
@@ -143,8 +124,9 @@ std::string charset_from_content_type(std::string_view content_type) {
   return charset_parameter(content_type.substr(semi + 1));
 }
 
-std::string prescan_meta_charset(std::string_view bytes) {
+MetaCharset prescan_meta_charset(std::string_view bytes) {
   const std::string_view s = bytes.substr(0, kPrescanBytes);
+  MetaCharset found;
   TagAttribute ignored;
   for (std::size_t i = 0; i < s.size();) {
     if (s[i] != '<') {
@@ -154,13 +136,22 @@ std::string prescan_meta_charset(std::string_view bytes) {
     const std::string_view rest = s.substr(i);
     if (rest.substr(0, 4) == "<!--") {
       const std::size_t end = s.find("-->", i + 2);
-      if (end == std::string_view::npos) return "";
+      if (end == std::string_view::npos) break;
       i = end + 3;
     } else if (starts_with_ci(rest, "<meta") && rest.size() > 5 &&
                (is_html_space(rest[5]) || rest[5] == '/')) {
       i += 5;
-      std::string label = meta_charset(s, i);
-      if (!label.empty()) return label;
+      MetaTag tag = read_meta(s, i);
+      if (!tag.closed) break;  // running out of bytes ends the prescan with no answer
+      if (found.unknown_label.empty()) found.unknown_label = std::move(tag.unknown_label);
+      if (tag.label.empty()) continue;
+      std::string_view encoding = encoding_for_label(tag.label);
+      // The bytes were read as ASCII, so the page is not UTF-16; x-user-defined is legacy.
+      if (encoding == "utf-16be" || encoding == "utf-16le") encoding = "utf-8";
+      if (encoding == "x-user-defined") encoding = "windows-1252";
+      found.encoding = std::string(encoding);
+      found.label = std::move(tag.label);
+      return found;
     } else if (rest.size() > 1 && (std::isalpha(static_cast<unsigned char>(rest[1])) ||
                                    (rest[1] == '/' && rest.size() > 2 &&
                                     std::isalpha(static_cast<unsigned char>(rest[2]))))) {
@@ -170,33 +161,21 @@ std::string prescan_meta_charset(std::string_view bytes) {
       }
     } else if (rest.size() > 1 && (rest[1] == '!' || rest[1] == '/' || rest[1] == '?')) {
       const std::size_t end = s.find('>', i + 1);
-      if (end == std::string_view::npos) return "";
+      if (end == std::string_view::npos) break;
       i = end + 1;
     } else {
       ++i;
     }
   }
-  return "";
-}
-
-std::string canonical_encoding(std::string_view label) {
-  const std::string key = to_lower(trim(label));
-  if (key.empty()) return "";
-  for (const Label& l : kLabels)
-    if (l.label == key) return std::string(l.name);
-  if (key == "replacement" || key == "x-user-defined") return "";
-  return transcoder_knows(key) ? key : "";
+  return found;
 }
 
 DecodedPage decode_page(std::string_view body, std::string_view content_type) {
   DecodedPage page;
   const std::string http_label = charset_from_content_type(content_type);
-  const std::string meta_label = prescan_meta_charset(body);
-  page.declared = !http_label.empty() ? http_label : meta_label;
-  std::string http = canonical_encoding(http_label);
-  std::string meta = canonical_encoding(meta_label);
-  // A page that reached a byte parser cannot really be UTF-16 (WHATWG prescan rule).
-  if (meta == "utf-16le" || meta == "utf-16be") meta = "utf-8";
+  const std::string http(encoding_for_label(http_label));
+  const MetaCharset meta = prescan_meta_charset(body);
+  page.declared = !http.empty() ? http : std::string(encoding_for_label(meta.label));
 
   for (const Bom& bom : kBoms) {
     if (body.substr(0, bom.bytes.size()) != bom.bytes) continue;
@@ -209,17 +188,20 @@ DecodedPage decode_page(std::string_view body, std::string_view content_type) {
   }
   if (!http.empty()) {
     page.used = http;
-    if (!meta.empty() && meta != http)
-      page.note = "encoding: HTTP charset " + http_label + " overrides page charset " + meta_label;
-  } else if (!meta.empty()) {
-    page.used = meta;
+    if (!meta.encoding.empty() && meta.encoding != http)
+      page.note = "encoding: HTTP charset " + http_label + " overrides page charset " + meta.label;
+  } else if (!meta.encoding.empty()) {
+    page.used = meta.encoding;
   } else {
     page.used = looks_like_utf8(body) ? "utf-8" : "windows-1252";
   }
   if (http.empty() && !http_label.empty())
     page.note = "encoding: unknown HTTP charset label '" + http_label + "' ignored";
-  else if (http.empty() && meta.empty() && !meta_label.empty())
-    page.note = "encoding: unknown page charset label '" + meta_label + "' ignored";
+  else if (http.empty() && meta.encoding.empty() && !meta.unknown_label.empty())
+    page.note = "encoding: unknown page charset label '" + meta.unknown_label + "' ignored";
+  else if (page.used == "replacement" && page.note.empty())
+    page.note = "encoding: charset " + (!http.empty() ? http_label : meta.label) +
+                " is not decoded (the Encoding Standard's replacement encoding)";
   page.utf8 = to_utf8(body, page.used);
   return page;
 }

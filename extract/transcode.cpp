@@ -3,41 +3,22 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <map>
+#include <span>
 #include <stdexcept>
+
+#include "extract/encoding_decoders.h"
+#include "extract/utf8.h"
 
 namespace linkhealth {
 
 namespace {
-
-std::string iconv_name(std::string_view name) {
-  if (name == "windows-1252") return "CP1252";
-  std::string out(name);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; });
-  return out;
-}
-
-// Owns an iconv_t conversion descriptor into UTF-8.
-class IconvToUtf8 {
- public:
-  explicit IconvToUtf8(std::string_view from)
-      : cd_(iconv_open("UTF-8", iconv_name(from).c_str())) {}
-  ~IconvToUtf8() {
-    if (ok()) iconv_close(cd_);
-  }
-  IconvToUtf8(const IconvToUtf8&) = delete;
-  IconvToUtf8& operator=(const IconvToUtf8&) = delete;
-
-  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
-  iconv_t get() const { return cd_; }
-
- private:
-  iconv_t cd_;
-};
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -99,45 +80,167 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
-}  // namespace
+constexpr char32_t kReplacementCharacter = 0xFFFD;
 
-std::string to_utf8(std::string_view bytes, const std::string& name) {
-  if (name == "utf-8") return sanitize_utf8(bytes);
-  const bool wide = name.rfind("utf-16", 0) == 0;
-  if (!wide && name.rfind("iso-2022", 0) != 0 && is_ascii(bytes)) return std::string(bytes);
-  IconvToUtf8 cd(name);
-  if (!cd.ok()) throw std::logic_error("iconv cannot open known encoding " + name);
-  std::string out(bytes.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
-  std::size_t in_left = bytes.size();
-  std::size_t written = 0;
-  while (in_left > 0) {
-    char* dst = out.data() + written;
-    std::size_t out_left = out.size() - written;
-    const std::size_t rc = iconv(cd.get(), &in, &in_left, &dst, &out_left);
-    written = out.size() - out_left;
-    if (rc != static_cast<std::size_t>(-1)) break;
-    if (errno == E2BIG) {
-      out.resize(out.size() * 2);
-      continue;
-    }
-    // Ill-formed or cut-off input: one U+FFFD per bad unit, as browsers do. (glibc's CP1252
-    // leaves five bytes undefined that WHATWG maps to C1 controls; Gumbo would turn those
-    // into U+FFFD anyway.)
-    if (out.size() - written < kReplacement.size()) out.resize(out.size() * 2);
-    out.replace(written, kReplacement.size(), kReplacement);
-    written += kReplacement.size();
-    const std::size_t skip = std::min<std::size_t>(wide ? 2 : 1, in_left);
-    in += skip;
-    in_left -= skip;
-    iconv(cd.get(), nullptr, nullptr, nullptr, nullptr);
+// iconv writes the machine's byte order, so its output buffer reads as char32_t.
+constexpr const char* kUtf32 = std::endian::native == std::endian::little ? "UTF-32LE" : "UTF-32BE";
+
+// Owns an iconv_t conversion descriptor from `from` into UTF-32.
+class IconvToUtf32 {
+ public:
+  explicit IconvToUtf32(const char* from) : cd_(iconv_open(kUtf32, from)) {
+    if (cd_ == reinterpret_cast<iconv_t>(-1))
+      throw std::logic_error(std::string("iconv cannot open ") + from);
   }
-  out.resize(written);
+  ~IconvToUtf32() { iconv_close(cd_); }
+  IconvToUtf32(const IconvToUtf32&) = delete;
+  IconvToUtf32& operator=(const IconvToUtf32&) = delete;
+
+  iconv_t get() const { return cd_; }
+
+ private:
+  iconv_t cd_;
+};
+
+// Code points of bytes 0x80-0xFF; 0 where the encoding has none.
+using HighByteTable = std::array<char32_t, 128>;
+
+char32_t decode_alone(const IconvToUtf32& cd, unsigned char byte) {
+  char in_byte = static_cast<char>(byte);
+  char* in = &in_byte;
+  std::size_t in_left = 1;
+  char32_t cp = 0;
+  char* out = reinterpret_cast<char*>(&cp);
+  std::size_t out_left = sizeof cp;
+  iconv(cd.get(), nullptr, nullptr, nullptr, nullptr);
+  if (iconv(cd.get(), &in, &in_left, &out, &out_left) == static_cast<std::size_t>(-1)) return 0;
+  // CP1255 and CP1258 hold a base letter back, waiting for a combining mark.
+  iconv(cd.get(), nullptr, nullptr, &out, &out_left);
+  return out_left == 0 ? cp : 0;
+}
+
+// Read byte by byte, so glibc's CP1255/CP1258 do not compose letters with marks, as the
+// standard's decoders do not.
+HighByteTable read_table(const EncodingDecoder& d) {
+  const IconvToUtf32 cd(d.iconv_name);
+  HighByteTable table{};
+  for (unsigned b = 0x80; b <= 0xFF; ++b) {
+    const char32_t cp = decode_alone(cd, static_cast<unsigned char>(b));
+    // The windows-* gaps: the standard has the C1 control of the same value.
+    table[b - 0x80] = (cp == 0 && b <= 0x9F) ? static_cast<char32_t>(b) : cp;
+  }
+  for (const ByteValue& fix : d.bytes) table[fix.byte - 0x80] = fix.code_point;
+  return table;
+}
+
+const HighByteTable& table_for(const EncodingDecoder& d) {
+  // All read on first use; a function-local static is initialised once, thread-safely.
+  static const auto tables = [] {
+    std::map<std::string_view, HighByteTable> read;
+    for (const EncodingDecoder& e : encoding_decoders())
+      if (e.kind == DecoderKind::single_byte) read.emplace(e.name, read_table(e));
+    return read;
+  }();
+  return tables.at(d.name);
+}
+
+const HighByteTable& x_user_defined_table() {
+  static const HighByteTable table = [] {
+    HighByteTable t{};
+    for (char32_t i = 0; i < t.size(); ++i) t[i] = 0xF780 + i;
+    return t;
+  }();
+  return table;
+}
+
+std::string decode_high_bytes(std::string_view bytes, const HighByteTable& table) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t run = ascii_prefix(bytes.substr(i));
+    out.append(bytes.substr(i, run));
+    i += run;
+    if (i == bytes.size()) break;
+    const char32_t cp = table[static_cast<unsigned char>(bytes[i++]) - 0x80];
+    append_utf8(out, cp != 0 ? cp : kReplacementCharacter);
+  }
   return out;
 }
 
-bool transcoder_knows(std::string_view encoding) {
-  return IconvToUtf8(encoding).ok();
+void append_code_points(std::string& out, const char32_t* begin, const char* end,
+                        std::span<const CodePointSwap> swaps) {
+  const auto* stop = reinterpret_cast<const char32_t*>(end);
+  for (const char32_t* p = begin; p < stop; ++p) {
+    char32_t cp = *p;
+    for (const CodePointSwap& swap : swaps) {
+      if (swap.from != cp) continue;
+      cp = swap.to;
+      break;
+    }
+    append_utf8(out, cp);
+  }
+}
+
+char32_t lone_byte_value(const EncodingDecoder& d, char byte) {
+  for (const ByteValue& v : d.bytes)
+    if (v.byte == static_cast<unsigned char>(byte)) return v.code_point;
+  return kReplacementCharacter;
+}
+
+std::string decode_with_iconv(std::string_view bytes, const EncodingDecoder& d) {
+  const IconvToUtf32 cd(d.iconv_name);
+  const bool wide = d.kind == DecoderKind::utf16be || d.kind == DecoderKind::utf16le;
+  std::string out;
+  out.reserve(bytes.size() * 2 + 16);
+  std::array<char32_t, 1024> buffer;
+  char* in = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
+  std::size_t in_left = bytes.size();
+  while (in_left > 0) {
+    char* dst = reinterpret_cast<char*>(buffer.data());
+    std::size_t dst_left = sizeof buffer;
+    const std::size_t rc = iconv(cd.get(), &in, &in_left, &dst, &dst_left);
+    const int error = errno;
+    append_code_points(out, buffer.data(), dst, d.swaps);
+    if (rc != static_cast<std::size_t>(-1) || error == E2BIG) continue;
+    if (error == EINVAL) {  // the text ends inside a sequence: one error, as in the standard
+      append_utf8(out, kReplacementCharacter);
+      break;
+    }
+    // An ill-formed unit: one U+FFFD, as browsers do, unless the standard reads the byte alone.
+    append_utf8(out, lone_byte_value(d, *in));
+    const std::size_t skip = std::min<std::size_t>(wide ? 2 : 1, in_left);
+    in += skip;
+    in_left -= skip;
+  }
+  char* dst = reinterpret_cast<char*>(buffer.data());
+  std::size_t dst_left = sizeof buffer;
+  iconv(cd.get(), nullptr, nullptr, &dst, &dst_left);  // what a stateful converter still holds
+  append_code_points(out, buffer.data(), dst, d.swaps);
+  return out;
+}
+
+}  // namespace
+
+std::string to_utf8(std::string_view bytes, std::string_view encoding) {
+  const EncodingDecoder* d = decoder_for(encoding);
+  if (d == nullptr) throw std::logic_error("no decoder for encoding " + std::string(encoding));
+  switch (d->kind) {
+    case DecoderKind::utf8:
+      return sanitize_utf8(bytes);
+    case DecoderKind::single_byte:
+      return decode_high_bytes(bytes, table_for(*d));
+    case DecoderKind::x_user_defined:
+      return decode_high_bytes(bytes, x_user_defined_table());
+    case DecoderKind::multi_byte:
+      return is_ascii(bytes) ? std::string(bytes) : decode_with_iconv(bytes, *d);
+    case DecoderKind::iso_2022:
+    case DecoderKind::utf16be:
+    case DecoderKind::utf16le:
+      return decode_with_iconv(bytes, *d);
+    case DecoderKind::replacement:
+      return bytes.empty() ? std::string() : std::string(kReplacement);
+  }
+  return std::string(bytes);
 }
 
 bool is_valid_utf8(std::string_view bytes) {

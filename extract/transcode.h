@@ -1,18 +1,17 @@
 #pragma once
-// Byte-to-UTF-8 conversion once the encoding is known: iconv (behind an RAII handle) for legacy
-// encodings and UTF-16, a validating copy for UTF-8. Undecodable bytes become U+FFFD, as in
-// browsers; nothing here throws on bad input.
+// Byte-to-UTF-8 conversion once the encoding is known, as the Encoding Standard decodes it:
+// glibc iconv (behind an RAII handle) for the legacy encodings and UTF-16, corrected where its
+// tables differ from the standard's (extract/encoding_decoders.h), a validating copy for UTF-8.
+// Undecodable bytes become U+FFFD, as in browsers; nothing here throws on bad input.
 
 #include <string>
 #include <string_view>
 
 namespace linkhealth {
 
-/// `bytes` in `encoding` (a WHATWG name such as "windows-1252", "utf-16le", "shift_jis") as UTF-8.
-std::string to_utf8(std::string_view bytes, const std::string& encoding);
-
-/// True when iconv can convert from `encoding`.
-bool transcoder_knows(std::string_view encoding);
+/// `bytes` in `encoding` (a name from encoding_for_label, such as "windows-1252", "utf-16le",
+/// "shift_jis") as UTF-8.
+std::string to_utf8(std::string_view bytes, std::string_view encoding);
 
 /// True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);

@@ -1,5 +1,6 @@
 #pragma once
-// UTF-8 validation for content files: a file that is not UTF-8 is reported, not guessed at.
+// UTF-8 validation for content files (a file that is not UTF-8 is reported, not guessed at), and
+// writing code points as UTF-8.
 
 #include <optional>
 #include <string>
@@ -14,6 +15,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 /// yaml-cpp 0.7 writes the YAML escapes \N and \_ as the single bytes 0x85 and 0xA0, so
 /// these are the only invalid bytes a scalar from a valid UTF-8 file can hold.
 std::string repair_latin1_bytes(std::string_view text);
+
+/// Appends code point `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 
 /// "0xFF"
 std::string hex_byte(char c);

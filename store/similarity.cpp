@@ -7,6 +7,8 @@
 #include <set>
 #include <utility>
 
+#include "extract/utf8.h"
+
 namespace linkhealth {
 namespace {
 
@@ -17,24 +19,6 @@ constexpr std::array<std::pair<std::string_view, char32_t>, 22> kNamedEntities{{
     {"laquo", 0xAB},   {"raquo", 0xBB},   {"trade", 0x2122},  {"reg", 0xAE},     {"copy", 0xA9},
     {"eacute", 0xE9},  {"shy", 0xAD},
 }};
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Value of an entity body ("amp", "#39", "#x2019"); 0 when unknown.
 char32_t entity_value(std::string_view body) {

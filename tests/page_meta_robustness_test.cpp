@@ -40,9 +40,17 @@ TEST_CASE("damaged pages never crash and give valid UTF-8", "[page_meta][robustn
   const std::vector<std::string> pages = all_fixture_pages();
   REQUIRE(pages.size() >= 15);
   std::mt19937 rng(20240501);
-  const std::vector<std::string> content_types = {
-      "", "text/html; charset=utf-8", "text/html; charset=windows-1252",
-      "text/html; charset=utf-16le", "text/html; charset=bogus"};
+  const std::vector<std::string> content_types = {"",
+                                                  "text/html; charset=utf-8",
+                                                  "text/html; charset=windows-1252",
+                                                  "text/html; charset=utf-16le",
+                                                  "text/html; charset=bogus",
+                                                  "text/html; charset=gb18030",
+                                                  "text/html; charset=shift_jis",
+                                                  "text/html; charset=big5",
+                                                  "text/html; charset=iso-2022-jp",
+                                                  "text/html; charset=x-user-defined",
+                                                  "text/html; charset=iso-2022-kr"};
   for (int round = 0; round < 200; ++round) {
     std::string page = pages[rng() % pages.size()];
     if (!page.empty()) page.resize(rng() % (page.size() + 1));  // cut anywhere
