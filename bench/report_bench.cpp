@@ -7,7 +7,7 @@
 
 #include "reports/html_report.h"
 #include "reports/json_document.h"
-#include "reports/sample_report.h"
+#include "tests/sample_report.h"
 
 using namespace linkhealth;
 

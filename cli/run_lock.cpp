@@ -1,5 +1,7 @@
 #include "cli/run_lock.h"
 
+#include "extract/utc_time.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -7,7 +9,6 @@
 #include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 
 namespace linkhealth {
 
@@ -28,12 +29,7 @@ RunLock::RunLock(const std::filesystem::path& db_path) : path_(db_path.string() 
     return;
   }
   held_ = true;
-  char started[32] = {};
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  std::strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  std::string note = fmt::format("pid {} since {}\n", ::getpid(), started);
+  std::string note = fmt::format("pid {} since {}\n", ::getpid(), utc_now());
   if (::ftruncate(fd_, 0) == 0) {
     [[maybe_unused]] ssize_t written = ::pwrite(fd_, note.data(), note.size(), 0);
   }

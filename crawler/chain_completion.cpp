@@ -1,7 +1,6 @@
 // Finished chains: page metadata, the soft-404 probe and robots.txt answers, and the
 // CheckResult that goes to the sink.
 #include <algorithm>
-#include <ctime>
 #include <utility>
 
 #include "crawler/fetch_chain.h"
@@ -9,25 +8,13 @@
 #include "crawler/page_redirect.h"
 #include "crawler/url_parts.h"
 #include "extract/page_meta.h"
+#include "extract/utc_time.h"
 
 namespace linkhealth {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-bool is_html(std::string_view content_type) {
-  return content_type.find("html") != std::string_view::npos;
-}
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 std::string product_token(const std::string& user_agent) {
   const std::string ua = user_agent.empty() ? default_user_agent() : user_agent;
@@ -41,7 +28,7 @@ void FetchEngine::complete(std::uint64_t id, HttpResponse response) {
   chain.last = std::move(response);
   chain.page.reset();  // a page that redirected by itself is not the chain's last page
   const HttpResponse& r = chain.last;
-  if (r.error == TransferError::None && !r.body.empty() && is_html(r.content_type)) {
+  if (r.error == TransferError::None && !r.body.empty() && is_html_content_type(r.content_type)) {
     chain.page = std::make_unique<PageMeta>(read_page_meta(r.body, r.content_type, chain.url));
   }
   if (follow_page_redirect(chain)) return;

@@ -3,7 +3,6 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <ctime>
 #include <string_view>
@@ -33,19 +32,6 @@ constexpr std::size_t kMaxHeaderValue = 1024;  // longer values we keep are cut:
 
 std::string capped(std::string_view value) {
   return std::string(value.substr(0, kMaxHeaderValue));
-}
-
-bool iequals_prefix(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  }
-  return true;
-}
-
-bool is_html(std::string_view content_type) {
-  return iequals_prefix(content_type, "text/html") ||
-         iequals_prefix(content_type, "application/xhtml");
 }
 
 TransferError classify(CURLcode rc) {
@@ -95,7 +81,8 @@ std::size_t find_head_end(std::string_view body, std::size_t from) {
   for (std::size_t i = body.find('<', from); i != std::string_view::npos;
        i = body.find('<', i + 1)) {
     const std::string_view rest = body.substr(i + 1);
-    if (iequals_prefix(rest, "/head") || iequals_prefix(rest, "body")) return i;
+    if (starts_with_ignoring_case(rest, "/head") || starts_with_ignoring_case(rest, "body"))
+      return i;
   }
   return std::string_view::npos;
 }
@@ -180,7 +167,7 @@ curl_socket_t CurlTransport::Exchange::on_open(void* self, curlsocktype purpose,
 
 std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
   HttpResponse& r = response;
-  if (iequals_prefix(line, "http/")) {
+  if (starts_with_ignoring_case(line, "http/")) {
     // A new header block (after 1xx or a proxy CONNECT): forget the previous one.
     const int status = r.status;
     r = HttpResponse{};
@@ -197,8 +184,8 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
     r.status = static_cast<int>(status);
     if (status < 200) return line.size();
-    want_body = (read_any || is_html(r.content_type)) && status != 204 && status != 304 &&
-                (status < 300 || status >= 400);
+    want_body = (read_any || is_html_content_type(r.content_type)) && status != 204 &&
+                status != 304 && (status < 300 || status >= 400);
     if (status >= 400 && !read_any) max_head = std::min(max_head, kErrorBodyCap);
     if (!want_body && (content_length < 0 || content_length > kDrainableBody)) {
       stopped = true;  // nothing more to learn: end the transfer after the headers
@@ -356,7 +343,8 @@ void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
   // one's connection to the same host: with 512 in flight, 4 of 112,000 requests to the
   // largest hosts ran out of their time before resolving the name ("Failed to resolve host
   // ... with timeout after 0 ms").
-  curl_easy_setopt(e, CURLOPT_PIPEWAIT, iequals_prefix(request.url, "https://") ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT,
+                   starts_with_ignoring_case(request.url, "https://") ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   // Keep resolved names for the whole run (one process). With a timeout, libcurl prunes its
   // DNS cache by walking every entry as transfers end, a cost of transfers x cached names; at

@@ -70,7 +70,6 @@ class FetchEngine {
   void complete_probe(Chain& chain);
   void complete_robots(Chain& chain);
   void emit(Chain& chain);
-  void release_held(HostState& host);
   void start_probe(const std::string& origin, const std::string& host);
   void flush_end_of_run();
   std::string precheck(const std::optional<UrlParts>& parts) const;

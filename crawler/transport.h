@@ -4,7 +4,10 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "extract/ascii.h"
 
 namespace linkhealth {
 
@@ -50,6 +53,12 @@ struct HttpResponse {
   std::vector<std::string> cookies;
   std::string primary_ip;
 };
+
+/// text/html or application/xhtml+xml, any case: the responses whose head is read and parsed.
+inline bool is_html_content_type(std::string_view content_type) {
+  return starts_with_ignoring_case(content_type, "text/html") ||
+         starts_with_ignoring_case(content_type, "application/xhtml");
+}
 
 class Transport {
  public:

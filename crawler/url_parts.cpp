@@ -110,6 +110,19 @@ bool is_unsafe_port(int port) {
   return std::binary_search(std::begin(kBad), std::end(kBad), port);
 }
 
+bool same_page_url(std::string_view a, std::string_view b) {
+  const auto pa = parse_url(a);
+  const auto pb = parse_url(b);
+  if (!pa || !pb) return a == b;
+  const auto port = [](const UrlParts& p) {
+    const bool standard =
+        (p.scheme == "http" && p.port == 80) || (p.scheme == "https" && p.port == 443);
+    return standard ? 0 : p.port;
+  };
+  return port(*pa) == port(*pb) && strip_www(pa->host) == strip_www(pb->host) &&
+         strip_slash(pa->path) == strip_slash(pb->path) && pa->query == pb->query;
+}
+
 bool is_trivial_redirect(std::string_view from, std::string_view to) {
   const auto a = parse_url(from);
   const auto b = parse_url(to);

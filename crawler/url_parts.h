@@ -26,6 +26,11 @@ std::string with_ascii_host(const std::string& url);
 /// scheme://host[:port] with the port only when it is not the default.
 std::string origin_of(const UrlParts& url);
 
+/// True when two absolute URLs name the same page modulo trivial differences: scheme
+/// http/https, a leading "www.", host case, a default port, a trailing slash, an empty query
+/// and the fragment. Text that is no URL equals only itself.
+bool same_page_url(std::string_view a, std::string_view b);
+
 /// A port browsers refuse to send HTTP to (SMTP, SSH, ...): never fetched unless pinned.
 bool is_unsafe_port(int port);
 

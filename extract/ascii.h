@@ -17,4 +17,13 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+/// True when `text` starts with `lower_prefix` (given in lower case), ignoring ASCII case.
+inline bool starts_with_ignoring_case(std::string_view text, std::string_view lower_prefix) {
+  if (text.size() < lower_prefix.size()) return false;
+  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
+    if (ascii_lower(text[i]) != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace linkhealth

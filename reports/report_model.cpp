@@ -1,5 +1,7 @@
 #include "reports/report_model.h"
 
+#include "crawler/retry_policy.h"
+
 namespace linkhealth {
 namespace {
 
@@ -9,10 +11,6 @@ std::vector<const ReportTarget*> flagged(const ReportModel& model, bool ReportTa
     if (target.*flag) out.push_back(&target);
   }
   return out;
-}
-
-bool is_redirect_status(int status) {
-  return status >= 300 && status < 400;
 }
 
 }  // namespace

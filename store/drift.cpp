@@ -3,6 +3,8 @@
 #include <set>
 #include <string_view>
 
+#include "crawler/url_parts.h"
+#include "extract/url_resolution.h"
 #include "store/similarity.h"
 
 namespace linkhealth {
@@ -13,15 +15,11 @@ bool page_is_readable(const CheckResult& check) {
          (check.verdict == Verdict::Ok || check.verdict == Verdict::Redirected);
 }
 
-// A root-relative canonical is resolved against the final URL's origin.
+// A relative canonical (rows stored before page_meta resolved it) is resolved against the
+// page's URL.
 std::string absolute_canonical(const CheckResult& live) {
-  const std::string& canonical = live.page->canonical;
-  if (!canonical.starts_with('/') || canonical.starts_with("//")) return canonical;
-  std::string_view base = live.final_url.empty() ? live.request_url : live.final_url;
-  auto scheme_end = base.find("://");
-  if (scheme_end == std::string_view::npos) return canonical;
-  auto origin_end = base.find('/', scheme_end + 3);
-  return std::string(base.substr(0, origin_end)) + canonical;
+  const std::string& base = live.final_url.empty() ? live.request_url : live.final_url;
+  return resolve_url(base, live.page->canonical).value_or(live.page->canonical);
 }
 
 void add_text_change(std::vector<Drift>& out, DriftKind kind, const std::string& before,

@@ -175,7 +175,7 @@ void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const Target
                        "AND sources.community = ?5)) ORDER BY targets.host, targets.url"));
   s.bind(1, run_id);
   s.bind(2, filter.problems_only ? 1 : 0);
-  s.bind(3, filter.verdict);
+  s.bind(3, filter.verdict ? std::string(to_string(*filter.verdict)) : std::string());
   s.bind(4, filter.host);
   s.bind(5, filter.community);
   each_record(db, s, true, each);
@@ -186,24 +186,6 @@ std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
   std::vector<TargetRecord> out;
   for_each_run_target(db, run_id, filter,
                       [&](TargetRecord&& record) { out.push_back(std::move(record)); });
-  return out;
-}
-
-std::vector<ProblemGroup> problem_groups(SQLite::Database& db, std::int64_t run_id) {
-  SQLite::Statement s(
-      db,
-      "SELECT coalesce(sources.community, ''), targets.host, checks.verdict, "
-      "count(DISTINCT checks.target_id) FROM checks "
-      "JOIN targets ON targets.id = checks.target_id "
-      "LEFT JOIN refs ON refs.target_id = checks.target_id "
-      "LEFT JOIN sources ON sources.id = refs.source_id "
-      "WHERE checks.run_id = ? AND checks.problem = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
-  s.bind(1, run_id);
-  std::vector<ProblemGroup> out;
-  while (s.executeStep()) {
-    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
-                   s.getColumn(2).getString(), s.getColumn(3).getInt64()});
-  }
   return out;
 }
 

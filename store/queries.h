@@ -32,8 +32,6 @@ std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
 /// run_targets one record at a time, for a writer that streams a large run.
 void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
                          const std::function<void(TargetRecord&&)>& each);
-/// Problem counts per community, host and verdict, ordered by those three.
-std::vector<ProblemGroup> problem_groups(SQLite::Database& db, std::int64_t run_id);
 /// Confirmed problems in `run_id` that were not confirmed problems in the previous crawl.
 std::vector<TargetRecord> new_problems(SQLite::Database& db, std::int64_t run_id);
 /// Targets that were a problem in the previous crawl and are ok or redirected in `run_id`.

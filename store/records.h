@@ -2,6 +2,7 @@
 // What the store's queries return: plain rows for the report, JSON output and `check`.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,18 +48,9 @@ struct TargetRecord {
 /// Narrows run_targets; empty strings match anything.
 struct TargetFilter {
   bool problems_only = false;
-  std::string verdict;    ///< verdict name, e.g. "broken"
+  std::optional<Verdict> verdict;
   std::string community;  ///< a referring source's community (basePath)
   std::string host;
-};
-
-/// Problem targets of a run counted per (community, host, verdict). A target cited from two
-/// communities counts in both; one cited by no source has an empty community.
-struct ProblemGroup {
-  std::string community;
-  std::string host;
-  std::string verdict;
-  std::int64_t targets = 0;
 };
 
 }  // namespace linkhealth

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <set>
 #include <utility>
@@ -229,47 +228,6 @@ double description_similarity(std::string_view curated, std::string_view live) {
     return 1.0;
   }
   return jaccard(a, b);
-}
-
-namespace {
-
-struct UrlKey {
-  std::string host_port;
-  std::string path_query;
-};
-
-UrlKey url_key(std::string_view url) {
-  auto scheme_end = url.find("://");
-  std::string_view rest = scheme_end == std::string_view::npos ? url : url.substr(scheme_end + 3);
-  rest = rest.substr(0, rest.find('#'));
-  auto path_start = rest.find_first_of("/?");
-  std::string_view authority = rest.substr(0, path_start);
-  std::string_view path_query =
-      path_start == std::string_view::npos ? std::string_view{} : rest.substr(path_start);
-  authority = authority.substr(
-      authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
-  std::string host(authority);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::string_view port : {":80", ":443"}) {
-    if (host.ends_with(port)) host.resize(host.size() - port.size());
-  }
-  if (host.starts_with("www.")) host.erase(0, 4);
-  std::string pq(path_query);
-  if (pq.ends_with('?')) pq.pop_back();
-  auto query = pq.find('?');
-  std::string path = pq.substr(0, query);
-  std::string q = query == std::string::npos ? "" : pq.substr(query);
-  while (path.ends_with('/')) path.pop_back();
-  return {host, path + q};
-}
-
-}  // namespace
-
-bool same_page_url(std::string_view a, std::string_view b) {
-  UrlKey ka = url_key(a);
-  UrlKey kb = url_key(b);
-  return ka.host_port == kb.host_port && ka.path_query == kb.path_query;
 }
 
 }  // namespace linkhealth

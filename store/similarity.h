@@ -1,5 +1,6 @@
 #pragma once
-// Text and URL comparison used by the drift rules. Pure functions: no I/O, no locale.
+// Text comparison used by the drift rules (URLs are compared in crawler/url_parts.h). Pure
+// functions: no I/O, no locale.
 //
 // Titles and descriptions are compared as sets of normalised words (Jaccard). Lexical set
 // measures are what the drift literature found best for "does this still say what was curated"
@@ -43,10 +44,5 @@ bool same_title(std::string_view a, std::string_view b);
 /// other with at least kMinPrefixWords words (curated descriptions are often truncated).
 double description_similarity(std::string_view curated, std::string_view live);
 inline constexpr std::size_t kMinPrefixWords = 5;
-
-/// True when two absolute URLs name the same page modulo trivial differences: scheme
-/// http/https, a leading "www.", host case, a default port, a trailing slash, an empty query
-/// and the fragment.
-bool same_page_url(std::string_view a, std::string_view b);
 
 }  // namespace linkhealth

@@ -166,9 +166,6 @@ void Store::for_each_target(std::int64_t run_id, const TargetFilter& filter,
                             const std::function<void(TargetRecord&&)>& each) {
   for_each_run_target(impl_->db, run_id, filter, each);
 }
-std::vector<ProblemGroup> Store::problem_groups(std::int64_t run_id) {
-  return linkhealth::problem_groups(impl_->db, run_id);
-}
 std::vector<TargetRecord> Store::new_problems(std::int64_t run_id) {
   return linkhealth::new_problems(impl_->db, run_id);
 }

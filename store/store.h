@@ -86,7 +86,6 @@ class Store {
   /// targets() one record at a time: memory for one target, whatever the run's size.
   void for_each_target(std::int64_t run_id, const TargetFilter& filter,
                        const std::function<void(TargetRecord&&)>& each);
-  std::vector<ProblemGroup> problem_groups(std::int64_t run_id);
   std::vector<TargetRecord> new_problems(std::int64_t run_id);
   std::vector<TargetRecord> fixed(std::int64_t run_id);
   std::vector<TargetRecord> timeline(const std::string& slug_or_url);

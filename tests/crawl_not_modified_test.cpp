@@ -7,7 +7,6 @@
 
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "tests/cli_process.h"
 #include "tests/crawl_support.h"
@@ -28,8 +27,9 @@ testweb::Scenario weekly_web() {
   s.hosts["news.web.test"]["/drifted"].replies = {
       with_etag(page("Quarterly earnings call transcript for a retailer"), "\"d1\"")};
   testweb::Reply canonical = page("Hospitals adopt shared care plans");
-  canonical.body = html_page("Hospitals adopt shared care plans",
-                             "<link rel=\"canonical\" href=\"http://news.web.test/\">");
+  canonical.body =
+      html_page("Hospitals adopt shared care plans",
+                "<link rel=\"canonical\" href=\"http://news.web.test/2019/care-plans\">");
   s.hosts["news.web.test"]["/elsewhere"].replies = {with_etag(canonical, "\"c1\"")};
   s.hosts["news.web.test"]["/fine"].replies = {
       with_etag(page("Nurses trial a new triage app"), "\"f1\"")};
@@ -93,13 +93,6 @@ nlohmann::json read_doc(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("a 304 week keeps every curated-record mismatch and changes no new or fixed list",
@@ -150,8 +143,8 @@ TEST_CASE("a 304 week keeps every curated-record mismatch and changes no new or 
     }
     return n;
   };
-  const std::string report1 = read_text(tree.root() / "week1.html");
-  const std::string report2 = read_text(tree.root() / "week2.html");
+  const std::string report1 = read_file(tree.root() / "week1.html");
+  const std::string report2 = read_file(tree.root() / "week2.html");
   CHECK(rows(report1) == 2);
   CHECK(rows(report2) == 2);
   CHECK(report2.find("http://news.web.test/drifted") != std::string::npos);

@@ -8,7 +8,7 @@
 #include "chromium.h"
 #include "report_hostile.h"
 #include "reports/html_report.h"
-#include "reports/sample_report.h"
+#include "tests/sample_report.h"
 
 using namespace linkhealth;
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "reports/sample_report.h"
+#include "tests/sample_report.h"
 
 namespace linkhealth::testing {
 

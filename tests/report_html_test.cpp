@@ -5,7 +5,7 @@
 #include "report_hostile.h"
 #include "reports/html_report.h"
 #include "reports/problem_table.h"
-#include "reports/sample_report.h"
+#include "tests/sample_report.h"
 
 using namespace linkhealth;
 

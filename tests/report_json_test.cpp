@@ -4,7 +4,7 @@
 
 #include "report_hostile.h"
 #include "reports/json_document.h"
-#include "reports/sample_report.h"
+#include "tests/sample_report.h"
 
 using namespace linkhealth;
 using nlohmann::json;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "reports/report_model.h"
-#include "reports/sample_report.h"
+#include "tests/sample_report.h"
 
 using namespace linkhealth;
 

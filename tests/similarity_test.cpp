@@ -74,18 +74,6 @@ TEST_CASE("jaccard over word sets", "[store][similarity]") {
   CHECK(jaccard(words("a"), {}) == 0.0);
 }
 
-TEST_CASE("same_page_url ignores scheme, www, trailing slash, default port and fragment",
-          "[store][similarity]") {
-  CHECK(same_page_url("http://www.Example.com/a/", "https://example.com/a"));
-  CHECK(same_page_url("https://example.com:443/a#top", "https://example.com/a"));
-  CHECK(same_page_url("https://example.com", "https://example.com/"));
-  CHECK(same_page_url("https://example.com/a?", "https://example.com/a"));
-  CHECK_FALSE(same_page_url("https://example.com/a", "https://example.com/b"));
-  CHECK_FALSE(same_page_url("https://example.com/a?id=1", "https://example.com/a?id=2"));
-  CHECK_FALSE(same_page_url("https://news.example.com/a", "https://example.com/a"));
-  CHECK_FALSE(same_page_url("https://example.com:8080/a", "https://example.com/a"));
-}
-
 TEST_CASE("cosmetic title changes are the same title", "[store][similarity]") {
   const std::string curated = "Hospitals \u201cRethink\u201d Remote Care & Staffing";
   for (const char* live : {

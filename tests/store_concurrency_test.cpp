@@ -46,7 +46,7 @@ TEST_CASE("readers and an ad-hoc check work while a crawl writes", "[store][conc
         ReadSnapshot snapshot(store);
         if (auto run = store.latest_run(RunKind::Crawl)) {
           auto summary = store.summary(run->id);
-          auto problems = store.targets(run->id, {true, "", "", ""});
+          auto problems = store.targets(run->id, {true, std::nullopt, "", ""});
           // Counters are committed with their checks, so a reader never sees them disagree.
           if (summary.run.status != RunStatus::Done &&
               summary.run.check_count !=

@@ -66,7 +66,7 @@ TEST_CASE("a schema v1 database migrates to the current version with its data",
   CHECK(summary.verdicts ==
         std::map<std::string, std::int64_t>{{"broken", 1}, {"ok", 1}, {"soft_404", 1}});
   CHECK(summary.previous->id == 1);
-  CHECK(store.targets(3, {true, "", "", ""}).size() == 2);  // `problem` was backfilled
+  CHECK(store.targets(3, {true, std::nullopt, "", ""}).size() == 2);  // `problem` was backfilled
 
   // History was replayed: broken in crawl 1, timeout in the ad-hoc check, broken in crawl 3.
   auto lawsuits = "https://www.beckershospitalreview.com/legal/10-latest-lawsuits.html";

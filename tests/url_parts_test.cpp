@@ -43,3 +43,15 @@ TEST_CASE("same site, home pages and migrated articles", "[url_parts]") {
   CHECK_FALSE(
       is_same_article_elsewhere("https://news.test/a/story", "https://www.news.test/b/story"));
 }
+
+TEST_CASE("same_page_url ignores scheme, www, trailing slash, default port and fragment",
+          "[crawler][url_parts]") {
+  CHECK(same_page_url("http://www.Example.com/a/", "https://example.com/a"));
+  CHECK(same_page_url("https://example.com:443/a#top", "https://example.com/a"));
+  CHECK(same_page_url("https://example.com", "https://example.com/"));
+  CHECK(same_page_url("https://example.com/a?", "https://example.com/a"));
+  CHECK_FALSE(same_page_url("https://example.com/a", "https://example.com/b"));
+  CHECK_FALSE(same_page_url("https://example.com/a?id=1", "https://example.com/a?id=2"));
+  CHECK_FALSE(same_page_url("https://news.example.com/a", "https://example.com/a"));
+  CHECK_FALSE(same_page_url("https://example.com:8080/a", "https://example.com/a"));
+}

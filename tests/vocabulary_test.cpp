@@ -59,3 +59,11 @@ TEST_CASE("run kinds, statuses and fail-on policies round-trip", "[types]") {
   CHECK(to_string(FailOn::Never) == "never");
   CHECK_FALSE(fail_on_from_string("sometimes").has_value());
 }
+
+TEST_CASE("blocked and skipped are not counted as problems", "[types]") {
+  CHECK(is_problem(Verdict::Broken));
+  CHECK(is_problem(Verdict::Soft404));
+  CHECK_FALSE(is_problem(Verdict::Blocked));
+  CHECK_FALSE(is_problem(Verdict::Skipped));
+  CHECK_FALSE(is_problem(Verdict::Ok));
+}

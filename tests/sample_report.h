@@ -1,23 +1,29 @@
-#include "reports/sample_report.h"
+#pragma once
+// A realistic, hand-written ReportModel (every verdict, redirects, drift, new/fixed, findings)
+// so the report can be rendered and looked at without a crawl: a fixture of the report tests
+// and the report benchmark, not part of the product.
 
+#include <string>
 #include <utility>
 
+#include "reports/report_model.h"
+
 namespace linkhealth {
-namespace {
+namespace sample_detail {
 
 constexpr const char* kCcm = "/communities/chronic-care-management/curated-content/";
 constexpr const char* kDigital = "/communities/digital-health/curated-content/";
 constexpr const char* kPharma = "/communities/pharma-innovation/curated-content/";
 
-ReportRef ref(const std::string& slug, const char* community, const std::string& title,
-              const std::string& raw, const char* field = "link.href") {
+inline ReportRef ref(const std::string& slug, const char* community, const std::string& title,
+                     const std::string& raw, const char* field = "link.href") {
   std::string dir(community);
   return {slug,  "medigy" + dir.substr(0, dir.size() - 1) + "/" + slug + ".md",
           field, raw,
           title, community};
 }
 
-ReportTarget target(std::string url, std::string host, Verdict verdict, int status) {
+inline ReportTarget target(std::string url, std::string host, Verdict verdict, int status) {
   ReportTarget t;
   t.request_url = std::move(url);
   t.host = std::move(host);
@@ -28,7 +34,7 @@ ReportTarget target(std::string url, std::string host, Verdict verdict, int stat
   return t;
 }
 
-void live_title(ReportTarget& t, std::string title, std::string description = {}) {
+inline void live_title(ReportTarget& t, std::string title, std::string description = {}) {
   t.page.title = title;
   t.page.title_rule = "og:title";
   t.page.og_title = std::move(title);
@@ -37,15 +43,16 @@ void live_title(ReportTarget& t, std::string title, std::string description = {}
   t.page.og_description = std::move(description);
 }
 
-void broken_since(ReportTarget& t, std::string date, int runs, bool is_new) {
+inline void broken_since(ReportTarget& t, std::string date, int runs, bool is_new) {
   t.first_seen_broken = std::move(date);
   t.consecutive_failures = runs;
   t.is_new = is_new;
 }
 
-}  // namespace
+}  // namespace sample_detail
 
-ReportModel sample_report_model() {
+inline ReportModel sample_report_model() {
+  using namespace sample_detail;
   ReportModel m;
   m.run = {42, "crawl", "2026-11-23T03:00:02Z", "2026-11-23T03:14:51Z", "completed"};
   m.has_previous_run = true;

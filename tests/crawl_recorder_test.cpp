@@ -1,0 +1,123 @@
+// The crawl recorder, the hub of the data path: what a crawl asks for (resume, exclusions,
+// validators) and what it makes of each result (304 reuse, drift against the curated record
+// and the previous check, a log line per problem). An in-memory store, no network.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "cli/crawl_recorder.h"
+#include "tests/store_test_data.h"
+#include "tests/temp_tree.h"
+
+using namespace linkhealth;
+using namespace linkhealth::testdata;
+using linkhealth::testing::read_file;
+
+namespace {
+
+// One crawl run over articles a (url_of(1)) and b (url_of(2)).
+std::int64_t begin_crawl(Store& store) {
+  const Source a = article("a", "Hospitals expand telehealth for rural care");
+  const Source b = article("b", "Nurses trial a new triage app");
+  const std::int64_t run = store.begin_run(RunKind::Crawl, "{}", /*fresh=*/true);
+  store.record_sources(run, {a, b}, {target_for(a, url_of(1)), target_for(b, url_of(2))});
+  store.finish_sources(run);
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("plan asks for every cited target, skips what a resumed run has, records exclusions",
+          "[cli][recorder]") {
+  auto store = Store::open(":memory:");
+  const std::int64_t run = begin_crawl(store);
+  RunLog log;
+  CrawlRecorder recorder(store, run, log);
+  const TargetExclusions exclusions({}, {"news2.example.com"});
+  const auto targets = recorder.plan({url_of(1)}, exclusions);
+  CHECK(targets.empty());  // url_of(1) was checked before the resume, url_of(2) is excluded
+  recorder.flush();
+  const auto excluded = store.last_check(url_of(2));
+  REQUIRE(excluded.has_value());
+  CHECK(excluded->result.verdict == Verdict::Skipped);
+  CHECK(excluded->result.error == "excluded");
+  CHECK(recorder.verdicts().at(Verdict::Skipped) == 1);
+}
+
+TEST_CASE("plan carries the previous check's validators and final URL", "[cli][recorder]") {
+  auto store = Store::open(":memory:");
+  const std::int64_t first = begin_crawl(store);
+  {
+    RunLog log;
+    CrawlRecorder recorder(store, first, log);
+    CheckResult moved = result(url_of(1), Verdict::Redirected, "Hospitals expand telehealth");
+    moved.etag = "\"v7\"";
+    recorder.record(moved);
+    recorder.flush();
+  }
+  store.finish_run(first, RunStatus::Done);
+  const std::int64_t second = begin_crawl(store);
+  RunLog log;
+  CrawlRecorder recorder(store, second, log);
+  const auto targets = recorder.plan({}, TargetExclusions());
+  REQUIRE(targets.size() == 2);
+  CHECK(targets[0].request_url == url_of(1));
+  CHECK(targets[0].etag == "\"v7\"");
+  CHECK(targets[0].final_url == url_of(1) + "/moved");
+  CHECK(targets[1].etag.empty());  // never checked
+}
+
+TEST_CASE("record completes a 304, compares with the curated record and logs problems",
+          "[cli][recorder]") {
+  linkhealth::testing::TempTree tree;
+  auto store = Store::open(":memory:");
+  const std::int64_t first = begin_crawl(store);
+  {
+    RunLog log;
+    CrawlRecorder recorder(store, first, log);
+    recorder.record(result(url_of(1), Verdict::Ok, "Quarterly earnings of a retailer"));
+    recorder.record(result(url_of(2), Verdict::Ok, "Nurses trial a new triage app"));
+    recorder.flush();
+  }
+  store.finish_run(first, RunStatus::Done);
+
+  const std::int64_t second = begin_crawl(store);
+  const auto log_path = tree.root() / "crawl.log";
+  {
+    RunLog log(log_path.string());
+    CrawlRecorder recorder(store, second, log);
+    CheckResult not_modified;
+    not_modified.request_url = url_of(1);
+    not_modified.host = "news1.example.com";
+    not_modified.http_status = 304;
+    not_modified.not_modified = true;
+    not_modified.verdict = Verdict::Ok;
+    not_modified.error = "not modified since the last check";
+    not_modified.checked_at = "2026-01-12T03:00:00Z";
+    recorder.record(not_modified);
+    recorder.record(result(url_of(2), Verdict::Broken));
+    recorder.flush();
+    CHECK(recorder.verdicts().at(Verdict::Ok) == 1);
+    CHECK(recorder.verdicts().at(Verdict::Broken) == 1);
+  }
+  const auto records = store.targets(second);
+  REQUIRE(records.size() == 2);
+  const TargetRecord& kept =
+      records[0].check.result.request_url == url_of(1) ? records[0] : records[1];
+  // The 304 carries the page it confirms, the reason of that verdict (none), and the mismatch
+  // with the curated title again; nothing changed against the previous check.
+  CHECK(kept.check.result.not_modified);
+  CHECK(kept.check.result.error.empty());
+  REQUIRE(kept.check.result.page.has_value());
+  CHECK(kept.check.result.page->title == "Quarterly earnings of a retailer");
+  std::set<DriftKind> kinds;
+  for (const Drift& d : kept.drift) {
+    kinds.insert(d.kind);
+    CHECK(d.slug == "a");
+  }
+  CHECK(kinds == std::set<DriftKind>{DriftKind::TitleMismatch, DriftKind::DescriptionMismatch});
+
+  const std::string log_text = read_file(log_path);
+  CHECK(log_text.find("broken 404 " + url_of(2) + " (from b)") != std::string::npos);
+  CHECK(log_text.find(url_of(1)) == std::string::npos);  // only problems are logged
+}
