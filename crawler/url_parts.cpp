@@ -31,6 +31,18 @@ std::string strip_www(const std::string& host) {
   return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
 }
 
+// The host without the prefix that only picks a device or a page format of the same site:
+// m.youtube.com, amp.theguardian.com and www.youtube.com are one site to an editor.
+std::string site_host(const std::string& host) {
+  for (std::string_view prefix : {"www.", "m.", "mobile.", "amp."}) {
+    if (host.size() > prefix.size() + 3 && host.starts_with(prefix) &&
+        host.find('.', prefix.size()) != std::string::npos) {
+      return host.substr(prefix.size());
+    }
+  }
+  return host;
+}
+
 std::string strip_slash(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   return path;
@@ -149,7 +161,7 @@ bool is_root_or_section_redirect(std::string_view from, std::string_view to) {
 bool is_same_site(std::string_view a, std::string_view b) {
   const auto pa = parse_url(a);
   const auto pb = parse_url(b);
-  return pa && pb && !pa->host.empty() && strip_www(pa->host) == strip_www(pb->host);
+  return pa && pb && !pa->host.empty() && site_host(pa->host) == site_host(pb->host);
 }
 
 bool is_home_page_of(std::string_view root, std::string_view page) {
@@ -162,7 +174,7 @@ bool is_home_page_of(std::string_view root, std::string_view page) {
 bool is_same_article_elsewhere(std::string_view from, std::string_view to) {
   const auto a = parse_url(from);
   const auto b = parse_url(to);
-  if (!a || !b || strip_www(a->host) == strip_www(b->host)) return false;
+  if (!a || !b || site_host(a->host) == site_host(b->host)) return false;
   if (segments(a->path).empty()) return false;
   if (strip_slash(a->path) == strip_slash(b->path)) return true;
   const std::string slug = slug_of(a->path);

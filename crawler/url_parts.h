@@ -41,8 +41,8 @@ bool is_trivial_redirect(std::string_view from, std::string_view to);
 /// A root counts on any host: a deep link sent to another site's home page is as dead.
 bool is_root_or_section_redirect(std::string_view from, std::string_view to);
 
-/// Same host, ignoring a "www." (the scheme and port may differ); false when either fails to
-/// parse.
+/// Same host, ignoring a "www.", "m.", "mobile." or "amp." (the scheme and port may differ);
+/// false when either fails to parse.
 bool is_same_site(std::string_view a, std::string_view b);
 
 /// `root` is the home page ("/", no query) of `page`'s site while `page` itself is deeper: a

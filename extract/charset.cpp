@@ -1,5 +1,7 @@
 #include "extract/charset.h"
 
+#include "extract/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
@@ -33,17 +35,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != prefix[i]) return false;
-  return true;
-}
-
 // WHATWG "extracting a character encoding from a meta element"; also fits Content-Type values.
 std::string charset_parameter(std::string_view s) {
   for (std::size_t pos = 0; pos + 7 <= s.size(); ++pos) {
-    if (!starts_with_ci(s.substr(pos), "charset")) continue;
+    if (!starts_with_ignoring_case(s.substr(pos), "charset")) continue;
     std::size_t i = pos + 7;
     while (i < s.size() && is_html_space(s[i])) ++i;
     if (i >= s.size() || s[i] != '=') continue;
@@ -138,7 +133,7 @@ MetaCharset prescan_meta_charset(std::string_view bytes) {
       const std::size_t end = s.find("-->", i + 2);
       if (end == std::string_view::npos) break;
       i = end + 3;
-    } else if (starts_with_ci(rest, "<meta") && rest.size() > 5 &&
+    } else if (starts_with_ignoring_case(rest, "<meta") && rest.size() > 5 &&
                (is_html_space(rest[5]) || rest[5] == '/')) {
       i += 5;
       MetaTag tag = read_meta(s, i);

@@ -1,19 +1,11 @@
 #include "reports/html_escape.h"
 
-#include <cctype>
+#include "extract/ascii.h"
 
 namespace linkhealth {
 namespace {
 
 constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
-
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -49,7 +41,8 @@ std::string escape_html(std::string_view text) {
 }
 
 bool is_linkable_url(std::string_view url) {
-  if (!starts_with_nocase(url, "http://") && !starts_with_nocase(url, "https://")) return false;
+  if (!starts_with_ignoring_case(url, "http://") && !starts_with_ignoring_case(url, "https://"))
+    return false;
   for (char c : url) {
     auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u == 0x7f) return false;

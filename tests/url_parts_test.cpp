@@ -55,3 +55,11 @@ TEST_CASE("same_page_url ignores scheme, www, trailing slash, default port and f
   CHECK_FALSE(same_page_url("https://news.example.com/a", "https://example.com/a"));
   CHECK_FALSE(same_page_url("https://example.com:8080/a", "https://example.com/a"));
 }
+
+TEST_CASE("a mobile or AMP host is the same site", "[crawler][url_parts]") {
+  CHECK(is_same_site("https://m.youtube.com/watch?v=1", "https://www.youtube.com/watch?v=1"));
+  CHECK(is_same_site("https://amp.theguardian.com/a", "https://www.theguardian.com/a"));
+  CHECK(is_same_site("https://mobile.nytimes.com/a", "https://nytimes.com/b"));
+  CHECK_FALSE(is_same_site("https://m.example.com/a", "https://n.example.com/a"));
+  CHECK_FALSE(is_same_site("https://m.co/a", "https://co/a"));  // too short to be a prefix
+}
