@@ -14,9 +14,9 @@
 
 #include "cli/command.h"
 #include "cli/crawl_recorder.h"
-#include "cli/fetch_flags.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
+#include "cli/setting_flags.h"
 #include "cli/source_lookup.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
@@ -102,27 +102,16 @@ int run_check(int argc, char** argv) {
   }
   CLI::App app{"Check the links of one content file now and record the check", "linkhealth check"};
   std::string wanted;
-  std::string config_file;
   bool json = false;
-  FetchFlags flags;
   app.add_option("source", wanted, "slug, or content file (.md) path")->required();
-  app.add_option("--content", settings.content, "content directory (root of the .md files)");
-  app.add_option("--db", settings.db, "database to record the check in")->capture_default_str();
-  app.add_option("--config", config_file, "config file (default ./linkhealth.yaml if present)");
-  app.add_option("--wayback-base", settings.wayback_base, "Wayback Machine base URL")
-      ->capture_default_str();
-  app.add_option("--confirm-runs", settings.confirm_runs,
-                 "failing checks in a row before a link counts as broken")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+  add_setting_flags(app, settings, FlagsFor::Check);
   app.add_flag("--json", json, "print the JSON document of the check run instead of text");
-  add_fetch_flags(app, settings.fetch, flags);
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
   TargetExclusions exclusions;
   try {
     app.parse(argc, argv);
-    apply_fetch_flags(flags, settings.fetch);
+    apply_host_limits(settings);
     if (settings.content.empty()) {
       throw CLI::ValidationError("--content",
                                  "give the content directory (or content: in the "

@@ -4,16 +4,29 @@
 
 #include <fmt/format.h>
 #include <fstream>
-#include <functional>
+#include <map>
 #include <sstream>
+#include <type_traits>
+#include <vector>
+
+#include "cli/setting_table.h"
+#include "extract/ascii.h"
 
 namespace linkhealth {
 namespace {
 
-using Handler = std::function<void(const YAML::Node&)>;
-
 std::string where(const std::string& origin, const YAML::Node& node) {
   return fmt::format("{}:{}", origin, node.Mark().line + 1);
+}
+
+void require_mapping(const std::string& origin, const std::string& name, const YAML::Node& node) {
+  if (!node.IsMap()) {
+    throw ConfigError(fmt::format("{}: '{}' must be a mapping", where(origin, node), name));
+  }
+}
+
+std::string joined(const std::string& section, const std::string& key) {
+  return section.empty() ? key : section + "." + key;
 }
 
 template <typename T>
@@ -38,120 +51,136 @@ std::vector<std::string> string_list(const std::string& origin, const std::strin
   return out;
 }
 
-// Walks a mapping, dispatching each key to its handler; an unknown key is an error naming it.
-void walk(const std::string& origin, const std::string& section, const YAML::Node& node,
-          const std::map<std::string, Handler>& handlers) {
-  if (!node.IsMap()) {
-    throw ConfigError(fmt::format("{}: '{}' must be a mapping", where(origin, node),
-                                  section.empty() ? "the document" : section));
+// Paths in the file mean "relative to the file", so a cron job can run from anywhere. "-"
+// (stdout for json) and "" (none) name no file: they mean what they mean as flags.
+std::string resolved_path(const std::filesystem::path& folder, const std::string& value) {
+  if (folder.empty() || value.empty() || value == "-") return value;
+  if (std::filesystem::path(value).is_absolute()) return value;
+  return (folder / value).string();
+}
+
+std::string trimmed(const std::string& text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t\r") + 1 - first);
+}
+
+// A bare `-` value is YAML for a list entry where none may stand, so `json: -` fails to
+// parse; say how to write "-" (stdout).
+std::string yaml_error_message(const std::string& text, const YAML::Exception& e) {
+  std::istringstream lines(text);
+  std::string line;
+  for (int i = 0; i <= e.mark.line; ++i) {
+    if (!std::getline(lines, line)) return e.msg;
   }
-  for (const auto& entry : node) {
-    auto key = entry.first.as<std::string>();
-    auto it = handlers.find(key);
-    std::string full = section.empty() ? key : section + "." + key;
-    if (it == handlers.end()) {
-      throw ConfigError(fmt::format("{}: unknown key '{}'", where(origin, entry.first), full));
+  const std::size_t colon = line.find(':');
+  if (colon == std::string::npos || trimmed(line.substr(colon + 1)) != "-") return e.msg;
+  return fmt::format("{} (quote a lone '-': {}: \"-\")", e.msg, trimmed(line.substr(0, colon)));
+}
+
+class ConfigReader {
+ public:
+  ConfigReader(const std::string& origin, const std::filesystem::path& folder,
+               RunSettings& settings)
+      : origin_(origin), folder_(folder), settings_(settings) {}
+
+  // Each key is a setting, a section of settings, or `hosts`; anything else is an error
+  // naming it with its section.
+  void read_section(const std::string& section, const YAML::Node& node) {
+    require_mapping(origin_, section.empty() ? "the document" : section, node);
+    for (const auto& entry : node) {
+      const std::string key = joined(section, entry.first.as<std::string>());
+      if (const Setting* setting = setting_with_key(key)) {
+        read_setting(*setting, entry.second);
+      } else if (key == "hosts") {
+        read_hosts(entry.second);
+      } else if (is_config_section(key)) {
+        read_section(key, entry.second);
+      } else {
+        throw ConfigError(fmt::format("{}: unknown key '{}'", where(origin_, entry.first), key));
+      }
     }
-    it->second(entry.second);
   }
-}
 
-template <typename T>
-Handler set(const std::string& origin, const std::string& key, std::optional<T>& slot) {
-  return [&origin, key, &slot](const YAML::Node& n) { slot = scalar<T>(origin, key, n); };
-}
-
-Handler set_list(const std::string& origin, const std::string& key,
-                 std::vector<std::string>& slot) {
-  return [&origin, key, &slot](const YAML::Node& n) { slot = string_list(origin, key, n); };
-}
-
-void read_fetch(const std::string& origin, const YAML::Node& node, FetchSettings& f) {
-  walk(origin, "fetch", node,
-       {
-           {"concurrency", set(origin, "fetch.concurrency", f.concurrency)},
-           {"per_host", set(origin, "fetch.per_host", f.per_host)},
-           {"interval_ms", set(origin, "fetch.interval_ms", f.interval_ms)},
-           {"timeout", set(origin, "fetch.timeout", f.timeout)},
-           {"connect_timeout", set(origin, "fetch.connect_timeout", f.connect_timeout)},
-           {"retries", set(origin, "fetch.retries", f.retries)},
-           {"max_redirects", set(origin, "fetch.max_redirects", f.max_redirects)},
-           {"max_head_bytes", set(origin, "fetch.max_head_bytes", f.max_head_bytes)},
-           {"user_agent", set(origin, "fetch.user_agent", f.user_agent)},
-           {"robots", set(origin, "fetch.robots", f.robots)},
-           {"allow_private", set(origin, "fetch.allow_private", f.allow_private)},
-           {"cacert", set(origin, "fetch.cacert", f.cacert)},
-           {"resolve", set_list(origin, "fetch.resolve", f.resolve)},
-           {"connect_to", set_list(origin, "fetch.connect_to", f.connect_to)},
-       });
-}
-
-void read_hosts(const std::string& origin, const YAML::Node& node,
-                std::map<std::string, HostSettings>& hosts) {
-  if (!node.IsMap())
-    throw ConfigError(fmt::format("{}: 'hosts' must be a mapping", where(origin, node)));
-  for (const auto& entry : node) {
-    auto host = entry.first.as<std::string>();
-    HostSettings& h = hosts[host];
-    std::string section = "hosts." + host;
-    walk(origin, section, entry.second,
-         {
-             {"per_host", set(origin, section + ".per_host", h.per_host)},
-             {"interval_ms", set(origin, section + ".interval_ms", h.interval_ms)},
-             {"user_agent", set(origin, section + ".user_agent", h.user_agent)},
-             {"headers",
-              [&](const YAML::Node& n) {
-                if (!n.IsMap()) {
-                  throw ConfigError(
-                      fmt::format("{}: '{}.headers' must be a mapping", where(origin, n), section));
-                }
-                for (const auto& kv : n) {
-                  h.headers[kv.first.as<std::string>()] =
-                      scalar<std::string>(origin, section + ".headers", kv.second);
-                }
-              }},
-         });
+ private:
+  void read_setting(const Setting& setting, const YAML::Node& node) {
+    const std::string key(setting.key);
+    std::visit(
+        [&](auto field) {
+          auto& slot = field(settings_);
+          using T = std::remove_reference_t<decltype(slot)>;
+          if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            slot = string_list(origin_, key, node);
+          } else if constexpr (std::is_same_v<T, std::filesystem::path>) {
+            slot = scalar<std::string>(origin_, key, node);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            slot = scalar<std::string>(origin_, key, node);
+            if (setting.config_relative_path) slot = resolved_path(folder_, slot);
+          } else {
+            slot = scalar<T>(origin_, key, node);
+          }
+        },
+        setting.field);
   }
-}
+
+  // `hosts:` is keyed by host name, so its keys cannot be table keys.
+  void read_hosts(const YAML::Node& node) {
+    require_mapping(origin_, "hosts", node);
+    for (const auto& entry : node) {
+      const std::string host = entry.first.as<std::string>();
+      const std::string section = "hosts." + host;
+      require_mapping(origin_, section, entry.second);
+      HostOverride& limit = settings_.fetch.host_overrides[ascii_lower(host)];
+      for (const auto& field : entry.second) {
+        const std::string name = field.first.as<std::string>();
+        const std::string key = section + "." + name;
+        if (name == "per_host") {
+          limit.per_host = scalar<int>(origin_, key, field.second);
+        } else if (name == "interval_ms") {
+          limit.interval_ms = scalar<int>(origin_, key, field.second);
+        } else if (name == "user_agent") {
+          limit.user_agent = scalar<std::string>(origin_, key, field.second);
+        } else if (name == "headers") {
+          read_headers(key, field.second, limit);
+        } else {
+          throw ConfigError(fmt::format("{}: unknown key '{}'", where(origin_, field.first), key));
+        }
+      }
+    }
+  }
+
+  void read_headers(const std::string& key, const YAML::Node& node, HostOverride& limit) {
+    require_mapping(origin_, key, node);
+    std::map<std::string, std::string> headers;  // sorted by name; a repeated name: the last
+    for (const auto& kv : node) {
+      headers[kv.first.as<std::string>()] = scalar<std::string>(origin_, key, kv.second);
+    }
+    for (const auto& [name, value] : headers) limit.headers.push_back(name + ": " + value);
+  }
+
+  const std::string& origin_;
+  const std::filesystem::path& folder_;
+  RunSettings& settings_;
+};
 
 }  // namespace
 
-ConfigFile parse_config(const std::string& text, const std::string& origin) {
-  ConfigFile cfg;
+RunSettings parse_config(const std::string& text, const std::string& origin,
+                         const std::filesystem::path& folder) {
+  RunSettings settings;
   YAML::Node root;
   try {
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    throw ConfigError(fmt::format("{}:{}: {}", origin, e.mark.line + 1, e.msg));
+    throw ConfigError(
+        fmt::format("{}:{}: {}", origin, e.mark.line + 1, yaml_error_message(text, e)));
   }
-  if (!root || root.IsNull()) return cfg;
-  walk(origin, "", root,
-       {
-           {"content", set(origin, "content", cfg.content)},
-           {"db", set(origin, "db", cfg.db)},
-           {"report", set(origin, "report", cfg.report)},
-           {"json", set(origin, "json", cfg.json)},
-           {"log", set(origin, "log", cfg.log)},
-           {"fail_on", set(origin, "fail_on", cfg.fail_on)},
-           {"confirm_runs", set(origin, "confirm_runs", cfg.confirm_runs)},
-           {"wayback_base", set(origin, "wayback_base", cfg.wayback_base)},
-           {"tracking_rules", set(origin, "tracking_rules", cfg.tracking_rules)},
-           {"url_fields", set_list(origin, "url_fields", cfg.url_fields)},
-           {"fetch", [&](const YAML::Node& n) { read_fetch(origin, n, cfg.fetch); }},
-           {"hosts", [&](const YAML::Node& n) { read_hosts(origin, n, cfg.hosts); }},
-           {"exclude",
-            [&](const YAML::Node& n) {
-              walk(origin, "exclude", n,
-                   {
-                       {"urls", set_list(origin, "exclude.urls", cfg.exclude_urls)},
-                       {"hosts", set_list(origin, "exclude.hosts", cfg.exclude_hosts)},
-                   });
-            }},
-       });
-  return cfg;
+  if (!root || root.IsNull()) return settings;
+  ConfigReader(origin, folder, settings).read_section("", root);
+  return settings;
 }
 
-ConfigFile load_config(const std::optional<std::filesystem::path>& explicit_path) {
+RunSettings load_config(const std::optional<std::filesystem::path>& explicit_path) {
   std::filesystem::path path;
   if (explicit_path) {
     path = *explicit_path;
@@ -167,15 +196,10 @@ ConfigFile load_config(const std::optional<std::filesystem::path>& explicit_path
   if (!in) throw ConfigError(fmt::format("{}: cannot read config file", path.string()));
   std::stringstream buffer;
   buffer << in.rdbuf();
-  ConfigFile cfg = parse_config(buffer.str(), path.string());
-  cfg.path = path;
-  // Paths in the file mean "relative to the file", so a cron job can run from anywhere.
-  auto base = std::filesystem::absolute(path).parent_path();
-  for (auto* slot : {&cfg.content, &cfg.db, &cfg.report, &cfg.json, &cfg.log, &cfg.tracking_rules,
-                     &cfg.fetch.cacert}) {
-    if (*slot && std::filesystem::path(**slot).is_relative()) *slot = (base / **slot).string();
-  }
-  return cfg;
+  RunSettings settings =
+      parse_config(buffer.str(), path.string(), std::filesystem::absolute(path).parent_path());
+  settings.config_path = path;
+  return settings;
 }
 
 }  // namespace linkhealth

@@ -18,12 +18,12 @@
 #include "cli/cpu_time.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
-#include "cli/fetch_flags.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
 #include "cli/run_lock.h"
 #include "cli/run_log.h"
 #include "cli/run_settings.h"
+#include "cli/setting_flags.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
 #include "extract/scan.h"
@@ -87,10 +87,10 @@ class CrawlTicker {
   std::thread thread_;
 };
 
-std::string options_json(const RunSettings& s, bool fresh) {
+std::string options_json(const RunSettings& s) {
   return nlohmann::json{{"content", s.content},
                         {"config", s.config_path.string()},
-                        {"fresh", fresh},
+                        {"fresh", s.fresh},
                         {"concurrency", s.fetch.concurrency},
                         {"per_host", s.fetch.per_host},
                         {"interval_ms", s.fetch.interval_ms},
@@ -107,38 +107,19 @@ int run_crawl(int argc, char** argv) {
   } catch (const ConfigError& e) {
     return usage_error(e.what());
   }
+  s.progress = isatty(STDERR_FILENO) != 0;
   CLI::App app{
       "Scan the content tree, check every URL politely, record the results in the "
       "database and write the report",
       kName};
-  std::string config;
-  bool fresh = false;
-  bool progress = isatty(STDERR_FILENO) != 0;
-  FetchFlags flags;
-  app.add_option("--config", config, "config file (default: ./linkhealth.yaml when present)");
-  app.add_option("--content", s.content, "content directory to walk (every .md file below it)");
-  app.add_option("--db", s.db, "SQLite database (created when missing)")->capture_default_str();
-  app.add_option("--report", s.report, "write the HTML report of the run here");
-  app.add_option("--json", s.json, "write the JSON document of the run here ('-' for stdout)");
-  app.add_option("--log", s.log, "append timestamped lines about the run to this file");
-  app.add_flag("--fresh", fresh, "start a new run even if the last crawl was interrupted");
-  app.add_option("--fail-on", s.fail_on, "exit 2 on problems: new | any | never")
-      ->capture_default_str();
-  app.add_option("--confirm-runs", s.confirm_runs,
-                 "failing runs in a row before a problem counts as new")
-      ->capture_default_str();
-  app.add_option("--wayback-base", s.wayback_base, "archive base for suggested fixes")
-      ->capture_default_str();
-  app.add_option("--rules", s.tracking_rules, "tracking rules file instead of the built-in rules");
-  app.add_flag("--progress,!--no-progress", progress, "progress line on stderr (terminal only)");
-  add_fetch_flags(app, s.fetch, flags);
+  add_setting_flags(app, s, FlagsFor::Crawl);
   FailOn fail_on = FailOn::New;
   TargetExclusions exclusions;
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
   try {
     app.parse(argc, argv);
-    apply_fetch_flags(flags, s.fetch);
+    apply_host_limits(s);
     fail_on = validated_fail_on(s);
     exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
@@ -175,7 +156,7 @@ int run_crawl(int argc, char** argv) {
   // Commits every 200 checks or half a second: a kill loses at most that much work.
   Store store =
       Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
-  const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s, fresh), fresh);
+  const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s), s.fresh);
   // Each slice of files is recorded and dropped: the scan never holds the whole tree.
   store.record_findings(run_id, {});
   const ScanCounts counts =
@@ -203,7 +184,7 @@ int run_crawl(int argc, char** argv) {
     CrawlRecorder recorder(store, run_id, log);
     std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
     planned = targets.size();
-    CrawlTicker ticker(crawler, recorder, progress);
+    CrawlTicker ticker(crawler, recorder, s.progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
   }
   // The report below reads the whole run back: start it from a trimmed heap.

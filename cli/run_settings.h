@@ -2,24 +2,21 @@
 // What a network subcommand (crawl, check) runs with: built-in defaults, then linkhealth.yaml,
 // then the command line, in that order of precedence. The config file is read before the
 // command line is parsed and only sets the values the flags start from, so a flag that was
-// given always wins and one that was not leaves the file's value alone.
+// given always wins and one that was not leaves the file's value alone. Each setting's key,
+// flag and help text are declared once, in cli/setting_table.h.
 
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "cli/config_file.h"
+#include "cli/config_error.h"
 #include "crawler/fetch_options.h"
 #include "extract/scan_options.h"
 #include "extract/tracking_rules.h"
 #include "types/fail_on.h"
 
 namespace linkhealth {
-
-/// When a run counts as failed (exit 2): on problems new since the previous run, on any
-/// problem, or never.
 
 /// The database used when neither --db nor the config names one (in the working directory).
 inline constexpr const char* kDefaultDbFile = "linkhealth.db";
@@ -38,16 +35,19 @@ struct RunSettings {
   std::vector<std::string> url_fields;     ///< extra URL fields, read besides the defaults
   std::vector<std::string> exclude_urls;   ///< ECMAScript regexes searched in the request URL
   std::vector<std::string> exclude_hosts;  ///< "host" or "*.domain"
+  bool fresh = false;                      ///< start a new run even after an interrupted one
+  bool progress = false;  ///< progress line on stderr; crawl starts it on for a terminal
+  std::vector<std::string> host_limits;  ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
   FetchOptions fetch;
+
+  friend bool operator==(const RunSettings&, const RunSettings&) = default;
 };
 
 /// The value of --config (or --config=FILE) in argv, looked up before the real parse.
 std::optional<std::filesystem::path> config_argument(int argc, char** argv);
 
-/// Built-in defaults overlaid with the config file's values. Throws ConfigError.
-RunSettings settings_from_config(const ConfigFile& config);
-
-/// load_config(config_argument(argc, argv)) then settings_from_config. Throws ConfigError.
+/// load_config(config_argument(argc, argv)): the defaults overlaid with the config file.
+/// Throws ConfigError.
 RunSettings load_run_settings(int argc, char** argv);
 
 /// Checks what CLI11 cannot: --fail-on and --confirm-runs. Throws ConfigError.

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/config_file.h"
+#include "cli/config_error.h"
 #include "extract/ascii.h"
 #include "extract/tracking_rules.h"
 #include "store/run.h"

@@ -13,6 +13,8 @@ struct HostOverride {
   int interval_ms = -1;              ///< min gap between request starts, -1 = default
   std::string user_agent;            ///< empty = FetchOptions::user_agent
   std::vector<std::string> headers;  ///< extra "Name: value" lines sent to this host
+
+  friend bool operator==(const HostOverride&, const HostOverride&) = default;
 };
 
 struct FetchOptions {
@@ -36,6 +38,8 @@ struct FetchOptions {
   bool allow_private = false;           ///< lifts the guard for loopback/private, never link-local
   bool robots = false;                  ///< obey robots.txt for our user agent
   bool soft404_probe = true;            ///< probe one random path per host per run
+
+  friend bool operator==(const FetchOptions&, const FetchOptions&) = default;
 };
 
 /// linkhealth/<version> (+https://github.com/linkhealth/linkhealth)

@@ -163,6 +163,26 @@ TEST_CASE("crawl names the unknown config key in its message", "[cli][crawl][pro
   CHECK(crawl.err().find("linkhealth.yaml:3") != std::string::npos);
 }
 
+TEST_CASE("json: \"-\" in the config file prints the JSON document on stdout",
+          "[cli][crawl][process][config][web]") {
+  TempTree tree;
+  write_example_tree(tree);
+  testweb::FixtureWeb web(first_web());
+  tree.write("site/linkhealth.yaml", "content: ../content\ndb: links.db\njson: \"-\"\n");
+  std::vector<std::string> args = {"crawl", "--config",
+                                   (tree.root() / "site/linkhealth.yaml").string()};
+  for (const std::string& f : loopback_flags(web.port())) args.push_back(f);
+  ChildProcess crawl(args, tree.root(), "crawl");
+  CHECK(crawl.wait() == 0);
+  const nlohmann::json doc = nlohmann::json::parse(crawl.out());
+  CHECK(doc["run"]["kind"] == "crawl");
+  CHECK(doc["targets"].size() == 4);
+  // The summary line moves to stderr, as with --json -.
+  CHECK(crawl.err().rfind("linkhealth crawl: run 1 done in ", 0) == 0);
+  CHECK(std::filesystem::exists(tree.root() / "site/links.db"));
+  CHECK_FALSE(std::filesystem::exists(tree.root() / "site/-"));
+}
+
 TEST_CASE("crawl on a terminal draws a progress bar", "[cli][crawl][process][web]") {
   TempTree tree;
   testweb::FixtureWeb web(slow_web(tree));

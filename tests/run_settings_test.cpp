@@ -9,7 +9,7 @@
 using namespace linkhealth;
 
 TEST_CASE("run settings take the config file's values over the defaults", "[cli][config]") {
-  const ConfigFile config = parse_config(
+  const RunSettings s = parse_config(
       "content: /srv/content\ndb: /var/lib/links.db\nfail_on: any\nconfirm_runs: 3\n"
       "url_fields: [extra.url]\n"
       "fetch:\n  concurrency: 8\n  interval_ms: 900\n  timeout: 7.5\n  robots: true\n"
@@ -17,7 +17,6 @@ TEST_CASE("run settings take the config file's values over the defaults", "[cli]
       "hosts:\n  WWW.Example.com:\n    per_host: 1\n    interval_ms: 3000\n"
       "    user_agent: ua/2\n    headers:\n      Cookie: consent=yes\n",
       "test.yaml");
-  const RunSettings s = settings_from_config(config);
   CHECK(s.content == "/srv/content");
   CHECK(s.db == "/var/lib/links.db");
   CHECK(s.fail_on == "any");
@@ -43,7 +42,7 @@ TEST_CASE("run settings take the config file's values over the defaults", "[cli]
 }
 
 TEST_CASE("run settings default the database to linkhealth.db", "[cli][config]") {
-  const RunSettings s = settings_from_config(ConfigFile{});
+  const RunSettings s = parse_config("", "empty.yaml");
   CHECK(s.db == "linkhealth.db");
   CHECK(validated_fail_on(s) == FailOn::New);
   RunSettings bad = s;
@@ -84,9 +83,8 @@ TEST_CASE("exclusions match hosts wildcard domains and URL regexes", "[cli][conf
 }
 
 TEST_CASE("the example linkhealth.yaml is a valid config", "[cli][config]") {
-  const ConfigFile config = load_config(std::filesystem::path(LINKHEALTH_FIXTURES_DIR) /
-                                        "../../examples/linkhealth.yaml");
-  const RunSettings s = settings_from_config(config);
+  const RunSettings s = load_config(std::filesystem::path(LINKHEALTH_FIXTURES_DIR) /
+                                    "../../examples/linkhealth.yaml");
   CHECK(s.db == "/var/lib/linkhealth/links.db");
   CHECK(s.fetch.host_overrides.at("www.bloomberg.com").interval_ms == 5000);
   CHECK(s.fetch.host_overrides.at("www.healthaffairs.org").headers ==
