@@ -15,6 +15,10 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 /// these are the only invalid bytes a scalar from a valid UTF-8 file can hold.
 std::string repair_latin1_bytes(std::string_view text);
 
+/// The text with every byte that breaks UTF-8 written as a %XX escape, for messages about
+/// URLs whose bytes are not text.
+std::string escape_invalid_utf8(std::string_view text);
+
 /// "0xFF"
 std::string hex_byte(char c);
 
