@@ -66,7 +66,11 @@ int run_scan(int argc, char** argv) {
 
   const ScanResult result = scan_content(content, options);
   if (json) {
-    std::printf("%s\n", scan_to_json(result).dump(2).c_str());
+    // The cleaner only returns UTF-8, but a file name may be any bytes: those become U+FFFD
+    // rather than an exception that would lose the whole scan.
+    const std::string doc =
+        scan_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::printf("%s\n", doc.c_str());
   } else {
     print_scan_summary(stdout, content, result, list);
   }

@@ -8,10 +8,13 @@ namespace linkhealth {
 namespace {
 
 // Every kind, in the order the summary lists them, so a zero is shown as a zero.
-constexpr const char* kFindingKinds[] = {
-    "parse_error", "no_url",        "invalid_url",        "unsupported_scheme",
-    "no_scheme",   "whitespace",    "clean_url_mismatch", "cookie_wall_url",
-    "mobile_host", "tracking_left", "duplicate_slug",     "control_characters"};
+constexpr const char* kFindingKinds[] = {"parse_error",        "no_url",
+                                         "invalid_url",        "unsupported_scheme",
+                                         "no_scheme",          "whitespace",
+                                         "clean_url_mismatch", "cookie_wall_url",
+                                         "mobile_host",        "tracking_left",
+                                         "redirect_wrapper",   "tracker_url",
+                                         "duplicate_slug",     "control_characters"};
 
 nlohmann::json ref_json(const ScannedRef& ref) {
   nlohmann::json j = {{"field", ref.field.field},

@@ -40,4 +40,15 @@ std::optional<std::string> CurlUrl::get(CURLUPart part, unsigned flags) const {
   return value;
 }
 
+std::string percent_decoded(std::string_view text) {
+  if (text.empty()) return {};  // a length of 0 would make curl call strlen
+  int length = 0;
+  // curl 7.82 and later take a null handle here.
+  char* out = curl_easy_unescape(nullptr, text.data(), static_cast<int>(text.size()), &length);
+  if (out == nullptr) throw std::bad_alloc();
+  std::string value(out, static_cast<std::size_t>(length));
+  curl_free(out);
+  return value;
+}
+
 }  // namespace linkhealth

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace linkhealth {
 
@@ -27,5 +28,8 @@ class CurlUrl {
   };
   std::unique_ptr<CURLU, Deleter> handle_;
 };
+
+/// The text with its %XX escapes decoded by curl (bytes, not necessarily UTF-8).
+std::string percent_decoded(std::string_view text);
 
 }  // namespace linkhealth

@@ -57,6 +57,16 @@ void field_findings(const Source& source, const UrlField& field, const CleanedUr
   if (auto why = cookie_wall_reason(url); !why.empty()) {
     out.push_back(make(source, &field, "cookie_wall_url", url.request_url + ": " + why));
   }
+  if (!url.wrapped_target.empty()) {
+    out.push_back(make(source, &field, "redirect_wrapper",
+                       url.request_url + " wraps " + url.wrapped_target + " (" +
+                           url.wrapper_provider + " redirection); left as written"));
+  }
+  if (!url.tracker_provider.empty()) {
+    out.push_back(make(source, &field, "tracker_url",
+                       url.request_url + " is a tracker as a whole (" + url.tracker_provider +
+                           " completeProvider)"));
+  }
   if (auto desktop = options.tracking_rules().desktop_host(url.host)) {
     out.push_back(make(source, &field, "mobile_host",
                        url.host + " is a mobile mirror; the canonical host is " + *desktop));

@@ -7,6 +7,8 @@
 
 #include "extract/ascii.h"
 #include "extract/curl_url.h"
+#include "extract/tracking_strip.h"
+#include "extract/utf8.h"
 
 namespace linkhealth {
 
@@ -49,12 +51,26 @@ CleanedUrl failure(CleanedUrl r, std::string kind, std::string error) {
   return r;
 }
 
+/// The host as curl reads it from a URL. curl spells a numeric IPv4 host (0xc0.0250.01,
+/// 3232235521) as its dotted address when it parses a URL, but not when the digits only
+/// appear by decoding %-escapes or when the host part is set: without this the first cleaning
+/// would keep the odd spelling and the second would change it.
+std::string host_as_curl_reads(const std::string& host) {
+  CurlUrl probe;
+  if (probe.set_url("http://" + host + "/")) return host;
+  return probe.get(CURLUPART_HOST).value_or(host);
+}
+
 /// Lowercases the host, converting an internationalised one to punycode. libidn2 is called
 /// directly because CURLU_PUNYCODE (curl 7.88) converts through the process locale and fails
 /// for non-ASCII hosts under the C locale.
 std::optional<std::string> normalise_host(CurlUrl& url, CleanedUrl& r) {
   auto host = url.get(CURLUPART_HOST);
   if (!host || host->empty()) return "URL has no host";
+  // curl decodes %-escapes in the host: https://example.com%80/ has a host that is no text.
+  if (first_invalid_utf8(*host)) {
+    return "host " + escape_invalid_utf8(*host) + " is not UTF-8 once its %-escapes are decoded";
+  }
   std::string normal;
   if (is_ascii(*host)) {
     normal = ascii_lower(*host);
@@ -74,6 +90,10 @@ std::optional<std::string> normalise_host(CurlUrl& url, CleanedUrl& r) {
   if (normal.front() != '[' && !std::all_of(normal.begin(), normal.end(), is_host_char)) {
     return "host " + *host + " has a character hosts cannot hold";
   }
+  if (const std::string read = host_as_curl_reads(normal); read != normal) {
+    r.removed.push_back("wrote numeric host " + normal + " as " + read);
+    normal = read;
+  }
   if (normal != *host) {
     if (auto err = url.set(CURLUPART_HOST, normal)) return "cannot set host: " + *err;
   }
@@ -90,57 +110,6 @@ void drop_default_port(CurlUrl& url, const std::string& scheme, CleanedUrl& r) {
   }
 }
 
-/// Splits the query on '&' and drops tracking keys; kept parts stay byte-identical.
-void strip_query(CurlUrl& url, const TrackingRules& rules, CleanedUrl& r) {
-  const auto query = url.get(CURLUPART_QUERY);
-  if (!query) return;
-  if (query->empty()) {
-    url.set(CURLUPART_QUERY, std::nullopt);
-    r.removed.push_back("dropped dangling ?");
-    return;
-  }
-  std::string kept;
-  bool first = true;
-  bool changed = false;
-  std::size_t start = 0;
-  while (start <= query->size()) {
-    std::size_t end = query->find('&', start);
-    if (end == std::string::npos) end = query->size();
-    const std::string_view part = std::string_view(*query).substr(start, end - start);
-    const std::string_view key = part.substr(0, part.find('='));
-    if (!key.empty() && rules.is_tracking_param(key, r.host)) {
-      r.removed.push_back("tracking parameter " + std::string(part));
-      ++r.tracking_removed;
-      changed = true;
-    } else {
-      if (!first) kept += '&';
-      kept += part;
-      first = false;
-    }
-    start = end + 1;
-  }
-  if (!changed) return;
-  if (kept.find_first_not_of('&') == std::string::npos) {
-    url.set(CURLUPART_QUERY, std::nullopt);
-  } else {
-    url.set(CURLUPART_QUERY, kept);
-  }
-}
-
-void strip_fragment(CurlUrl& url, std::string_view input, const TrackingRules& rules,
-                    CleanedUrl& r) {
-  const auto fragment = url.get(CURLUPART_FRAGMENT);
-  if (!fragment) {
-    if (input.find('#') != std::string_view::npos) r.removed.push_back("dropped empty fragment #");
-    return;
-  }
-  if (auto why = rules.tracking_fragment(*fragment, r.host)) {
-    url.set(CURLUPART_FRAGMENT, std::nullopt);
-    r.removed.push_back("tracking fragment #" + *fragment + " (" + *why + ")");
-    ++r.tracking_removed;
-  }
-}
-
 }  // namespace
 
 std::string_view trim_ascii(std::string_view s) {
@@ -154,6 +123,12 @@ CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules) {
   const std::string_view trimmed = trim_ascii(raw);
   if (trimmed.size() != raw.size()) r.removed.push_back("trimmed whitespace");
   if (trimmed.empty()) return failure(std::move(r), "invalid_url", "empty URL");
+  if (const auto bad = first_invalid_utf8(trimmed)) {
+    const auto leading = static_cast<std::size_t>(trimmed.data() - raw.data());
+    return failure(std::move(r), "invalid_url",
+                   "not UTF-8: byte " + hex_byte(trimmed[*bad]) + " at offset " +
+                       std::to_string(leading + *bad));
+  }
 
   std::string input(trimmed);
   std::string scheme;
@@ -179,15 +154,20 @@ CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules) {
   if (auto err = url.set_url(input)) return failure(std::move(r), "invalid_url", *err);
   if (auto err = normalise_host(url, r)) return failure(std::move(r), "invalid_url", *err);
   drop_default_port(url, scheme, r);
-  strip_query(url, rules, r);
-  strip_fragment(url, input, rules, r);
+  UrlPieces pieces = cut_url(url);
+  if (pieces.base.empty()) return failure(std::move(r), "invalid_url", "curl cannot rebuild URL");
+  if (pieces.query && pieces.query->empty()) {
+    pieces.query.reset();
+    r.removed.push_back("dropped dangling ?");
+  }
+  if (!pieces.fragment && input.find('#') != std::string::npos) {
+    r.removed.push_back("dropped empty fragment #");
+  }
+  strip_tracking(pieces, rules, r);
 
-  auto clean = url.get(CURLUPART_URL);
-  url.set(CURLUPART_FRAGMENT, std::nullopt);
-  auto request = url.get(CURLUPART_URL);
-  if (!clean || !request) return failure(std::move(r), "invalid_url", "curl cannot rebuild URL");
-  r.clean = std::move(*clean);
-  r.request_url = std::move(*request);
+  r.clean = pieces.text();
+  pieces.fragment.reset();
+  r.request_url = pieces.text();
   r.ok = true;
   return r;
 }

@@ -1,8 +1,10 @@
 #pragma once
 // Raw front matter URL -> cleaned URL and request URL. A pure function: curl's URL API parses
 // and re-assembles; the cleaner only trims, repairs a missing https://, lowercases the host
-// (IDNA to punycode), drops default ports and empty `?`/`#`, and removes the tracking parameters
-// and fragments the TrackingRules name. Every other byte of the query is kept as written.
+// (IDNA to punycode, a numeric host spelled as the address curl reads it), drops default ports
+// and empty `?`/`#`, and removes the tracking parameters and fragments the TrackingRules name
+// (extract/tracking_strip.h). Every other byte of the query and fragment is kept as written.
+// Cleaning is idempotent: clean(clean(u)) == clean(u). Every string it returns is UTF-8.
 
 #include <string>
 #include <string_view>
@@ -21,6 +23,11 @@ struct CleanedUrl {
   std::string error;                 ///< why the value is not a usable URL (when !ok)
   std::string error_kind;    ///< when !ok: "invalid_url" | "no_scheme" | "unsupported_scheme"
   int tracking_removed = 0;  ///< how many of `removed` are tracking parameters/fragments
+  /// A ClearURLs redirection matched: the URL wraps this target. Reported, never unwrapped.
+  std::string wrapped_target;
+  std::string wrapper_provider;  ///< the provider whose redirection matched
+  /// A ClearURLs completeProvider matches the URL: the whole URL is a tracker. Reported only.
+  std::string tracker_provider;
 };
 
 CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules);

@@ -71,6 +71,20 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::string escape_invalid_utf8(std::string_view text) {
+  std::string out;
+  while (const auto bad = first_invalid_utf8(text)) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
+    out.append(text.substr(0, *bad));
+    out += buf;
+    text.remove_prefix(*bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 std::string hex_byte(char c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));

@@ -19,6 +19,10 @@ std::string repair_latin1_bytes(std::string_view text);
 /// Appends code point `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 
+/// The text with every byte that breaks UTF-8 written as a %XX escape, for messages about
+/// URLs whose bytes are not text.
+std::string escape_invalid_utf8(std::string_view text);
+
 /// "0xFF"
 std::string hex_byte(char c);
 

@@ -75,3 +75,27 @@ TEST_CASE("HTTPS with the test CA, and a certificate for the wrong name", "[craw
   CHECK(bad.verdict == Verdict::TlsError);
   CHECK_FALSE(bad.error.empty());
 }
+
+TEST_CASE("the address guard judges the address, however the host spells it",
+          "[crawler][web][guard]") {
+  testweb::FixtureWeb web(guard_web());
+  const std::string port = std::to_string(web.port());
+  FetchOptions options;
+  options.interval_ms = 0;
+  options.soft404_probe = false;
+  // Hex, octal, a 32-bit number, short forms and %-escapes all spell 127.0.0.1. Only the
+  // plain dotted ones are IP literals to the early check; the rest reach the socket check.
+  std::vector<std::string> urls;
+  for (const char* host : {"0x7f.1", "0177.0.0.1", "2130706433", "127.1", "%30x7f.1",
+                           "%31%32%37.0.0.1", "0x7f000001"}) {
+    urls.push_back("http://" + std::string(host) + ":" + port + "/ok");
+  }
+  const auto r = crawl(options, targets_of(urls));
+  for (const std::string& url : urls) {
+    INFO(url);
+    const CheckResult& check = r.at(url);
+    CHECK(check.verdict == Verdict::Skipped);
+    CHECK(check.error.find("loopback") != std::string::npos);
+  }
+  CHECK(web.total_hits() == 0);
+}

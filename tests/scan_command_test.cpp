@@ -97,3 +97,70 @@ TEST_CASE("scan --rules replaces the built-in tracking rules", "[cli][scan]") {
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["targets"][0]["request_url"] == "https://example.org/p?utm_source=y");
 }
+
+TEST_CASE("scan --json reports a URL that is not UTF-8 and goes on", "[cli][scan]") {
+  linkhealth::testing::TempTree tree;
+  tree.write("a/bad-host.md",
+             "---\nslug: bad-host\nlink:\n  href: https://example.com%80/\n  original: "
+             "https://ok.example/?utm_medium=x&d=2022%2Fus\n---\n");
+  tree.write("b/good.md", "---\nslug: good\nlink:\n  href: https://good.example/p\n---\n");
+  const Run r = run("scan --json --content " + tree.root().string());
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["counts"]["files_read"] == 2);
+  CHECK(doc["counts"]["unique_targets"] == 2);
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& f = doc["findings"][0];
+  CHECK(f["kind"] == "invalid_url");
+  CHECK(f["file"] == "a/bad-host.md");
+  CHECK(f["line"] == 4);
+  CHECK(f["field"] == "link.href");
+  CHECK_THAT(f["detail"].get<std::string>(), Catch::Contains("example.com%80"));
+  CHECK(doc["sources"][0]["refs"][1]["clean"] == "https://ok.example/?d=2022%2Fus");
+}
+
+TEST_CASE("scan --json survives a file name that is not UTF-8", "[cli][scan]") {
+  linkhealth::testing::TempTree tree;
+  tree.write("caf\xE9.md", "---\nslug: cafe\nlink:\n  href: https://a.example/\n---\n");
+  const Run r = run("scan --json --content " + tree.root().string());
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["sources"][0]["file"] == "caf\xEF\xBF\xBD.md");
+  CHECK(doc["targets"][0]["request_url"] == "https://a.example/");
+}
+
+TEST_CASE("scan --rules reads a ClearURLs file; a bad one is a usage error naming it",
+          "[cli][scan]") {
+  linkhealth::testing::TempTree tree;
+  tree.write("content/a.md",
+             "---\nlink:\n  href: https://example.org/p?ref=x&utm_source=y&sr=1\n"
+             "  original: https://example.org/out?to=https%3A%2F%2Fnews.example%2Fa\n"
+             "openProjectCustomFields:\n  videoUrl: https://pixel.ads.example/v?id=1\n---\n");
+  tree.write("data.min.json", R"json({"providers": {
+      "globalRules": {"urlPattern": ".*", "rules": ["utm_[a-z]+"], "referralMarketing": ["ref"]},
+      "site": {"urlPattern": "example\\.org", "redirections": ["\\/out\\?to=([^&]*)"]},
+      "ads": {"urlPattern": "ads\\.example", "completeProvider": true}}})json");
+  const std::string content = " --content " + (tree.root() / "content").string();
+  const Run r =
+      run("scan --json" + content + " --rules " + (tree.root() / "data.min.json").string());
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  const auto& refs = doc["sources"][0]["refs"];
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0]["request_url"] == "https://example.org/p?ref=x&sr=1");
+  CHECK(refs[1]["request_url"] == "https://example.org/out?to=https%3A%2F%2Fnews.example%2Fa");
+  CHECK(refs[2]["request_url"] == "https://pixel.ads.example/v?id=1");
+  REQUIRE(doc["findings"].size() == 2);
+  CHECK(doc["findings"][0]["kind"] == "redirect_wrapper");
+  CHECK(doc["findings"][0]["line"] == 4);
+  CHECK_THAT(doc["findings"][0]["detail"].get<std::string>(),
+             Catch::Contains("wraps https://news.example/a (site redirection)"));
+  CHECK(doc["findings"][1]["kind"] == "tracker_url");
+  CHECK_THAT(doc["findings"][1]["detail"].get<std::string>(),
+             Catch::Contains("(ads completeProvider)"));
+
+  tree.write("bad.json", "{\"providers\": {\n  \"site\": {\"urlPattern\": \"([\"}}}\n");
+  const Run bad = run("scan" + content + " --rules " + (tree.root() / "bad.json").string());
+  CHECK(bad.exit_code == 3);
+  CHECK_THAT(bad.out, Catch::Contains("bad.json:2: provider 'site': urlPattern: bad regex"));
+}

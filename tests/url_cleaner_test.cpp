@@ -283,3 +283,135 @@ TEST_CASE("a scheme-less www. value with a port is still repaired", "[extract][c
   REQUIRE(r.ok);
   CHECK(r.clean == "https://www.medigy.com:8443/news");
 }
+
+TEST_CASE("a host that decodes to bytes that are not UTF-8 is an invalid URL",
+          "[extract][cleaner][url_cleaner]") {
+  const auto escaped = clean("https://example.com%80/");
+  CHECK_FALSE(escaped.ok);
+  CHECK(escaped.error_kind == "invalid_url");
+  CHECK(escaped.error == "host example.com%80 is not UTF-8 once its %-escapes are decoded");
+  const auto raw_byte = clean(" https://example.com/a\x80z");
+  CHECK_FALSE(raw_byte.ok);
+  CHECK(raw_byte.error_kind == "invalid_url");
+  CHECK(raw_byte.error == "not UTF-8: byte 0x80 at offset 22");
+  // Escapes that decode to UTF-8 are a host like any other.
+  const auto idn = clean("https://ex%C3%A9.com/");
+  REQUIRE(idn.ok);
+  CHECK(idn.host == "xn--ex-cja.com");
+}
+
+TEST_CASE("stripping a parameter keeps every byte of the others as written",
+          "[extract][cleaner][url_cleaner]") {
+  CHECK(clean("https://www.statnews.com/2022/us?utm_medium=x&d=2022%2Fus").clean ==
+        "https://www.statnews.com/2022/us?d=2022%2Fus");
+  // A signed CDN URL: the signature covers the escapes exactly as written.
+  CHECK(
+      clean("https://cdn.example.com/i.jpg?fbclid=1&Policy=eyJ%2Bx%3D&Signature=Ab%7e%2F&"
+            "Key-Pair-Id=K2#view%2F1")
+          .clean ==
+      "https://cdn.example.com/i.jpg?Policy=eyJ%2Bx%3D&Signature=Ab%7e%2F&Key-Pair-Id=K2#view%2F1");
+  CHECK(clean("https://e.example/p?a=%C3%A9&gclid=9").clean == "https://e.example/p?a=%C3%A9");
+}
+
+TEST_CASE("a numeric host is written as the address curl reads, so cleaning is idempotent",
+          "[extract][cleaner][url_cleaner]") {
+  for (std::string_view raw :
+       {"https://%30xc0.0250.01/", "https://0xc0.0250.01/", "https://3232235521/",
+        "https://%31%39%32.168.0.1/", "https://192.168.0.1/"}) {
+    INFO(raw);
+    const auto once = clean(raw);
+    REQUIRE(once.ok);
+    CHECK(once.clean == "https://192.168.0.1/");
+    CHECK(once.host == "192.168.0.1");
+    const auto twice = clean(once.clean);
+    CHECK(twice.clean == once.clean);
+    CHECK(twice.removed.empty());
+  }
+  CHECK(removed_contains(clean("https://%30x7f.1/"), "wrote numeric host 0x7f.1 as 127.0.0.1"));
+  // Full-width digits become ASCII through IDNA mapping, and then an address.
+  CHECK(clean("https://\xEF\xBC\x90\xEF\xBD\x98\xEF\xBC\x97\xEF\xBD\x86.1/").clean ==
+        "https://127.0.0.1/");
+}
+
+TEST_CASE("link wrappers are left as written, tracking-shaped payload included",
+          "[extract][cleaner][url_cleaner]") {
+  for (std::string_view wrapped :
+       {"https://urldefense.com/v3/__https://www.statnews.com/2020/?utm_source=STAT*Newsletters"
+        "&utm_campaign=a1__;Kw!!Ab1Cd!xYz-42$",
+        "https://urldefense.proofpoint.com/v2/url?u=https-3A__x.org_&d=DwM&c=x&r=y&m=z&s=q&e=",
+        "https://nam11.safelinks.protection.outlook.com/?url=http%3A%2F%2Fx.org%2F%3Futm_source"
+        "%3Da&data=02%7C01&sdata=S0y%3D&reserved=0&utm_source=z"}) {
+    INFO(wrapped);
+    const auto r = clean(wrapped);
+    REQUIRE(r.ok);
+    CHECK(r.clean == wrapped);
+    CHECK(r.tracking_removed == 0);
+  }
+}
+
+TEST_CASE("mkt_tok and ck_subscriber_id stay on unsubscribe and web-view pages",
+          "[extract][cleaner][url_cleaner]") {
+  for (std::string_view kept :
+       {"https://info.example.com/UnsubscribePage.html?mkt_tok=MTIzLUFCQy00NTY",
+        "https://app-ab12.marketo.com/index.php/email/emailWebview?mkt_tok=MTIzLUFCQy00NTY",
+        "https://news.example.com/unsubscribe?ck_subscriber_id=1234"}) {
+    INFO(kept);
+    CHECK(clean(kept).clean == kept);
+  }
+  CHECK(clean("https://www.example.com/article?mkt_tok=MTIzLUFCQy00NTY&id=3").clean ==
+        "https://www.example.com/article?id=3");
+  CHECK(clean("https://blog.example.com/post?ck_subscriber_id=1234").clean ==
+        "https://blog.example.com/post");
+}
+
+TEST_CASE("the keys the lists agree on are stripped, generic ones on their own sites only",
+          "[extract][cleaner][url_cleaner]") {
+  const std::pair<std::string_view, std::string_view> stripped[] = {
+      {"https://www.forbes.com/sites/x/2021/01/13/value-based-care/?sh=666765e72acf",
+       "https://www.forbes.com/sites/x/2021/01/13/value-based-care/"},
+      {"https://www.cnbc.com/2019/04/14/amazon-alexa.html?__source=twitter%7Cmain",
+       "https://www.cnbc.com/2019/04/14/amazon-alexa.html"},
+      {"https://www.nytimes.com/2019/05/04/opinion/devices.html?emc=edit_th_190505&smid=tw-share",
+       "https://www.nytimes.com/2019/05/04/opinion/devices.html"},
+      {"https://twitter.com/noupside/status/1218943537653280768?s=21&t=AbC",
+       "https://twitter.com/noupside/status/1218943537653280768"},
+      {"https://x.com/user/status/1?s=20", "https://x.com/user/status/1"},
+      {"https://www.linkedin.com/pulse/x?trk=public_post&trackingId=AbC%3D%3D",
+       "https://www.linkedin.com/pulse/x"},
+      {"https://techcrunch.com/2021/x/?ncid=rss", "https://techcrunch.com/2021/x/"},
+      {"https://www.theguardian.com/society/x?CMP=share_btn_tw",
+       "https://www.theguardian.com/society/x"},
+      {"https://www.wired.com/story/x/?intcid=inline_amp", "https://www.wired.com/story/x/"},
+      {"https://a.example/p?hsa_acc=1&hsa_cam=2&q=1&_kx=AbC&irclickid=x&gad_source=1&ttclid=E",
+       "https://a.example/p?q=1"},
+  };
+  for (const auto& [raw, want] : stripped) {
+    INFO(raw);
+    CHECK(clean(raw).clean == want);
+  }
+  for (std::string_view kept :
+       {"https://www.youtube.com/watch?v=9b3f23EypaY&t=176s", "https://www.google.com/search?s=1",
+        "https://avatars0.githubusercontent.com/u/6516184?s=400",
+        "https://i.guim.co.uk/img/master/4539.jpg?width=620&s=c81154e18682b2bafcf4bccc17ba38e5",
+        "https://shop.example/p?sh=1&emc=2&trk=3&ncid=4&CMP=5&intcid=6&__source=7",
+        "https://www.amazon.com/dp/B00X?smid=A1"}) {
+    INFO(kept);
+    CHECK(clean(kept).clean == kept);
+  }
+}
+
+TEST_CASE("unless-path and wrapper-host rules read from a rules file", "[extract][rules]") {
+  const auto rules = linkhealth::parse_tracking_rules(
+      "param tok unless-path ^/keep\nwrapper-host wrap.example\nparam utm_*\n", "t.rules");
+  CHECK(clean_url("https://a.example/go?tok=1&x=2", rules).clean == "https://a.example/go?x=2");
+  CHECK(clean_url("https://a.example/KEEP/go?tok=1", rules).clean ==
+        "https://a.example/KEEP/go?tok=1");
+  CHECK(clean_url("https://in.wrap.example/?utm_source=1", rules).clean ==
+        "https://in.wrap.example/?utm_source=1");
+  CHECK_THROWS_WITH(linkhealth::parse_tracking_rules("param tok unless-path a b\n", "t.rules"),
+                    Catch::Contains("t.rules:1"));
+  CHECK_THROWS_WITH(linkhealth::parse_tracking_rules("\n\nparam tok unless-path (\n", "t.rules"),
+                    Catch::Contains("t.rules:3") && Catch::Contains("bad regex"));
+  CHECK_THROWS_WITH(linkhealth::parse_tracking_rules("wrapper-host\n", "t.rules"),
+                    Catch::Contains("t.rules:1"));
+}

@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "extract/clearurls_rules.h"
 #include "extract/page_meta.h"
 #include "extract/scan_options.h"
 #include "extract/source_reader.h"
@@ -16,18 +18,135 @@
 
 namespace linkhealth::fuzz {
 
-/// A request URL carries no fragment and a second cleaning leaves it as it is; a URL with a
-/// NUL byte (curl would stop reading there) never cleans.
-inline std::optional<std::string> check_url_cleaner(std::string_view raw) {
-  const auto& rules = default_tracking_rules();
+/// The query (after the first '?' before any '#') and the fragment of a URL, as written.
+struct WrittenParts {
+  std::optional<std::string_view> query;
+  std::optional<std::string_view> fragment;
+};
+
+inline WrittenParts written_parts(std::string_view url) {
+  WrittenParts out;
+  if (const auto hash = url.find('#'); hash != std::string_view::npos) {
+    out.fragment = url.substr(hash + 1);
+    url = url.substr(0, hash);
+  }
+  if (const auto mark = url.find('?'); mark != std::string_view::npos) {
+    out.query = url.substr(mark + 1);
+  }
+  return out;
+}
+
+inline std::vector<std::string_view> split_on_amp(std::string_view list) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0; start <= list.size();) {
+    std::size_t end = list.find('&', start);
+    if (end == std::string_view::npos) end = list.size();
+    parts.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+/// Cleaning only ever drops whole query parameters, each one reported: the clean query is the
+/// written one minus reported parts, every kept byte as written and in order. The fragment is
+/// kept as written or dropped whole. Holds for rules in the text format.
+inline std::optional<std::string> check_kept_bytes(std::string_view raw, const CleanedUrl& c) {
+  const WrittenParts was = written_parts(trim_ascii(raw));
+  const WrittenParts now = written_parts(c.clean);
+  const auto reported = [&](const std::string& note) {
+    return std::find(c.removed.begin(), c.removed.end(), note) != c.removed.end();
+  };
+  const auto kept = now.query ? split_on_amp(*now.query) : std::vector<std::string_view>{};
+  std::size_t next = 0;
+  for (const std::string_view part : was.query && !was.query->empty()
+                                         ? split_on_amp(*was.query)
+                                         : std::vector<std::string_view>{}) {
+    if (next < kept.size() && kept[next] == part) {
+      ++next;
+    } else if (!part.empty() && !reported("tracking parameter " + std::string(part))) {
+      return "query part '" + std::string(part) + "' changed or vanished unreported";
+    }
+  }
+  if (next != kept.size()) return "the clean query holds bytes the written one does not";
+  if (now.fragment && now.fragment != was.fragment) return "the fragment was rewritten";
+  return std::nullopt;
+}
+
+/// A ClearURLs list shaped like data.min.json: a global provider (urlPattern ".*") with
+/// exceptions and referral marketing, site providers with rules, rawRules and a redirection,
+/// a completeProvider, and a provider for POST only.
+inline constexpr const char* kClearUrlsSample = R"json({
+    "providers": {
+        "globalRules": {
+            "urlPattern": ".*",
+            "completeProvider": false,
+            "rules": ["(?:%3F)?utm(?:_[a-z_]*)?", "(?:%3F)?fbclid", "Echobox"],
+            "referralMarketing": ["(?:%3F)?ref_?"],
+            "rawRules": [],
+            "exceptions": ["^https?:\\/\\/(?:[a-z0-9-]+\\.)*?gitlab\\.com"],
+            "redirections": [],
+            "forceRedirection": false
+        },
+        "shop": {
+            "urlPattern": "^https?:\\/\\/(?:[a-z0-9-]+\\.)*?shop\\.example(?:\\.[a-z]{2,}){1,}",
+            "completeProvider": false,
+            "rules": ["p[fd]_rd_[a-z]*", "qid", "srs?"],
+            "rawRules": ["\\/ref=[^/?]*"],
+            "exceptions": ["^https?:\\/\\/(?:[a-z0-9-]+\\.)*?shop\\.example\\.com\\/gp\\/cart"],
+            "redirections": ["^https?:\\/\\/(?:[a-z0-9-]+\\.)*?shop\\.example\\.com\\/out\\?.*?u=([^&]*)"]
+        },
+        "ads": {
+            "urlPattern": "^https?:\\/\\/(?:[a-z0-9-]+\\.)*?ads\\.example\\.net",
+            "completeProvider": true
+        },
+        "postOnly": {
+            "urlPattern": ".*",
+            "rules": ["id"],
+            "methods": ["POST"]
+        }
+    }
+})json";
+
+inline const TrackingRules& clearurls_sample_rules() {
+  static const TrackingRules rules = parse_clearurls_rules(kClearUrlsSample, "sample");
+  return rules;
+}
+
+inline bool all_utf8(const CleanedUrl& c) {
+  for (const std::string* s : {&c.clean, &c.request_url, &c.host, &c.error, &c.wrapped_target}) {
+    if (first_invalid_utf8(*s)) return false;
+  }
+  return std::none_of(c.removed.begin(), c.removed.end(),
+                      [](const std::string& s) { return first_invalid_utf8(s).has_value(); });
+}
+
+/// Any bytes as a URL: every string the cleaner returns is UTF-8 (a scan writes them as
+/// JSON); a URL with a NUL byte (curl would stop reading there) never cleans; a request URL
+/// carries no fragment; kept query bytes stay as written (for rules in the text format); and
+/// cleaning is idempotent, for the clean URL as well as the request URL.
+inline std::optional<std::string> check_url_cleaner(std::string_view raw,
+                                                    const TrackingRules& rules) {
   const CleanedUrl cleaned = clean_url(raw, rules);
+  if (!all_utf8(cleaned)) return "the cleaner returned text that is not UTF-8";
   if (!cleaned.ok) return std::nullopt;
   if (raw.find('\0') != std::string_view::npos) return "a URL holding a NUL byte cleaned";
   if (cleaned.request_url.find('#') != std::string::npos) return "request URL has a fragment";
-  const CleanedUrl again = clean_url(cleaned.request_url, rules);
-  if (!again.ok) return "request URL " + cleaned.request_url + " does not clean: " + again.error;
-  if (again.request_url != cleaned.request_url) {
-    return "cleaning " + cleaned.request_url + " again gives " + again.request_url;
+  if (rules.providers.empty()) {
+    if (auto broken = check_kept_bytes(raw, cleaned)) return broken;
+  }
+  for (const std::string* url : {&cleaned.clean, &cleaned.request_url}) {
+    const CleanedUrl again = clean_url(*url, rules);
+    if (!again.ok) return "cleaned URL " + *url + " does not clean: " + again.error;
+    if (again.clean != *url) return "cleaning " + *url + " again gives " + again.clean;
+  }
+  return std::nullopt;
+}
+
+/// The checks above with the built-in rules and with the ClearURLs sample.
+inline std::optional<std::string> check_url_cleaner(std::string_view raw) {
+  if (auto broken = check_url_cleaner(raw, default_tracking_rules())) return broken;
+  if (auto broken = check_url_cleaner(raw, clearurls_sample_rules())) {
+    return "with the ClearURLs sample: " + *broken;
   }
   return std::nullopt;
 }
