@@ -8,13 +8,6 @@ namespace linkhealth {
 namespace {
 
 // Every kind, in the order the summary lists them, so a zero is shown as a zero.
-constexpr const char* kFindingKinds[] = {"parse_error",        "no_url",
-                                         "invalid_url",        "unsupported_scheme",
-                                         "no_scheme",          "whitespace",
-                                         "clean_url_mismatch", "cookie_wall_url",
-                                         "mobile_host",        "tracking_left",
-                                         "redirect_wrapper",   "tracker_url",
-                                         "duplicate_slug",     "control_characters"};
 
 nlohmann::json ref_json(const ScannedRef& ref) {
   nlohmann::json j = {{"field", ref.field.field},
@@ -73,7 +66,7 @@ nlohmann::json scan_to_json(const ScanResult& result) {
   }
   doc["findings"] = nlohmann::json::array();
   for (const Finding& f : result.findings) {
-    doc["findings"].push_back({{"kind", f.kind},
+    doc["findings"].push_back({{"kind", to_string(f.kind)},
                                {"slug", f.slug},
                                {"file", f.file},
                                {"field", f.field},
@@ -97,30 +90,32 @@ void print_scan_summary(std::FILE* out, const std::string& root, const ScanResul
   std::fprintf(out, "  unique targets        %6zu\n", c.unique_targets);
   std::fprintf(out, "  hosts                 %6zu\n", c.hosts);
 
-  std::map<std::string, std::pair<std::size_t, std::set<std::string>>> by_kind;
+  std::map<FindingKind, std::pair<std::size_t, std::set<std::string>>> by_kind;
   for (const Finding& f : result.findings) {
     auto& [count, files] = by_kind[f.kind];
     ++count;
     files.insert(f.file);
   }
   std::fprintf(out, "findings\n");
-  for (const char* kind : kFindingKinds) {
+  for (const FindingKind kind : all_finding_kinds()) {
     const auto it = by_kind.find(kind);
     const std::size_t count = it == by_kind.end() ? 0 : it->second.first;
     const std::size_t files = it == by_kind.end() ? 0 : it->second.second.size();
-    std::fprintf(out, "  %-20s %6zu  in %zu file%s\n", kind, count, files, files == 1 ? "" : "s");
+    std::fprintf(out, "  %-20s %6zu  in %zu file%s\n", std::string(to_string(kind)).c_str(), count,
+                 files, files == 1 ? "" : "s");
   }
   bool header = false;
   for (const Finding& f : result.findings) {
-    if (f.kind != "parse_error") continue;
+    if (f.kind != FindingKind::ParseError) continue;
     if (!header) std::fprintf(out, "parse errors\n");
     header = true;
     std::fprintf(out, "  %s: %s\n", location(f).c_str(), f.detail.c_str());
   }
   if (!list_findings) return;
   for (const Finding& f : result.findings) {
-    if (f.kind == "parse_error") continue;
-    std::fprintf(out, "%s: %s: %s%s%s\n", location(f).c_str(), f.kind.c_str(), f.field.c_str(),
+    if (f.kind == FindingKind::ParseError) continue;
+    std::fprintf(out, "%s: %s: %s%s%s\n", location(f).c_str(),
+                 std::string(to_string(f.kind)).c_str(), f.field.c_str(),
                  f.field.empty() ? "" : ": ", f.detail.c_str());
   }
 }

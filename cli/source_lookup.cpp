@@ -60,7 +60,7 @@ LocatedSource from_slug(const std::filesystem::path& root, const std::string& wa
     FileScan scan;
     scan.refs = all.source_refs[i];
     for (const Finding& f : all.findings) {
-      if (f.file == source.file && f.kind != "duplicate_slug") scan.findings.push_back(f);
+      if (f.file == source.file && f.kind != FindingKind::DuplicateSlug) scan.findings.push_back(f);
     }
     scan.has_front_matter = true;
     scan.source = source;

@@ -4,10 +4,12 @@
 
 #include <string>
 
+#include "types/finding_kind.h"
+
 namespace linkhealth {
 
 struct Finding {
-  std::string kind;    ///< "no_url", "invalid_url", "parse_error", ... (see scan docs)
+  FindingKind kind = FindingKind::ParseError;
   std::string slug;    ///< empty when the file could not be read
   std::string file;    ///< relative to the content root
   std::string field;   ///< dotted front matter path, empty when not about one field

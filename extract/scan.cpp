@@ -57,7 +57,7 @@ class SlugIndex {
         continue;
       }
       Finding f;
-      f.kind = "duplicate_slug";
+      f.kind = FindingKind::DuplicateSlug;
       f.slug = source.slug;
       f.file = source.file;
       f.detail = "slug '" + source.slug + "' is also used by " + files_[it->second];

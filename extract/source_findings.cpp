@@ -12,9 +12,9 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-Finding make(const Source& source, const UrlField* field, std::string kind, std::string detail) {
+Finding make(const Source& source, const UrlField* field, FindingKind kind, std::string detail) {
   Finding f;
-  f.kind = std::move(kind);
+  f.kind = kind;
   f.slug = source.slug;
   f.file = source.file;
   if (field != nullptr) {
@@ -38,41 +38,41 @@ std::string tracking_parts(const CleanedUrl& url) {
 void field_findings(const Source& source, const UrlField& field, const CleanedUrl& url,
                     const ScanOptions& options, std::vector<Finding>& out) {
   if (trim_ascii(field.raw).size() != field.raw.size()) {
-    out.push_back(make(source, &field, "whitespace",
+    out.push_back(make(source, &field, FindingKind::Whitespace,
                        "leading or trailing whitespace in '" + field.raw + "'"));
   }
-  if (url.error_kind == "no_scheme" ||
+  if (url.error_kind == FindingKind::NoScheme ||
       std::find(url.removed.begin(), url.removed.end(), "added https:// to scheme-less www. URL") !=
           url.removed.end()) {
-    out.push_back(make(source, &field, "no_scheme",
+    out.push_back(make(source, &field, FindingKind::NoScheme,
                        url.ok ? "no scheme in '" + field.raw + "'; cleaned as " + url.clean
                               : "no scheme in '" + field.raw + "'"));
   }
   if (!url.ok) {
-    if (url.error_kind != "no_scheme") {
+    if (url.error_kind != FindingKind::NoScheme) {
       out.push_back(make(source, &field, url.error_kind, "'" + field.raw + "': " + url.error));
     }
     return;
   }
   if (auto why = cookie_wall_reason(url); !why.empty()) {
-    out.push_back(make(source, &field, "cookie_wall_url", url.request_url + ": " + why));
+    out.push_back(make(source, &field, FindingKind::CookieWallUrl, url.request_url + ": " + why));
   }
   if (!url.wrapped_target.empty()) {
-    out.push_back(make(source, &field, "redirect_wrapper",
+    out.push_back(make(source, &field, FindingKind::RedirectWrapper,
                        url.request_url + " wraps " + url.wrapped_target + " (" +
                            url.wrapper_provider + " redirection); left as written"));
   }
   if (!url.tracker_provider.empty()) {
-    out.push_back(make(source, &field, "tracker_url",
+    out.push_back(make(source, &field, FindingKind::TrackerUrl,
                        url.request_url + " is a tracker as a whole (" + url.tracker_provider +
                            " completeProvider)"));
   }
   if (auto desktop = options.tracking_rules().desktop_host(url.host)) {
-    out.push_back(make(source, &field, "mobile_host",
+    out.push_back(make(source, &field, FindingKind::MobileHost,
                        url.host + " is a mobile mirror; the canonical host is " + *desktop));
   }
   if (url.tracking_removed > 0 && contains(options.clean_fields, field.field)) {
-    out.push_back(make(source, &field, "tracking_left",
+    out.push_back(make(source, &field, FindingKind::TrackingLeft,
                        "stored clean URL still holds " + tracking_parts(url)));
   }
 }
@@ -97,7 +97,8 @@ void mismatch_findings(const Source& source, const std::vector<CleanedUrl>& clea
     if (stored < 0) continue;
     const CleanedUrl& have = cleaned[static_cast<std::size_t>(stored)];
     if (have.request_url == want.request_url) continue;
-    out.push_back(make(source, &source.urls[static_cast<std::size_t>(stored)], "clean_url_mismatch",
+    out.push_back(make(source, &source.urls[static_cast<std::size_t>(stored)],
+                       FindingKind::CleanUrlMismatch,
                        "stored clean URL " + have.request_url + " but " +
                            source.urls[static_cast<std::size_t>(origin)].field + " cleans to " +
                            want.request_url));
@@ -132,7 +133,8 @@ std::vector<Finding> source_findings(const Source& source, const std::vector<Cle
     return u.field == "link.href" || u.field == "link";
   });
   if (expects_link && !has_link) {
-    Finding f = make(source, nullptr, "no_url", "curated file without a link (link.href is empty)");
+    Finding f = make(source, nullptr, FindingKind::NoUrl,
+                     "curated file without a link (link.href is empty)");
     f.field = source.kind.empty() ? "link" : "link.href";
     out.push_back(std::move(f));
   }

@@ -44,7 +44,7 @@ std::string text_at(const YAML::Node& root, const std::string& dotted, int first
   if (first_invalid_utf8(value)) value = repair_latin1_bytes(value);  // see the function
   if (const std::size_t removed = remove_control_chars(value)) {
     Finding f;
-    f.kind = "control_characters";
+    f.kind = FindingKind::ControlCharacters;
     f.slug = source.slug;
     f.file = source.file;
     f.field = dotted;
@@ -70,10 +70,10 @@ bool is_prefix_of_other_field(const std::string& field, const std::vector<std::s
                      [&](const std::string& f) { return f.starts_with(field + "."); });
 }
 
-Finding file_finding(const std::filesystem::path& relative, std::string kind, std::string detail,
+Finding file_finding(const std::filesystem::path& relative, FindingKind kind, std::string detail,
                      int line) {
   Finding f;
-  f.kind = std::move(kind);
+  f.kind = kind;
   f.file = relative.generic_string();
   f.detail = std::move(detail);
   f.line = line;
@@ -92,7 +92,7 @@ void collect_urls(const YAML::Node& root, int first_line, const ScanOptions& opt
       const std::string what =
           node->IsSequence() ? "a list of " + std::to_string(node->size()) + " values" : "a map";
       Finding f =
-          file_finding(source.file, "invalid_url",
+          file_finding(source.file, FindingKind::InvalidUrl,
                        field + " is " + what + ", not a string (only one URL per field)", line);
       f.slug = source.slug;
       f.field = field;
@@ -112,7 +112,7 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
   const auto split = split_front_matter(text);
   if (split.error) {
     out.findings.push_back(
-        file_finding(relative, "parse_error", split.error->message, split.error->line));
+        file_finding(relative, FindingKind::ParseError, split.error->message, split.error->line));
     return out;
   }
   Source source;
@@ -130,7 +130,7 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
                                          {options.max_yaml_nodes, options.max_yaml_depth});
   if (parsed.error) {
     out.findings.push_back(
-        file_finding(relative, "parse_error", parsed.error->message, parsed.error->line));
+        file_finding(relative, FindingKind::ParseError, parsed.error->message, parsed.error->line));
     return out;
   }
   const YAML::Node& root = parsed.root;
@@ -164,11 +164,11 @@ SourceRead read_source(const std::filesystem::path& root, const std::filesystem:
   SourceRead out;
   if (ec) {
     out.findings.push_back(
-        file_finding(relative, "parse_error", "cannot read file: " + ec.message(), 1));
+        file_finding(relative, FindingKind::ParseError, "cannot read file: " + ec.message(), 1));
     return out;
   }
   if (size > options.max_file_bytes) {
-    out.findings.push_back(file_finding(relative, "parse_error",
+    out.findings.push_back(file_finding(relative, FindingKind::ParseError,
                                         "file is " + std::to_string(size) + " bytes, over the " +
                                             std::to_string(options.max_file_bytes) +
                                             "-byte limit; not read",
@@ -178,8 +178,9 @@ SourceRead read_source(const std::filesystem::path& root, const std::filesystem:
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (!(in && text << in.rdbuf()) && size > 0) {
-    out.findings.push_back(file_finding(
-        relative, "parse_error", std::string("cannot read file: ") + std::strerror(errno), 1));
+    out.findings.push_back(file_finding(relative, FindingKind::ParseError,
+                                        std::string("cannot read file: ") + std::strerror(errno),
+                                        1));
     return out;
   }
   return source_from_text(text.str(), relative, options);

@@ -44,9 +44,9 @@ std::optional<std::string_view> leading_scheme(std::string_view s) {
   return std::nullopt;
 }
 
-CleanedUrl failure(CleanedUrl r, std::string kind, std::string error) {
+CleanedUrl failure(CleanedUrl r, FindingKind kind, std::string error) {
   r.ok = false;
-  r.error_kind = std::move(kind);
+  r.error_kind = kind;
   r.error = std::move(error);
   return r;
 }
@@ -122,10 +122,10 @@ CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules) {
   CleanedUrl r;
   const std::string_view trimmed = trim_ascii(raw);
   if (trimmed.size() != raw.size()) r.removed.push_back("trimmed whitespace");
-  if (trimmed.empty()) return failure(std::move(r), "invalid_url", "empty URL");
+  if (trimmed.empty()) return failure(std::move(r), FindingKind::InvalidUrl, "empty URL");
   if (const auto bad = first_invalid_utf8(trimmed)) {
     const auto leading = static_cast<std::size_t>(trimmed.data() - raw.data());
-    return failure(std::move(r), "invalid_url",
+    return failure(std::move(r), FindingKind::InvalidUrl,
                    "not UTF-8: byte " + hex_byte(trimmed[*bad]) + " at offset " +
                        std::to_string(leading + *bad));
   }
@@ -140,22 +140,24 @@ CleanedUrl clean_url(std::string_view raw, const TrackingRules& rules) {
     input = "https://" + input;
     r.removed.push_back("added https:// to scheme-less www. URL");
   } else if (!written) {
-    return failure(std::move(r), "no_scheme", "no scheme (expected http:// or https://)");
+    return failure(std::move(r), FindingKind::NoScheme, "no scheme (expected http:// or https://)");
   } else {
     scheme = ascii_lower(*written);
     if (scheme != "http" && scheme != "https") {
-      return failure(std::move(r), "unsupported_scheme",
+      return failure(std::move(r), FindingKind::UnsupportedScheme,
                      "scheme '" + std::string(*written) + ":' is not http or https");
     }
     if (*written != scheme) r.removed.push_back("lowercased scheme " + std::string(*written));
   }
 
   CurlUrl url;
-  if (auto err = url.set_url(input)) return failure(std::move(r), "invalid_url", *err);
-  if (auto err = normalise_host(url, r)) return failure(std::move(r), "invalid_url", *err);
+  if (auto err = url.set_url(input)) return failure(std::move(r), FindingKind::InvalidUrl, *err);
+  if (auto err = normalise_host(url, r))
+    return failure(std::move(r), FindingKind::InvalidUrl, *err);
   drop_default_port(url, scheme, r);
   UrlPieces pieces = cut_url(url);
-  if (pieces.base.empty()) return failure(std::move(r), "invalid_url", "curl cannot rebuild URL");
+  if (pieces.base.empty())
+    return failure(std::move(r), FindingKind::InvalidUrl, "curl cannot rebuild URL");
   if (pieces.query && pieces.query->empty()) {
     pieces.query.reset();
     r.removed.push_back("dropped dangling ?");

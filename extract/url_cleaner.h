@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/tracking_rules.h"
+#include "types/finding_kind.h"
 
 namespace linkhealth {
 
@@ -21,7 +22,8 @@ struct CleanedUrl {
   std::string host;                  ///< lowercase (punycode) host
   std::vector<std::string> removed;  ///< what was removed or repaired, in order, human-readable
   std::string error;                 ///< why the value is not a usable URL (when !ok)
-  std::string error_kind;    ///< when !ok: "invalid_url" | "no_scheme" | "unsupported_scheme"
+  FindingKind error_kind = FindingKind::InvalidUrl;  ///< when !ok: InvalidUrl, NoScheme or
+                                                     ///< UnsupportedScheme
   int tracking_removed = 0;  ///< how many of `removed` are tracking parameters/fragments
   /// A ClearURLs redirection matched: the URL wraps this target. Reported, never unwrapped.
   std::string wrapped_target;

@@ -156,8 +156,8 @@ std::string findings_html(const std::vector<Finding>& findings) {
                     "files found: empty or malformed URLs, stale clean URLs, unreadable front "
                     "matter. Fix these in the files themselves.</p>";
   if (findings.empty()) return out + "<p class=\"empty\">No findings.</p></section>\n";
-  std::map<std::string, std::vector<const Finding*>> by_kind;
-  for (const auto& f : findings) by_kind[f.kind].push_back(&f);
+  std::map<std::string_view, std::vector<const Finding*>> by_kind;
+  for (const auto& f : findings) by_kind[to_string(f.kind)].push_back(&f);
   for (const auto& [kind, list] : by_kind) {
     // A short list is open at once; a long one stays folded so the page stays scannable.
     out += std::string("<details class=\"kind\"") + (findings.size() <= 30 ? " open" : "") +

@@ -59,8 +59,8 @@ json target_json(const ReportTarget& target) {
 }
 
 json finding_json(const Finding& finding) {
-  return {{"kind", finding.kind},   {"slug", finding.slug},     {"file", finding.file},
-          {"field", finding.field}, {"detail", finding.detail}, {"line", finding.line}};
+  return {{"kind", to_string(finding.kind)}, {"slug", finding.slug},     {"file", finding.file},
+          {"field", finding.field},          {"detail", finding.detail}, {"line", finding.line}};
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ struct ReportRun {
   std::string kind;         ///< "crawl" | "check"
   std::string started_at;   ///< ISO 8601 UTC
   std::string finished_at;  ///< ISO 8601 UTC, empty while running
-  std::string status;       ///< "running" | "completed" | "interrupted" | "failed"
+  std::string status;       ///< "running" | "completed" | "interrupted"
 };
 
 /// One place in the content that points at a target, with what the editor curated there.

@@ -168,7 +168,7 @@ void write_findings(SQLite::Database& db, std::int64_t run_id, const std::vector
                            "VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const Finding& f : findings) {
     insert.bind(1, run_id);
-    insert.bind(2, f.kind);
+    insert.bind(2, std::string(to_string(f.kind)));
     insert.bind(3, f.slug);
     insert.bind(4, f.file);
     insert.bind(5, f.field);

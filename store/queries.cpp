@@ -260,9 +260,12 @@ std::vector<Finding> run_findings(SQLite::Database& db, std::int64_t run_id) {
   s.bind(1, run_id);
   std::vector<Finding> out;
   while (s.executeStep()) {
-    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
-                   s.getColumn(2).getString(), s.getColumn(3).getString(),
-                   s.getColumn(4).getString(), s.getColumn(5).getInt()});
+    // A kind this build does not know (a newer one wrote the row) is not shown.
+    const auto kind = finding_kind_from_string(s.getColumn(0).getString());
+    if (!kind) continue;
+    out.push_back({*kind, s.getColumn(1).getString(), s.getColumn(2).getString(),
+                   s.getColumn(3).getString(), s.getColumn(4).getString(),
+                   s.getColumn(5).getInt()});
   }
   return out;
 }

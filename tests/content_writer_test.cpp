@@ -54,9 +54,9 @@ TEST_CASE("a crawl recorded in slices reads back its targets and citing refs", "
   Target shared_b = target_for(b, url_of(1));
   shared_b.refs[0].field = "feed.feed_url";
   store.record_source_slice(r2, {a}, {target_for(a, url_of(1)), target_for(a, url_of(2))});
-  store.append_findings(r2, {Finding{"no_url", "a", a.file, "link.original", "", 5}});
+  store.append_findings(r2, {Finding{FindingKind::NoUrl, "a", a.file, "link.original", "", 5}});
   store.record_source_slice(r2, {b}, {shared_b});
-  store.append_findings(r2, {Finding{"whitespace", "b", b.file, "link.href", "", 7}});
+  store.append_findings(r2, {Finding{FindingKind::Whitespace, "b", b.file, "link.href", "", 7}});
   CHECK(store.finish_sources(r2) == 2);
   CHECK(store.run(r2)->target_count == 2);
   CHECK(store.findings(r2).size() == 2);

@@ -7,6 +7,7 @@
 #include "tests/temp_tree.h"
 
 using linkhealth::Finding;
+using linkhealth::FindingKind;
 using linkhealth::ScanOptions;
 using linkhealth::ScanResult;
 using linkhealth::Source;
@@ -29,7 +30,7 @@ const char* const kGood =
 /// The parse_error finding for `file`, or a Finding with an empty kind.
 Finding parse_error_for(const ScanResult& result, const std::string& file) {
   for (const Finding& f : result.findings) {
-    if (f.kind == "parse_error" && f.file == file) return f;
+    if (f.kind == FindingKind::ParseError && f.file == file) return f;
   }
   return Finding{};
 }
@@ -46,7 +47,7 @@ Finding scan_bad(const std::string& bad, int line, const ScanOptions& options = 
   CHECK(result.counts.sources_with_links == 1);
   CHECK(result.targets.size() == 1);
   const Finding f = parse_error_for(result, "b-bad.md");
-  CHECK(f.kind == "parse_error");
+  CHECK(f.kind == FindingKind::ParseError);
   CHECK(f.line == line);
   return f;
 }
@@ -259,7 +260,7 @@ TEST_CASE("a non-string URL field is an invalid_url finding", "[extract][front_m
   tree.write("x.md", "---\nlink:\n  href:\n  - https://a.example/\n---\n");
   const ScanResult result = linkhealth::scan_content(tree.root(), {});
   REQUIRE(result.findings.size() == 1);
-  CHECK(result.findings[0].kind == "invalid_url");
+  CHECK(result.findings[0].kind == FindingKind::InvalidUrl);
   CHECK(result.findings[0].field == "link.href");
   CHECK(result.findings[0].line == 4);
 }
@@ -283,7 +284,7 @@ TEST_CASE("only the entries a scan reads are parsed unless the full check is ask
   strict.full_yaml_check = true;
   const ScanResult full = linkhealth::scan_content(tree.root(), strict);
   REQUIRE(full.findings.size() == 1);
-  CHECK(full.findings[0].kind == "parse_error");
+  CHECK(full.findings[0].kind == FindingKind::ParseError);
   CHECK(full.findings[0].line == 5);  // yaml-cpp notices the unclosed flow on the next line
 }
 

@@ -27,7 +27,7 @@ TEST_CASE("fuzz: a stray % in a host no longer grows on every cleaning", "[fuzz]
   CHECK_FALSE(linkhealth::fuzz::check_url_cleaner(raw));
   const auto cleaned = linkhealth::clean_url(raw, linkhealth::default_tracking_rules());
   CHECK_FALSE(cleaned.ok);
-  CHECK(cleaned.error_kind == "invalid_url");
+  CHECK(cleaned.error_kind == linkhealth::FindingKind::InvalidUrl);
   CHECK_THAT(cleaned.error, Catch::Contains("has a character hosts cannot hold"));
 }
 

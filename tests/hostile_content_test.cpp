@@ -12,8 +12,10 @@
 #include "tests/temp_tree.h"
 
 using linkhealth::Finding;
+using linkhealth::FindingKind;
 using linkhealth::ScanOptions;
 using linkhealth::SourceRead;
+using linkhealth::to_string;
 
 namespace {
 
@@ -26,7 +28,7 @@ Finding only_finding(const SourceRead& read, const std::string& kind) {
   Finding found;
   int count = 0;
   for (const Finding& f : read.findings) {
-    if (f.kind == kind) {
+    if (to_string(f.kind) == kind) {
       found = f;
       ++count;
     }
@@ -128,7 +130,7 @@ TEST_CASE("NUL and other control characters from YAML escapes are removed with a
   CHECK(read.source->title == "Bad title[31m");
   CHECK(read.source->description == "line one\nline two");
   REQUIRE(read.findings.size() == 2);
-  CHECK(read.findings[0].kind == "control_characters");
+  CHECK(read.findings[0].kind == FindingKind::ControlCharacters);
   CHECK(read.findings[0].field == "title");
   CHECK(read.findings[0].slug == "s");
   CHECK(read.findings[0].line == 3);
@@ -144,7 +146,7 @@ TEST_CASE("a NUL inside a URL makes it invalid instead of cutting it short", "[e
   const auto result = linkhealth::scan_content(tree.root(), {});
   CHECK(result.targets.empty());
   REQUIRE(result.findings.size() == 1);
-  CHECK(result.findings[0].kind == "invalid_url");
+  CHECK(result.findings[0].kind == FindingKind::InvalidUrl);
   CHECK(result.findings[0].line == 3);
   CHECK_THAT(result.findings[0].detail, Catch::Contains("NUL byte"));
 }

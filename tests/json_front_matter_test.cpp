@@ -8,6 +8,7 @@
 #include "extract/source_reader.h"
 
 using linkhealth::Finding;
+using linkhealth::FindingKind;
 using linkhealth::ScanOptions;
 using linkhealth::SourceRead;
 
@@ -21,7 +22,7 @@ SourceRead read_text(const std::string& text, const ScanOptions& options = {}) {
 Finding parse_error_of(const SourceRead& read) {
   CHECK_FALSE(read.source);
   REQUIRE(read.findings.size() == 1);
-  CHECK(read.findings[0].kind == "parse_error");
+  CHECK(read.findings[0].kind == FindingKind::ParseError);
   CHECK(read.findings[0].file == "json/file.md");
   return read.findings[0];
 }
@@ -95,7 +96,7 @@ TEST_CASE("JSON values give the same findings as YAML ones", "[extract][front_ma
   const auto list =
       read_text("{\"title\": \"x\",\n\"link\": {\"href\":\n [\"https://a.example/\"]}}\n");
   REQUIRE(list.findings.size() == 1);
-  CHECK(list.findings[0].kind == "invalid_url");
+  CHECK(list.findings[0].kind == FindingKind::InvalidUrl);
   CHECK(list.findings[0].field == "link.href");
   CHECK(list.findings[0].line == 3);
 
@@ -110,7 +111,7 @@ TEST_CASE("JSON values give the same findings as YAML ones", "[extract][front_ma
   REQUIRE(control.source);
   CHECK(control.source->title == "abc\nd");
   REQUIRE(control.findings.size() == 1);
-  CHECK(control.findings[0].kind == "control_characters");
+  CHECK(control.findings[0].kind == FindingKind::ControlCharacters);
   CHECK(control.findings[0].line == 2);
 
   const Finding not_utf8 = parse_error_of(read_text("{\"title\": \"\\ud800\"}\n"));

@@ -46,7 +46,7 @@ inline ReportModel hostile_report_model() {
   blocked.is_new = false;
   m.targets.push_back(blocked);
 
-  m.findings.push_back({"invalid_url", kScriptPayload, "content/" + kImgPayload + ".md",
+  m.findings.push_back({FindingKind::InvalidUrl, kScriptPayload, "content/" + kImgPayload + ".md",
                         "link.href", kTextareaPayload + kJsUrl, 3});
   return m;
 }

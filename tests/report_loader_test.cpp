@@ -44,8 +44,9 @@ struct TwoCrawls {
 
     second = store.begin_run(RunKind::Crawl, "{}", false);
     store.record_sources(second, {interop, billing, parity}, targets);
-    store.record_findings(second, {{"no_url", "weekly-roundup-12", "curated/weekly-roundup-12.md",
-                                    "link.href", "link.href is empty", 14}});
+    store.record_findings(second,
+                          {{FindingKind::NoUrl, "weekly-roundup-12", "curated/weekly-roundup-12.md",
+                            "link.href", "link.href is empty", 14}});
     auto moved =
         result(kInteropUrl, Verdict::Redirected,
                "5 Steps to Interoperability Excellence - HIT Consultant", "2026-11-23T03:01:00Z");
@@ -143,7 +144,7 @@ TEST_CASE("the report model of a crawl carries run refs history drift and new an
   CHECK(parity.drift[0].before == "broken");
 
   REQUIRE(model.findings.size() == 1);
-  CHECK(model.findings[0].kind == "no_url");
+  CHECK(model.findings[0].kind == FindingKind::NoUrl);
   CHECK(model.findings[0].file == "curated/weekly-roundup-12.md");
   CHECK(model.findings[0].line == 14);
 }

@@ -197,14 +197,15 @@ inline ReportModel sample_report_model() {
   m.targets.push_back(t15);
 
   m.findings = {
-      {"no_url", "weekly-roundup-12", "medigy/communities/digital-health/weekly-roundup-12.md",
-       "link.href", "link.href is empty", 14},
-      {"stale_clean_url", "ai-in-clinical-trials", t6.refs[0].file,
+      {FindingKind::NoUrl, "weekly-roundup-12",
+       "medigy/communities/digital-health/weekly-roundup-12.md", "link.href", "link.href is empty",
+       14},
+      {FindingKind::CookieWallUrl, "ai-in-clinical-trials", t6.refs[0].file,
        "openProjectCustomFields.cleanUrl",
        "clean URL was captured on a cookie wall (/action/cookieAbsent)", 31},
-      {"invalid_url", "medigy-innovation-index", t11.refs[0].file,
+      {FindingKind::InvalidUrl, "medigy-innovation-index", t11.refs[0].file,
        "openProjectCustomFields.cleanUrl", "URL has no scheme: www.medigy.com", 27},
-      {"parse_error", "", "medigy/topics/broken-front-matter.md", "",
+      {FindingKind::ParseError, "", "medigy/topics/broken-front-matter.md", "",
        "YAML: mapping values are not allowed here", 7},
   };
   return m;

@@ -19,14 +19,14 @@ const std::string kCorpus = LINKHEALTH_CORPUS_DIR;
 
 std::map<std::string, std::size_t> findings_by_kind(const ScanResult& r) {
   std::map<std::string, std::size_t> out;
-  for (const auto& f : r.findings) ++out[f.kind];
+  for (const auto& f : r.findings) ++out[std::string(to_string(f.kind))];
   return out;
 }
 
 std::size_t files_with_kind(const ScanResult& r, const std::string& kind) {
   std::set<std::string> files;
   for (const auto& f : r.findings) {
-    if (f.kind == kind) files.insert(f.file);
+    if (to_string(f.kind) == kind) files.insert(f.file);
   }
   return files.size();
 }

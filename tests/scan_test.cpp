@@ -9,7 +9,9 @@
 #include "tests/temp_tree.h"
 
 using linkhealth::Finding;
+using linkhealth::FindingKind;
 using linkhealth::ScanResult;
+using linkhealth::to_string;
 using linkhealth::testing::TempTree;
 
 namespace {
@@ -24,7 +26,7 @@ std::string curated(const std::string& slug, const std::string& href, const std:
 std::vector<Finding> of_kind(const ScanResult& r, const std::string& kind) {
   std::vector<Finding> out;
   std::copy_if(r.findings.begin(), r.findings.end(), std::back_inserter(out),
-               [&](const Finding& f) { return f.kind == kind; });
+               [&](const Finding& f) { return to_string(f.kind) == kind; });
   return out;
 }
 
@@ -172,13 +174,14 @@ TEST_CASE("a scan in slices reads what one scan reads", "[extract][scan]") {
   for (const auto& t : whole.targets) whole_refs[t.request_url] = t.refs.size();
   CHECK(refs_per_url == whole_refs);  // the shared URL's refs add up over the slices
   const auto key = [](const Finding& f) {
-    return f.kind + "|" + f.file + "|" + f.field + "|" + f.detail;
+    return std::string(to_string(f.kind)) + "|" + f.file + "|" + f.field + "|" + f.detail;
   };
   std::multiset<std::string> sliced_keys, whole_keys;
   for (const auto& f : findings) sliced_keys.insert(key(f));
   for (const auto& f : whole.findings) whole_keys.insert(key(f));
   CHECK(sliced_keys == whole_keys);
-  const auto dup = std::count_if(findings.begin(), findings.end(),
-                                 [](const Finding& f) { return f.kind == "duplicate_slug"; });
+  const auto dup = std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.kind == FindingKind::DuplicateSlug;
+  });
   CHECK(dup == 1);
 }

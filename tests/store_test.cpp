@@ -18,7 +18,8 @@ TEST_CASE("a crawl records sources, refs, findings, checks and drift", "[store]"
   auto b = article("lawsuits", "10 latest lawsuits involving hospitals", "/communities/legal/");
   std::int64_t run = store.begin_run(RunKind::Crawl, R"({"concurrency":8})", false);
   store.record_sources(run, {a, b}, {target_for(a, url_of(1)), target_for(b, url_of(2))});
-  store.record_findings(run, {{"no_url", "empty", "curated/empty.md", "link.href", "no URL", 4}});
+  store.record_findings(
+      run, {{FindingKind::NoUrl, "empty", "curated/empty.md", "link.href", "no URL", 4}});
 
   auto ok = result(url_of(1), Verdict::Redirected, "5 Steps for Interoperability Excellence");
   store.record_check(run, ok, {{DriftKind::CanonicalMismatch, "", url_of(1), "https://x/", 0.0}});

@@ -10,6 +10,7 @@
 #include "extract/source_reader.h"
 
 using linkhealth::Finding;
+using linkhealth::FindingKind;
 using linkhealth::ScanOptions;
 using linkhealth::SourceRead;
 
@@ -23,7 +24,7 @@ SourceRead read_text(const std::string& text, const ScanOptions& options = {}) {
 Finding parse_error_of(const SourceRead& read) {
   CHECK_FALSE(read.source);
   REQUIRE(read.findings.size() == 1);
-  CHECK(read.findings[0].kind == "parse_error");
+  CHECK(read.findings[0].kind == FindingKind::ParseError);
   CHECK(read.findings[0].file == "toml/file.md");
   return read.findings[0];
 }
@@ -96,7 +97,7 @@ TEST_CASE("TOML values give the same findings as YAML ones", "[extract][front_ma
   const auto list =
       read_text("+++\ntitle = \"x\"\n[link]\nhref = [\n  \"https://a.example/\"]\n+++\n");
   REQUIRE(list.findings.size() == 1);
-  CHECK(list.findings[0].kind == "invalid_url");
+  CHECK(list.findings[0].kind == FindingKind::InvalidUrl);
   CHECK(list.findings[0].field == "link.href");
   CHECK(list.findings[0].line == 4);
 
@@ -105,7 +106,7 @@ TEST_CASE("TOML values give the same findings as YAML ones", "[extract][front_ma
   REQUIRE(control.source);
   CHECK(control.source->title == "abc");
   REQUIRE(control.findings.size() == 1);
-  CHECK(control.findings[0].kind == "control_characters");
+  CHECK(control.findings[0].kind == FindingKind::ControlCharacters);
   CHECK(control.findings[0].line == 3);
 
   // A line break inside a string stays a line break.

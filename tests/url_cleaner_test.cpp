@@ -9,6 +9,7 @@
 
 using linkhealth::clean_url;
 using linkhealth::CleanedUrl;
+using linkhealth::FindingKind;
 
 namespace {
 
@@ -40,7 +41,7 @@ TEST_CASE("empty link.href is not a URL", "[extract][cleaner]") {
   for (std::string_view raw : {"", "   "}) {
     const auto r = clean(raw);
     CHECK_FALSE(r.ok);
-    CHECK(r.error_kind == "invalid_url");
+    CHECK(r.error_kind == FindingKind::InvalidUrl);
     CHECK(r.error == "empty URL");
   }
 }
@@ -64,12 +65,12 @@ TEST_CASE("a scheme-less www. value gets https://", "[extract][cleaner]") {
 TEST_CASE("other scheme-less values and foreign schemes are rejected", "[extract][cleaner]") {
   const auto bare = clean("medigy.com/news");
   CHECK_FALSE(bare.ok);
-  CHECK(bare.error_kind == "no_scheme");
+  CHECK(bare.error_kind == FindingKind::NoScheme);
   for (std::string_view raw : {"mailto:editor@example.com", "ftp://example.com/file",
                                "javascript:void(0)", "file:///etc/passwd"}) {
     const auto r = clean(raw);
     CHECK_FALSE(r.ok);
-    CHECK(r.error_kind == "unsupported_scheme");
+    CHECK(r.error_kind == FindingKind::UnsupportedScheme);
   }
 }
 
@@ -77,7 +78,7 @@ TEST_CASE("unparseable URLs carry curl's reason", "[extract][cleaner]") {
   for (std::string_view raw : {"https://", "https://exa mple.com/", "https://example.com/a b"}) {
     const auto r = clean(raw);
     CHECK_FALSE(r.ok);
-    CHECK(r.error_kind == "invalid_url");
+    CHECK(r.error_kind == FindingKind::InvalidUrl);
     CHECK_FALSE(r.error.empty());
   }
 }
@@ -288,11 +289,11 @@ TEST_CASE("a host that decodes to bytes that are not UTF-8 is an invalid URL",
           "[extract][cleaner][url_cleaner]") {
   const auto escaped = clean("https://example.com%80/");
   CHECK_FALSE(escaped.ok);
-  CHECK(escaped.error_kind == "invalid_url");
+  CHECK(escaped.error_kind == FindingKind::InvalidUrl);
   CHECK(escaped.error == "host example.com%80 is not UTF-8 once its %-escapes are decoded");
   const auto raw_byte = clean(" https://example.com/a\x80z");
   CHECK_FALSE(raw_byte.ok);
-  CHECK(raw_byte.error_kind == "invalid_url");
+  CHECK(raw_byte.error_kind == FindingKind::InvalidUrl);
   CHECK(raw_byte.error == "not UTF-8: byte 0x80 at offset 22");
   // Escapes that decode to UTF-8 are a host like any other.
   const auto idn = clean("https://ex%C3%A9.com/");

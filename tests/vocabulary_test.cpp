@@ -7,6 +7,7 @@
 
 #include "types/drift_kind.h"
 #include "types/fail_on.h"
+#include "types/finding_kind.h"
 #include "types/run_kind.h"
 #include "types/verdict.h"
 
@@ -66,4 +67,16 @@ TEST_CASE("blocked and skipped are not counted as problems", "[types]") {
   CHECK_FALSE(is_problem(Verdict::Blocked));
   CHECK_FALSE(is_problem(Verdict::Skipped));
   CHECK_FALSE(is_problem(Verdict::Ok));
+}
+
+TEST_CASE("every finding kind name round-trips and is unique", "[types]") {
+  std::set<std::string> names;
+  for (FindingKind k : all_finding_kinds()) {
+    const std::string_view name = to_string(k);
+    INFO(name);
+    CHECK(finding_kind_from_string(name) == k);
+    CHECK(names.insert(std::string(name)).second);
+  }
+  CHECK(names.size() == kFindingKindCount);
+  CHECK_FALSE(finding_kind_from_string("parse error").has_value());
 }

@@ -166,9 +166,10 @@ inline std::optional<std::string> check_front_matter(std::string_view text) {
     options.full_yaml_check = full;
     const SourceRead read = source_from_text(text, "fuzz/input.md", options);
     for (const Finding& f : read.findings) {
-      if (f.kind.empty() || f.file != "fuzz/input.md") return "finding without kind or file";
-      if (f.kind == "parse_error" && f.line < 1) return "parse_error without a line";
-      if (f.kind == "parse_error" && read.source) return "parse_error but a Source came out";
+      if (f.file != "fuzz/input.md") return "finding without a file";  // a kind it always has
+      if (f.kind == FindingKind::ParseError && f.line < 1) return "parse_error without a line";
+      if (f.kind == FindingKind::ParseError && read.source)
+        return "parse_error but a Source came out";
     }
     if (!read.source) {
       if (read.findings.empty()) return "no Source and no finding";
