@@ -14,6 +14,7 @@
 #include "extract/markup_skim.h"
 #include "extract/page_signals.h"
 #include "extract/text_hygiene.h"
+#include "extract/title_choice.h"
 #include "extract/url_resolution.h"
 
 namespace linkhealth {
@@ -50,18 +51,6 @@ std::string ascii_lower_trimmed(std::string_view s) {
   return out;
 }
 
-bool has_token(std::string_view list, std::string_view token) {
-  const std::string folded = ascii_lower_trimmed(list);
-  std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find_first_of(" \t\n\r\f", start);
-    if (end == std::string::npos) end = folded.size();
-    if (std::string_view(folded).substr(start, end - start) == token) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 // Everything the document walk collects, raw (Gumbo-decoded, not yet cleaned).
 struct RawHead {
   std::array<std::vector<std::string>, kMetaKeyCount> meta;
@@ -77,6 +66,25 @@ struct RawHead {
   PageEvidence evidence;
 };
 
+// Splits an attribute value into its space-separated tokens, ASCII-lowercased.
+std::vector<std::string> tokens(std::string_view list) {
+  std::vector<std::string> out;
+  const std::string folded = ascii_lower_trimmed(list);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find_first_of(" \t\n\r\f", start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) out.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool has_token(std::string_view list, std::string_view token) {
+  const std::vector<std::string> all = tokens(list);
+  return std::find(all.begin(), all.end(), token) != all.end();
+}
+
 void read_meta(const GumboNode& e, RawHead& head) {
   const std::string_view content = attribute(e, "content");
   if (ascii_lower_trimmed(attribute(e, "http-equiv")) == "refresh") {
@@ -84,13 +92,13 @@ void read_meta(const GumboNode& e, RawHead& head) {
     return;
   }
   if (!has_attribute(e, "content")) return;
-  std::array<std::string, 2> keys = {ascii_lower_trimmed(attribute(e, "property")),
-                                     ascii_lower_trimmed(attribute(e, "name"))};
-  if (keys[1] == keys[0]) keys[1].clear();  // <meta name=x property=x> counts once
-  for (const std::string& key : keys) {
-    for (std::size_t k = 0; k < kMetaKeyCount; ++k)
-      if (!key.empty() && key == kMetaKeys[k]) head.meta[k].emplace_back(content);
-  }
+  // RDFa's property holds a space-separated list ("og:title twitter:title"), each name counts;
+  // name= is one name. A key named twice on one tag counts once.
+  std::vector<std::string> keys = tokens(attribute(e, "property"));
+  keys.push_back(ascii_lower_trimmed(attribute(e, "name")));
+  for (std::size_t k = 0; k < kMetaKeyCount; ++k)
+    if (std::find(keys.begin(), keys.end(), kMetaKeys[k]) != keys.end())
+      head.meta[k].emplace_back(content);
 }
 
 void read_script(const GumboNode& e, const SkimmedHtml& skimmed, RawHead& head) {
@@ -312,11 +320,13 @@ PageMeta read_page_meta(std::string_view body, std::string_view content_type,
       absolute("script redirect", pick_one("script redirect", head.evidence.script_redirect, notes),
                base, notes);
 
-  resolve({{"og:title", &m.og_title},
-           {"twitter:title", &m.twitter_title},
-           {"jsonld:headline", &m.jsonld_headline},
-           {"title", &m.html_title}},
-          m.title, m.title_rule);
+  TitleCandidates titles{m.og_title, m.twitter_title, m.jsonld_headline, m.html_title, {}};
+  if (!m.og_site_name.empty()) titles.site_names.emplace_back(m.og_site_name);
+  for (const std::string& name : ld.site_names) titles.site_names.emplace_back(name);
+  TitleChoice title = choose_title(titles);
+  m.title = std::move(title.title);
+  m.title_rule = std::move(title.rule);
+  if (!title.note.empty()) notes.push_back(std::move(title.note));
   resolve({{"og:description", &m.og_description},
            {"twitter:description", &m.twitter_description},
            {"meta:description", &m.meta_description},

@@ -50,6 +50,13 @@ TEST_CASE("JSON-LD bodies are lifted out and their tags marked", "[markup_skim]"
   CHECK(s.json_ld_texts == Views{"{\"a\":1}", "{\"b\":2}"});
 }
 
+TEST_CASE("meta tags with several property names pass through", "[markup_skim]") {
+  const std::string head =
+      "<head><meta property=\"og:title twitter:title\" content=\"Both\">"
+      "<meta property=\"og:description\ttwitter:description\" content=\"d\"></head>";
+  CHECK(skim_raw_text(head).html == head);
+}
+
 TEST_CASE("text that only looks like a script passes through", "[markup_skim]") {
   for (const std::string html : {
            "<title>a <script>b</script></title>", "<!-- <script>x</script> --><p>y",
@@ -155,6 +162,13 @@ TEST_CASE("the skimmed page gives the same PageMeta as the whole page", "[markup
            "<title>t</title></head><div><p>x<h1>Page not found</h1>",
            "<head></head><body><plaintext><h1>x</h1>",
            "<head><style>a</style><style>b<!--</style>--></style><title>after</title>",
+           "<head><script type=application/ld+json><!--\n{\"@type\":\"Article\","
+           "\"headline\":\"In a comment\"}\n--></script><title>In a comment | Site</title>",
+           "<head><script type=application/ld+json>//<![CDATA[\n{\"@type\":\"BlogPosting\","
+           "\"headline\":\"In CDATA\",\"datePublished\":\"2024-03-12\"}\n//]]></script>"
+           "<title>In CDATA - Site</title>",
+           "<head><meta property=\"og:title twitter:title\" content=\"Both\">"
+           "<meta property='og:description  twitter:description' content=d></head>",
        })
     pages.emplace_back(tricky);
   REQUIRE(pages.size() > 20);

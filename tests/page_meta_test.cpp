@@ -260,15 +260,19 @@ TEST_CASE("JSON-LD only: headline and description come from JSON-LD", "[page_met
                            "\"second headline\""});
 }
 
-TEST_CASE("Broken JSON-LD is ignored, not repaired", "[page_meta][jsonld]") {
+TEST_CASE("Broken JSON-LD is ignored, not repaired; a comment wrapper is no break",
+          "[page_meta][jsonld]") {
   const PageMeta m = read_fixture("broken_jsonld.html");
-  CHECK(m.jsonld_headline.empty());
+  // Block 1 (single quotes, trailing comma) is ignored; block 2 is strict JSON inside <!-- -->.
+  CHECK(m.jsonld_headline == "Commented out");
+  // ... and shares no word with the <title>, so the <title> stays the title.
   CHECK(m.title == "Nurse staffing bill advances");
   CHECK(m.title_rule == "title");
   CHECK(m.description.empty());
   CHECK(m.description_rule.empty());
   CHECK(m.notes == Strings{"jsonld: block 1 is not valid JSON; ignored",
-                           "jsonld: block 2 is not valid JSON; ignored"});
+                           "jsonld:headline: not used as the title: fewer than three quarters of "
+                           "its words are in <title>"});
 }
 
 TEST_CASE("Empty page gives empty fields", "[page_meta]") {
@@ -337,4 +341,62 @@ TEST_CASE("page_meta_to_json has exactly the crawl JSON fields", "[page_meta][js
   CHECK(j["title_rule"] == "og:title");
   CHECK(j["signals"] == nlohmann::json::array());
   CHECK(j["published"] == "2020-04-23T14:00:54+00:00");
+}
+
+TEST_CASE("Wikipedia: the Wikidata description in JSON-LD is not the title",
+          "[page_meta][jsonld]") {
+  // Wikipedia's head without its og tags (as mirrors and older snapshots serve it): the
+  // JSON-LD node is an Article whose headline is the Wikidata description.
+  const PageMeta m = read_fixture("wikipedia_list_article.html");
+  CHECK(m.title == "List of United States senators from Ohio - Wikipedia");
+  CHECK(m.title_rule == "title");
+  CHECK(m.jsonld_headline == "Wikimedia list article");
+  CHECK(m.published == "2004-03-09T01:12:35Z");
+  CHECK(m.canonical == "https://en.wikipedia.org/wiki/List_of_United_States_senators_from_Ohio");
+  CHECK(m.notes == Strings{"jsonld:headline: not used as the title: fewer than three quarters of "
+                           "its words are in <title>"});
+  // With its og:title, as Wikipedia serves it today, og:title wins as on any page.
+  std::string page = page_fixture("wikipedia_list_article.html");
+  page.insert(page.find("<meta name=\"generator\""),
+              "<meta property=\"og:title\" content=\"List of United States senators from Ohio - "
+              "Wikipedia\">\n");
+  const PageMeta with_og = read_page_meta(page, "text/html", kStoryUrl);
+  CHECK(with_og.title == m.title);
+  CHECK(with_og.title_rule == "og:title");
+  CHECK(with_og.notes == Strings{});
+}
+
+TEST_CASE("WordPress: JSON-LD in CDATA and comment wrappers is read", "[page_meta][jsonld]") {
+  const PageMeta m = read_fixture("wordpress_cdata_jsonld.html");
+  // The headline is the <title> without " – Rural Health Notes".
+  CHECK(m.title == "Hospital-at-home programs expand to rural counties");
+  CHECK(m.title_rule == "jsonld:headline");
+  CHECK(m.html_title ==
+        "Hospital-at-home programs expand to rural counties \xE2\x80\x93 Rural "
+        "Health Notes");
+  CHECK(m.published == "2024-03-12T09:15:00+00:00");
+  // property="og:description twitter:description" is both.
+  CHECK(m.og_description ==
+        "Three critical-access hospitals now treat acute patients at home, with daily nurse "
+        "visits and remote monitoring.");
+  CHECK(m.twitter_description == m.og_description);
+  CHECK(m.description_rule == "og:description");
+  CHECK(m.og_type == "article");
+  CHECK(m.notes == Strings{});
+}
+
+TEST_CASE("A property attribute naming several keys counts for each", "[page_meta]") {
+  const PageMeta m = read_page_meta(
+      "<head><title>Site</title>"
+      "<meta property=\" OG:Title\ttwitter:title \" content=\"Sepsis care bundles\">"
+      "<meta property=\"og:description og:description\" content=\"Once.\">"
+      "<meta name=\"description twitter:description\" content=\"name is one name\">",
+      "text/html", kStoryUrl);
+  CHECK(m.og_title == "Sepsis care bundles");
+  CHECK(m.twitter_title == "Sepsis care bundles");
+  CHECK(m.title_rule == "og:title");
+  CHECK(m.og_description == "Once.");
+  CHECK(m.twitter_description.empty());
+  CHECK(m.meta_description.empty());
+  CHECK(m.notes == Strings{});
 }
