@@ -75,19 +75,21 @@ std::uint64_t FetchEngine::new_chain(Kind kind, std::string url, std::size_t tar
   return id;
 }
 
-std::string FetchEngine::precheck(const std::optional<UrlParts>& parts) const {
-  if (!parts || parts->host.empty()) return "invalid: not a usable URL";
+FetchEngine::Precheck FetchEngine::precheck(const std::optional<UrlParts>& parts) const {
+  using Outcome = Precheck::Outcome;
+  if (!parts || parts->host.empty()) return {Outcome::Invalid, "not a usable URL"};
   if (parts->scheme != "http" && parts->scheme != "https") {
-    return "skipped: unsupported scheme '" + parts->scheme + "'";
+    return {Outcome::Skip, "unsupported scheme '" + parts->scheme + "'"};
   }
   const bool pinned = is_pinned(pins_, parts->host, parts->port);
   if (const auto cls = classify_ip_literal(parts->host)) {
     if (!address_allowed(*cls, options_.allow_private || pinned)) {
-      return "skipped: " + std::string(to_string(*cls)) + " address refused by the address guard";
+      return {Outcome::Skip,
+              std::string(to_string(*cls)) + " address refused by the address guard"};
     }
   }
   if (is_unsafe_port(parts->port) && !pinned) {
-    return "skipped: port " + std::to_string(parts->port) + " is not for the web (refused)";
+    return {Outcome::Skip, "port " + std::to_string(parts->port) + " is not for the web (refused)"};
   }
   return {};
 }
@@ -118,16 +120,17 @@ void FetchEngine::start(std::vector<FetchTarget> targets) {
 void FetchEngine::plan_target(std::size_t target) {
   std::string url = with_ascii_host(targets_[target].request_url);
   const auto parts = parse_url(url);
-  const std::string problem = precheck(parts);
-  if (!problem.empty() || options_.robots) {
+  Precheck check = precheck(parts);
+  const bool fetch = check.outcome == Precheck::Outcome::Fetch;
+  if (!fetch || options_.robots) {
     const std::uint64_t id = new_chain(Kind::Target, std::move(url), target);
-    if (problem.empty()) {
+    if (fetch) {
       enqueue(id, false);  // held until the host's robots.txt is known
       return;
     }
     Chain& chain = *chains_.at(id);
-    const bool invalid = problem.rfind("invalid: ", 0) == 0;
-    (invalid ? chain.invalid_reason : chain.skip_reason) = problem.substr(problem.find(' ') + 1);
+    (check.outcome == Precheck::Outcome::Invalid ? chain.invalid_reason : chain.skip_reason) =
+        std::move(check.reason);
     complete(id, HttpResponse{});
     return;
   }
@@ -343,11 +346,10 @@ void FetchEngine::follow(Chain& chain, const HttpResponse& r) {
     complete(chain.id, r);
     return;
   }
-  const std::string problem = precheck(parse_url(next));
+  const Precheck check = precheck(parse_url(next));
   chain.url = next;
-  if (!problem.empty()) {
-    chain.skip_reason =
-        "redirect to " + shortened(next) + ": " + problem.substr(problem.find(' ') + 1);
+  if (check.outcome != Precheck::Outcome::Fetch) {
+    chain.skip_reason = "redirect to " + shortened(next) + ": " + check.reason;
     complete(chain.id, r);
     return;
   }

@@ -72,7 +72,13 @@ class FetchEngine {
   void emit(Chain& chain);
   void start_probe(const std::string& origin, const std::string& host);
   void flush_end_of_run();
-  std::string precheck(const std::optional<UrlParts>& parts) const;
+  /// What the checks made before any request decided: fetch it, or why not.
+  struct Precheck {
+    enum class Outcome { Fetch, Invalid, Skip };
+    Outcome outcome = Outcome::Fetch;
+    std::string reason;  ///< why not, for the editor
+  };
+  Precheck precheck(const std::optional<UrlParts>& parts) const;
   HostState& host_state(const std::string& host);
 
   boost::asio::io_context& io_;
