@@ -1,6 +1,6 @@
 #include "crawler/url_parts.h"
 
-#include <idn2.h>
+#include "extract/idna_host.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,18 +13,11 @@
 namespace linkhealth {
 namespace {
 
-/// Punycode for an internationalised host (UTF-8 in, whatever the process locale: curl 7.88's
-/// own conversion goes through the locale and fails under C); nullopt when not convertible.
+/// Punycode for an internationalised host; nullopt when not convertible.
 std::optional<std::string> ascii_host(const std::string& host) {
-  if (std::all_of(host.begin(), host.end(), [](char c) { return (c & 0x80) == 0; })) return host;
-  char* ascii = nullptr;
-  if (idn2_lookup_u8(reinterpret_cast<const uint8_t*>(host.c_str()),
-                     reinterpret_cast<uint8_t**>(&ascii), IDN2_NONTRANSITIONAL) != IDN2_OK) {
-    return std::nullopt;
-  }
-  std::string out = ascii;
-  idn2_free(ascii);
-  return out;
+  auto converted = punycode_host(host);
+  if (std::holds_alternative<IdnaError>(converted)) return std::nullopt;
+  return std::get<std::string>(std::move(converted));
 }
 
 std::string strip_www(const std::string& host) {

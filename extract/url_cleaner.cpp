@@ -1,12 +1,11 @@
 #include "extract/url_cleaner.h"
 
-#include <idn2.h>
-
 #include <algorithm>
 #include <optional>
 
 #include "extract/ascii.h"
 #include "extract/curl_url.h"
+#include "extract/idna_host.h"
 #include "extract/tracking_strip.h"
 #include "extract/utf8.h"
 
@@ -61,9 +60,7 @@ std::string host_as_curl_reads(const std::string& host) {
   return probe.get(CURLUPART_HOST).value_or(host);
 }
 
-/// Lowercases the host, converting an internationalised one to punycode. libidn2 is called
-/// directly because CURLU_PUNYCODE (curl 7.88) converts through the process locale and fails
-/// for non-ASCII hosts under the C locale.
+/// Lowercases the host, converting an internationalised one to punycode.
 std::optional<std::string> normalise_host(CurlUrl& url, CleanedUrl& r) {
   auto host = url.get(CURLUPART_HOST);
   if (!host || host->empty()) return "URL has no host";
@@ -76,12 +73,11 @@ std::optional<std::string> normalise_host(CurlUrl& url, CleanedUrl& r) {
     normal = ascii_lower(*host);
     if (normal != *host) r.removed.push_back("lowercased host " + *host);
   } else {
-    char* ascii = nullptr;
-    const int rc = idn2_lookup_u8(reinterpret_cast<const uint8_t*>(host->c_str()),
-                                  reinterpret_cast<uint8_t**>(&ascii), IDN2_NONTRANSITIONAL);
-    if (rc != IDN2_OK) return "host " + *host + " is not a valid IDNA name: " + idn2_strerror(rc);
-    normal = ascii;
-    idn2_free(ascii);
+    auto converted = punycode_host(*host);
+    if (const auto* error = std::get_if<IdnaError>(&converted)) {
+      return "host " + *host + " is not a valid IDNA name: " + error->message;
+    }
+    normal = std::get<std::string>(std::move(converted));
     r.removed.push_back("converted host " + *host + " to " + normal);
   }
   // curl 7.88 keeps a '%' that starts no %XX escape (libidn2 lets it through too) and then
