@@ -7,8 +7,6 @@ namespace linkhealth {
 
 namespace {
 
-// Every kind, in the order the summary lists them, so a zero is shown as a zero.
-
 nlohmann::json ref_json(const ScannedRef& ref) {
   nlohmann::json j = {{"field", ref.field.field},
                       {"raw", ref.field.raw},

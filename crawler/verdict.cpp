@@ -5,6 +5,7 @@
 
 #include "crawler/page_redirect.h"
 #include "crawler/url_parts.h"
+#include "extract/ascii.h"
 #include "extract/page_signals.h"
 #include "extract/parked_domain.h"
 #include "extract/sign_in_wall.h"
@@ -48,17 +49,21 @@ std::string sign_in_stop(const ChainOutcome& o, bool any_hop) {
   return is_sign_in_url(o.final_url) ? o.final_url : std::string();
 }
 
-/// The canonical (or, without one, og:url) of a page that calls itself its site's home page
+/// The canonical of a page that calls itself its site's home page
 /// while it is served at a deep URL; "" otherwise. A page that says it is an article
 /// (og:type article, a publication date, a JSON-LD headline) is trusted over a site-wide
 /// template's canonical.
 std::string claimed_home_page(const ChainOutcome& o) {
   const PageMeta* page = o.page;
-  if (page == nullptr || page->og_type == "article" || !page->published.empty() ||
+  if (page == nullptr || ascii_lower(page->og_type) == "article" || !page->published.empty() ||
       !page->jsonld_headline.empty())
     return {};
-  const std::string& claim = page->canonical.empty() ? page->og_url : page->canonical;
-  return is_home_page_of(claim, o.final_url) ? claim : std::string();
+  // The canonical must say so, and og:url must not disagree: templates that build the page in
+  // the browser often set og:url alone to the site root on every page.
+  const std::string& claim = page->canonical;
+  if (!is_home_page_of(claim, o.final_url)) return {};
+  if (!page->og_url.empty() && !is_home_page_of(page->og_url, o.final_url)) return {};
+  return claim;
 }
 
 VerdictDecision from_error(const ChainOutcome& o) {

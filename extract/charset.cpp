@@ -1,7 +1,5 @@
 #include "extract/charset.h"
 
-#include "extract/ascii.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
@@ -9,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/ascii.h"
 #include "extract/encoding_labels.h"
 #include "extract/tag_scan.h"
 #include "extract/transcode.h"
@@ -18,16 +17,6 @@ namespace linkhealth {
 namespace {
 
 constexpr std::size_t kPrescanBytes = 1024;
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string to_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
@@ -48,11 +37,11 @@ std::string charset_parameter(std::string_view s) {
     if (s[i] == '"' || s[i] == '\'') {
       const std::size_t end = s.find(s[i], i + 1);
       if (end == std::string_view::npos) return "";
-      return to_lower(trim(s.substr(i + 1, end - i - 1)));
+      return ascii_lower(trim(s.substr(i + 1, end - i - 1)));
     }
     std::size_t end = i;
     while (end < s.size() && !is_html_space(s[end]) && s[end] != ';') ++end;
-    return to_lower(s.substr(i, end - i));
+    return ascii_lower(s.substr(i, end - i));
   }
   return "";
 }

@@ -107,7 +107,10 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     return out;
   }
   const std::string_view opener = bare_line(first_line_of(text));
-  if (opener.starts_with("---\r") || opener.starts_with("+++\r")) {
+  // A CR left inside the first line: only CR-only line ends put one there.
+  const bool cr_only = opener.find('\r') != std::string_view::npos;
+  if (opener.starts_with("---\r") || opener.starts_with("+++\r") ||
+      (text.starts_with('{') && cr_only)) {
     // Classic Mac line ends: without this the whole file reads as one line and the front
     // matter would be silently taken for Markdown.
     out.error =

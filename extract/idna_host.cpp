@@ -3,6 +3,7 @@
 #include <idn2.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace linkhealth {
 
@@ -12,9 +13,8 @@ std::variant<std::string, IdnaError> punycode_host(const std::string& host) {
   const int rc = idn2_lookup_u8(reinterpret_cast<const uint8_t*>(host.c_str()),
                                 reinterpret_cast<uint8_t**>(&ascii), IDN2_NONTRANSITIONAL);
   if (rc != IDN2_OK) return IdnaError{idn2_strerror(rc)};
-  std::string out = ascii;
-  idn2_free(ascii);
-  return out;
+  const std::unique_ptr<char, decltype(&idn2_free)> owned(ascii, &idn2_free);
+  return std::string(owned.get());
 }
 
 }  // namespace linkhealth

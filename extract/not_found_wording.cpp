@@ -1,5 +1,7 @@
 #include "extract/not_found_wording.h"
 
+#include <span>
+
 #include "extract/wording.h"
 
 namespace linkhealth {
@@ -64,11 +66,17 @@ constexpr std::string_view kOtherLanguagePhrases[] = {
     "pagina die u zoekt", "fout 404", "404-fout",
     // Portuguese
     "página não encontrada", "pagina nao encontrada", "página não existe",
-    "página não foi encontrada", "erro 404", "conteúdo não encontrado", "página que você procura",
-    // Japanese: page not found / is not found, the page you are looking for, the page does not
-    // exist, the requested page is not found
-    "ページが見つかりません", "ページは見つかりません", "ページが見つからない", "お探しのページ",
-    "ページが存在しません", "ページは存在しません", "指定されたページは見つかりません"};
+    "página não foi encontrada", "erro 404", "conteúdo não encontrado", "página que você procura"};
+
+// Japanese titles have no spaces to cut segments at; these polite error-page forms are
+// matched anywhere. The plain form (ページが見つからない, "can't find the page") and
+// お探しのページ ("the page you are looking for") start how-to headlines, so they are not.
+constexpr std::string_view kJapanesePhrases[] = {"ページが見つかりません",
+                                                 "ページは見つかりません",
+                                                 "ページが存在しません",
+                                                 "ページは存在しません",
+                                                 "指定されたページは見つかりません",
+                                                 "お探しのページは見つかりませんでした"};
 
 // Whole segments only: as a phrase these words start ordinary headlines.
 constexpr std::string_view kSegments[] = {
@@ -79,12 +87,25 @@ constexpr std::string_view kSegments[] = {
     "no encontrada", "non trovato", "non trovata", "errore", "niet gevonden", "fout",
     "não encontrado", "não encontrada", "erro", "見つかりません"};
 
+// True when one of `phrases` stands in `folded` other than as a headline's lead-in: "Seite
+// nicht gefunden: Warum Suchmaschinen ..." is an article about error pages, not one.
+bool says_it_outright(std::string_view folded, std::span<const std::string_view> phrases) {
+  for (std::string_view phrase : phrases) {
+    for (std::size_t at = folded.find(phrase); at != std::string_view::npos;
+         at = folded.find(phrase, at + 1)) {
+      const std::size_t next = folded.find_first_not_of(' ', at + phrase.size());
+      if (next == std::string_view::npos || folded[next] != ':') return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool says_not_found(std::string_view text) {
   const std::string folded = fold_wording(text);
-  return contains_any(folded, kEnglishPhrases) || contains_any(folded, kOtherLanguagePhrases) ||
-         segment_is_any(folded, kSegments);
+  return contains_any(folded, kEnglishPhrases) || contains_any(folded, kJapanesePhrases) ||
+         says_it_outright(folded, kOtherLanguagePhrases) || segment_is_any(folded, kSegments);
 }
 
 }  // namespace linkhealth

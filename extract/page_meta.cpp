@@ -85,10 +85,19 @@ bool has_token(std::string_view list, std::string_view token) {
   return std::find(all.begin(), all.end(), token) != all.end();
 }
 
+bool inside_noscript(const GumboNode& e) {
+  for (const GumboNode* n = e.parent; n != nullptr; n = n->parent) {
+    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_NOSCRIPT) return true;
+  }
+  return false;
+}
+
 void read_meta(const GumboNode& e, RawHead& head) {
   const std::string_view content = attribute(e, "content");
   if (ascii_lower_trimmed(attribute(e, "http-equiv")) == "refresh") {
-    if (head.refresh.empty()) head.refresh = std::string(content);
+    // A refresh inside <noscript> is for browsers without JavaScript ("?nojs=1"); every
+    // other browser stays on the page, so it says nothing about the page being gone.
+    if (head.refresh.empty() && !inside_noscript(e)) head.refresh = std::string(content);
     return;
   }
   if (!has_attribute(e, "content")) return;

@@ -104,16 +104,13 @@ bool is_parking_script_src(std::string_view src) {
   if (src.size() < 8) return false;
   const std::string folded = ascii_lower(src);
   if (folded.find("/adsense/domains/caf.js") != std::string::npos) return true;
-  for (std::string_view domain : kParkingHosts) {
-    for (std::size_t at = folded.find(domain); at != std::string::npos;
-         at = folded.find(domain, at + 1)) {
-      const char before = at > 0 ? folded[at - 1] : ' ';
-      const std::size_t end = at + domain.size();
-      const char after = end < folded.size() ? folded[end] : '/';
-      if ((before == '/' || before == '.') && (after == '/' || after == ':' || after == '?'))
-        return true;
-    }
-  }
+  // Only the script's own host counts: "...?ref=https://dan.com/" names the host in a query.
+  const std::size_t slashes = folded.find("//");
+  if (slashes == std::string::npos) return false;
+  std::string_view host = std::string_view(folded).substr(slashes + 2);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  for (std::string_view domain : kParkingHosts)
+    if (host_matches(host, domain)) return true;
   return false;
 }
 

@@ -243,7 +243,9 @@ class RedirectStub {
 }  // namespace
 
 std::optional<std::string> script_redirect_target(std::string_view script) {
-  if (script.size() > kMaxRedirectScriptBytes) return {};
+  // Most pages carry dozens of small scripts (gtag, dataLayer): the word decides cheaply.
+  if (script.size() > kMaxRedirectScriptBytes || script.find("location") == std::string_view::npos)
+    return {};
   auto tokens = tokenize(script);
   if (!tokens || tokens->empty()) return {};
   auto url = RedirectStub(std::move(*tokens)).target();

@@ -4,23 +4,18 @@
 
 #include "extract/ascii.h"
 #include "extract/curl_url.h"
-#include "extract/tracking_rules.h"
 #include "extract/wording.h"
 
 namespace linkhealth {
 namespace {
 
-// Identity providers: every page on them is a sign-in step.
-constexpr std::string_view kSignInHosts[] = {"accounts.google.com",
-                                             "login.microsoftonline.com",
-                                             "login.live.com",
-                                             "login.yahoo.com",
-                                             "signin.aws.amazon.com",
-                                             "login.salesforce.com",
-                                             "okta.com",
-                                             "auth0.com",
-                                             "onelogin.com",
-                                             "login.gov"};
+// Identity providers' sign-in hosts: every page on them is a sign-in step. Providers that
+// give each customer a subdomain (hospital.okta.com) are left out: their blogs, help and
+// community sites share the domain (sec.okta.com, community.auth0.com), and a sign-in page
+// there is still told by its form.
+constexpr std::string_view kSignInHosts[] = {
+    "accounts.google.com",   "login.microsoftonline.com", "login.live.com",  "login.yahoo.com",
+    "signin.aws.amazon.com", "login.salesforce.com",      "secure.login.gov"};
 
 // First labels of a site's own sign-in host (login.nejm.org, sso.example.com).
 constexpr std::string_view kSignInLabels[] = {"login", "signin", "sso", "auth", "accounts"};
@@ -47,8 +42,8 @@ constexpr std::string_view kSignInTitlePhrases[] = {
     "log in to continue"};
 
 bool is_sign_in_host(std::string_view host) {
-  for (std::string_view domain : kSignInHosts)
-    if (host_matches(host, domain)) return true;
+  for (std::string_view exact : kSignInHosts)
+    if (host == exact) return true;
   const std::size_t dot = host.find('.');
   // A first label only counts on a name with a registrable domain after it (login.site.org).
   if (dot == std::string_view::npos || host.find('.', dot + 1) == std::string_view::npos)

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 
+#include "extract/ascii.h"
+
 namespace linkhealth {
 
 namespace {
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 // Length of the separator starting at s[i] (0 when s[i] starts a word character): ASCII other
 // than letters and digits, U+00A0 and U+00B7, General Punctuation (U+2000-U+206F: dashes,
@@ -42,12 +40,6 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-std::string folded(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
-
 // The <title> says nothing but the site's name: nothing page-specific to prefer over a
 // headline.
 bool is_site_name(std::string_view title, const std::vector<std::string_view>& site_names) {
@@ -61,12 +53,23 @@ bool is_site_name(std::string_view title, const std::vector<std::string_view>& s
 bool headline_fits_title(std::string_view headline, std::string_view title) {
   std::vector<std::string> headline_words = words(headline);
   if (headline_words.empty()) return false;
-  if (folded(title).find(folded(headline)) != std::string::npos) return true;
+  // Scripts written without spaces (Japanese) are one "word" each: there the title must start
+  // with the headline, which must be at least half of it ("地域医療の未来【公式】"). A
+  // short prefix ("News" of "Newsroom | Acme") is no name for the page.
+  const std::string lower_title = ascii_lower(title);
+  const std::string lower_headline = ascii_lower(headline);
+  if (lower_title.starts_with(lower_headline) && lower_headline.size() * 2 >= lower_title.size())
+    return true;
   std::sort(headline_words.begin(), headline_words.end());
   headline_words.erase(std::unique(headline_words.begin(), headline_words.end()),
                        headline_words.end());
   std::vector<std::string> title_words = words(title);
   std::sort(title_words.begin(), title_words.end());
+  title_words.erase(std::unique(title_words.begin(), title_words.end()), title_words.end());
+  // A fragment is no name for the page: "Overview" is in "Overview of diabetes treatment |
+  // Mayo Clinic" but says far less. The headline must carry at least half as many words as the
+  // whole title, site name included (a headline is the title minus a short suffix).
+  if (headline_words.size() * 2 < title_words.size()) return false;
   const auto shared =
       std::count_if(headline_words.begin(), headline_words.end(), [&](const std::string& w) {
         return std::binary_search(title_words.begin(), title_words.end(), w);
@@ -96,8 +99,7 @@ TitleChoice choose_title(const TitleCandidates& c) {
     take(c.html_title, "title");
     if (!c.jsonld_headline.empty())
       choice.note =
-          "jsonld:headline: not used as the title: fewer than three quarters of its words "
-          "are in <title>";
+          "jsonld:headline: not used as the title: it does not name the page as <title> does";
   }
   return choice;
 }

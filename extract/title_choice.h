@@ -33,9 +33,11 @@ struct TitleChoice {
 /// Wikipedia", so the <title> wins there although the node is typed Article.
 TitleChoice choose_title(const TitleCandidates& candidates);
 
-/// True when at least three quarters of the words of `headline` are words of `title`, or
-/// `title` contains it (ASCII case folded). Words are ASCII-lowercased; punctuation (ASCII,
-/// dashes, curly quotes, no-break space, fullwidth bar) separates them.
+/// True when at least three quarters of the (distinct) words of `headline` are words of `title`
+/// and the headline has at least half as many words as `title`; or `title` starts with it and
+/// it is at least half of `title` (scripts without spaces). ASCII case is folded. Words are
+/// ASCII-lowercased; punctuation (ASCII, dashes, curly quotes, no-break space, fullwidth bar)
+/// separates them.
 bool headline_fits_title(std::string_view headline, std::string_view title);
 
 }  // namespace linkhealth

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -23,10 +24,16 @@ int builder_line(const toml::source_region& source) {
   return std::max(0, static_cast<int>(source.begin.line) - 1);
 }
 
+// A float stays a float in YAML's eyes: 1.0 is "1.0", not the integer "1"; infinities and NaN
+// in YAML's spelling.
 std::string float_text(double value) {
+  if (std::isnan(value)) return ".nan";
+  if (std::isinf(value)) return value > 0 ? ".inf" : "-.inf";
   char buf[32];
   const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
-  return std::string(buf, end);
+  std::string text(buf, end);
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return text;
 }
 
 /// Dates and times as toml++ prints them: RFC 3339 (`2021-03-04T10:00:00Z`).

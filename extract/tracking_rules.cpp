@@ -193,7 +193,12 @@ TrackingRules load_tracking_rules(const std::filesystem::path& file) {
   const std::size_t bom = content.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const auto first = content.find_first_not_of(" \t\r\n", bom);
   if (first != std::string::npos && content[first] == '{') {
-    return parse_clearurls_rules(content, file.string());
+    // ClearURLs has no notion of link wrappers: a signed urldefense/safelinks payload must
+    // stay whole whichever list a site follows.
+    TrackingRules rules = parse_clearurls_rules(content, file.string());
+    const auto& builtin = default_tracking_rules().wrapper_hosts;
+    rules.wrapper_hosts.insert(rules.wrapper_hosts.end(), builtin.begin(), builtin.end());
+    return rules;
   }
   return parse_tracking_rules(content, file.string());
 }

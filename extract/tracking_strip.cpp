@@ -178,6 +178,7 @@ void strip_tracking(UrlPieces& url, const TrackingRules& rules, CleanedUrl& r) {
     changed = cut_raw_rules(url, providers, r);
     changed = strip_query(url, providers, rules, r) || changed;
     changed = strip_fragment(url, providers, rules, r) || changed;
+    if (rules.providers.empty()) break;  // the built-in rules need no second round
   }
 }
 

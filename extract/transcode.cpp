@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <span>
 #include <stdexcept>
 
@@ -122,10 +123,17 @@ char32_t decode_alone(const IconvToUtf32& cd, unsigned char byte) {
 // Read byte by byte, so glibc's CP1255/CP1258 do not compose letters with marks, as the
 // standard's decoders do not.
 HighByteTable read_table(const EncodingDecoder& d) {
-  const IconvToUtf32 cd(d.iconv_name);
+  // A machine whose glibc lacks one gconv module must still decode every other encoding (the
+  // tables are read together), so a missing one gives a table of U+FFFD, not an exception on
+  // every page.
+  std::optional<IconvToUtf32> cd;
+  try {
+    cd.emplace(d.iconv_name);
+  } catch (const std::logic_error&) {
+  }
   HighByteTable table{};
   for (unsigned b = 0x80; b <= 0xFF; ++b) {
-    const char32_t cp = decode_alone(cd, static_cast<unsigned char>(b));
+    const char32_t cp = cd ? decode_alone(*cd, static_cast<unsigned char>(b)) : 0;
     // The windows-* gaps: the standard has the C1 control of the same value.
     table[b - 0x80] = (cp == 0 && b <= 0x9F) ? static_cast<char32_t>(b) : cp;
   }

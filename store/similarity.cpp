@@ -196,24 +196,24 @@ std::vector<std::string> title_variants(std::string_view title) {
 double title_similarity(std::string_view curated, std::string_view live) {
   // Curated titles are sometimes copied with the site name too, and sites rename themselves:
   // "Title | Old Name" against "Title - New Name" is the same headline.
-  const std::vector<std::string> live_variants = title_variants(live);
+  std::vector<std::vector<std::string>> live_words;
+  for (const auto& variant : title_variants(live)) live_words.push_back(words(variant));
   double best = 0;
   for (const auto& curated_variant : title_variants(curated)) {
     const auto curated_words = words(curated_variant);
-    for (const auto& variant : live_variants) {
-      best = std::max(best, jaccard(curated_words, words(variant)));
+    for (const auto& variant_words : live_words) {
+      best = std::max(best, jaccard(curated_words, variant_words));
     }
   }
   return best;
 }
 
 bool same_title(std::string_view a, std::string_view b) {
-  const std::vector<std::string> b_variants = title_variants(b);
+  std::vector<std::string> b_normal;
+  for (const auto& vb : title_variants(b)) b_normal.push_back(normalize_text(vb));
   for (const auto& va : title_variants(a)) {
-    const std::string na = normalize_text(va);
-    for (const auto& vb : b_variants) {
-      if (na == normalize_text(vb)) return true;
-    }
+    if (std::find(b_normal.begin(), b_normal.end(), normalize_text(va)) != b_normal.end())
+      return true;
   }
   return false;
 }

@@ -124,4 +124,9 @@ TEST_CASE("a rules file is read as ClearURLs JSON or the built-in format by its 
   CHECK(json.providers.size() == 3);  // postOnly is not for GET
   CHECK(json.params.empty());
   CHECK(json.origin == (tree.root() / "clearurls.txt").string());
+  // ClearURLs knows no link wrappers: the built-in ones still keep a signed payload whole.
+  CHECK(json.is_link_wrapper("urldefense.com"));
+  const std::string wrapped =
+      "https://urldefense.com/v3/__https://example.org/a?utm_source=x__;!!AbC$";
+  CHECK(clean_url(wrapped, json).clean == wrapped);
 }

@@ -16,13 +16,11 @@ namespace {
 
 const std::string kSource = LINKHEALTH_SOURCE_DIR;
 
-// Times, ids and the temporary paths differ on every run; everything else is the product.
+// Times and ids differ on every run; everything else is the product.
 nlohmann::json stable(nlohmann::json doc) {
   doc["run"].erase("id");
   doc["run"].erase("started_at");
   doc["run"].erase("finished_at");
-  for (auto& target : doc["targets"]) target.erase("checked_at");
-  for (auto& finding : doc["findings"]) finding.erase("checked_at");
   return doc;
 }
 
@@ -39,13 +37,15 @@ TEST_CASE("the demo's JSON is pinned", "[cli][crawl][web][demo]") {
        "--json", json.string(), "--connect-to", "::127.0.0.1:" + std::to_string(web.port()),
        "--allow-private", "--cacert", kSource + "/examples/certs/ca.pem", "--interval-ms", "0",
        "--retries", "0", "--no-progress"});
-  CHECK((status == 0 || status == 2));
+  CHECK(status == 0);  // a first crawl has problems but none is new yet
   std::ifstream produced_file(json);
   const nlohmann::json produced = stable(nlohmann::json::parse(produced_file));
 
   const std::string golden_path = std::string(LINKHEALTH_FIXTURES_DIR) + "/demo.json";
   if (std::getenv("LINKHEALTH_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(golden_path) << produced.dump(1) << '\n';
+    WARN("regenerated " << golden_path << "; nothing was compared");
+    return;
   }
   std::ifstream golden_file(golden_path);
   REQUIRE(golden_file.good());

@@ -6,25 +6,19 @@
 #include <string>
 
 #include "extract/source_reader.h"
+#include "tests/front_matter_support.h"
 
 using linkhealth::Finding;
 using linkhealth::FindingKind;
 using linkhealth::ScanOptions;
 using linkhealth::SourceRead;
 
+using linkhealth::testing::only_parse_error;
+
 namespace {
 
 SourceRead read_text(const std::string& text, const ScanOptions& options = {}) {
   return linkhealth::source_from_text(text, "json/file.md", options);
-}
-
-/// The single finding, which must be a parse_error with no Source.
-Finding parse_error_of(const SourceRead& read) {
-  CHECK_FALSE(read.source);
-  REQUIRE(read.findings.size() == 1);
-  CHECK(read.findings[0].kind == FindingKind::ParseError);
-  CHECK(read.findings[0].file == "json/file.md");
-  return read.findings[0];
 }
 
 }  // namespace
@@ -49,26 +43,30 @@ TEST_CASE("JSON front matter ends at its closing brace", "[extract][front_matter
 
 TEST_CASE("a JSON syntax error is a parse_error at its file line",
           "[extract][front_matter][json]") {
-  const Finding f = parse_error_of(read_text("{\n  \"title\": \"x\",\n\n  \"slug\": ,\n}\n"));
+  const Finding f =
+      only_parse_error(read_text("{\n  \"title\": \"x\",\n\n  \"slug\": ,\n}\n"), "json/file.md");
   CHECK(f.line == 4);
   CHECK_THAT(f.detail, Catch::StartsWith("JSON: syntax error"));
 
   // The error comes right after a number, which nlohmann reads one character past.
-  const Finding after_number = parse_error_of(read_text("{\"id\": 1\n\n\"title\": \"x\"}\n"));
+  const Finding after_number =
+      only_parse_error(read_text("{\"id\": 1\n\n\"title\": \"x\"}\n"), "json/file.md");
   CHECK(after_number.line == 3);
 
-  const Finding bad_escape = parse_error_of(read_text("{\n\"title\": \"\\q\"}\n"));
+  const Finding bad_escape =
+      only_parse_error(read_text("{\n\"title\": \"\\q\"}\n"), "json/file.md");
   CHECK(bad_escape.line == 2);
 }
 
 TEST_CASE("JSON front matter without its closing brace is reported",
           "[extract][front_matter][json]") {
-  const Finding f = parse_error_of(read_text("{\n  \"title\": \"x\",\n  \"link\": {\n}\nbody\n"));
+  const Finding f = only_parse_error(read_text("{\n  \"title\": \"x\",\n  \"link\": {\n}\nbody\n"),
+                                     "json/file.md");
   CHECK(f.line == 1);
   CHECK(f.detail == "unterminated JSON front matter: no closing }");
 
   // Hugo's rule, kept: a file that starts with `{` starts with JSON front matter.
-  const Finding shortcode = parse_error_of(read_text("{{< youtube abc >}}\n"));
+  const Finding shortcode = only_parse_error(read_text("{{< youtube abc >}}\n"), "json/file.md");
   CHECK_THAT(shortcode.detail, Catch::StartsWith("JSON: "));
 }
 
@@ -82,13 +80,18 @@ TEST_CASE("JSON with a BOM and CRLF line ends keeps its lines", "[extract][front
   REQUIRE(r.source->urls.size() == 1);
   CHECK(r.source->urls[0].line == 4);
 
-  const Finding f = parse_error_of(read_text("\xEF\xBB\xBF{\r\n\r\n  \"title\": x\r\n}\r\n"));
+  const Finding f =
+      only_parse_error(read_text("\xEF\xBB\xBF{\r\n\r\n  \"title\": x\r\n}\r\n"), "json/file.md");
   CHECK(f.line == 3);
+  // CR-only (classic Mac) line ends would put every finding on line 1: refused, as for YAML.
+  const Finding mac =
+      only_parse_error(read_text("{\r\"title\": \"Mac\"\r}\rbody\r"), "json/file.md");
+  CHECK_THAT(mac.detail, Catch::Contains("CR-only"));
 }
 
 TEST_CASE("JSON values give the same findings as YAML ones", "[extract][front_matter][json]") {
-  const Finding duplicate =
-      parse_error_of(read_text("{\n\"title\": \"a\",\n\"slug\": \"s\",\n\"title\": \"b\"\n}\n"));
+  const Finding duplicate = only_parse_error(
+      read_text("{\n\"title\": \"a\",\n\"slug\": \"s\",\n\"title\": \"b\"\n}\n"), "json/file.md");
   CHECK(duplicate.line == 4);
   CHECK_THAT(duplicate.detail,
              Catch::Contains("duplicate key 'title'") && Catch::Contains("line 2"));
@@ -114,20 +117,21 @@ TEST_CASE("JSON values give the same findings as YAML ones", "[extract][front_ma
   CHECK(control.findings[0].kind == FindingKind::ControlCharacters);
   CHECK(control.findings[0].line == 2);
 
-  const Finding not_utf8 = parse_error_of(read_text("{\"title\": \"\\ud800\"}\n"));
+  const Finding not_utf8 =
+      only_parse_error(read_text("{\"title\": \"\\ud800\"}\n"), "json/file.md");
   CHECK_THAT(not_utf8.detail, Catch::StartsWith("JSON: "));
 }
 
 TEST_CASE("JSON past the caps is a parse_error, not a crash", "[extract][front_matter][json]") {
   const std::string deep =
       "{\"title\": \"x\",\n\"a\": " + std::string(200000, '[') + std::string(200000, ']') + "}\n";
-  const Finding too_deep = parse_error_of(read_text(deep));
+  const Finding too_deep = only_parse_error(read_text(deep), "json/file.md");
   CHECK_THAT(too_deep.detail, Catch::Contains("max_yaml_depth"));
   CHECK(too_deep.line == 2);
 
   std::string wide = "{\"title\": \"x\",\n\"tags\": [";
   for (int i = 0; i < 200000; ++i) wide += "1,";
-  const Finding too_many = parse_error_of(read_text(wide + "1]}\n"));
+  const Finding too_many = only_parse_error(read_text(wide + "1]}\n"), "json/file.md");
   CHECK_THAT(too_many.detail, Catch::Contains("max_yaml_nodes"));
   CHECK(too_many.line == 2);
 }

@@ -55,6 +55,12 @@ TEST_CASE("not-found wording in the languages the corpus cites", "[signals]") {
   // Headlines that use the same words about something else.
   for (const char* text : {
            "Ursache f\xC3\xBCr Long Covid noch nicht gefunden, sagen Forscher",
+           // A headline about error pages, not one.
+           "Seite nicht gefunden: Warum Kliniken ihre alten Links verlieren",
+           // ページが見つからない時の対処法 ("what to do when you can't find a page")
+           "\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8\xE3\x81\x8C\xE8\xA6\x8B\xE3\x81\xA4"
+           "\xE3\x81\x8B\xE3\x82\x89\xE3\x81\xAA\xE3\x81\x84\xE6\x99\x82\xE3\x81\xAE"
+           "\xE5\xAF\xBE\xE5\x87\xA6\xE6\xB3\x95",
            "Fehlerkultur im Krankenhaus: Was Kliniken lernen k\xC3\xB6nnen",
            "La page blanche du syst\xC3\xA8me de sant\xC3\xA9",
            "Un error en la receta electr\xC3\xB3nica afecta a 3.000 pacientes",

@@ -59,6 +59,8 @@ TEST_CASE("parking hosts, for-sale URLs and parking scripts", "[parked]") {
   CHECK_FALSE(is_parking_script_src("https://www.googletagmanager.com/gtag/js?id=G-1"));
   CHECK_FALSE(is_parking_script_src("https://cdn.jordan.com/app.js"));
   CHECK_FALSE(is_parking_script_src("/js/sedo.com.js"));
+  // A parking host named in the query is not the script's host.
+  CHECK_FALSE(is_parking_script_src("https://cdn.sharethis.example/share.js?ref=https://dan.com/"));
 
   CHECK(is_parking_script("window.park = \"eyJ1dWlkIjoiMmY3YzBh\";"));
   CHECK(is_parking_script("window.onload=function(){window.location.href=\"/lander\"}"));

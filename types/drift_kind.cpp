@@ -14,6 +14,7 @@ constexpr NameTable<DriftKind, kDriftKindCount> kDriftKindNames{{{
     {DriftKind::TitleChanged, "title_changed"},
     {DriftKind::DescriptionChanged, "description_changed"},
 }}};
+static_assert(kDriftKindNames.names_every_value_in_order());
 
 constexpr std::array<DriftKind, kDriftKindCount> kAll = kDriftKindNames.values();
 

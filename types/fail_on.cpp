@@ -10,6 +10,7 @@ constexpr NameTable<FailOn, 3> kPolicies{{{
     {FailOn::Any, "any"},
     {FailOn::Never, "never"},
 }}};
+static_assert(kPolicies.names_every_value_in_order());
 
 }  // namespace
 

@@ -21,6 +21,7 @@ constexpr NameTable<FindingKind, kFindingKindCount> kFindingKindNames{{{
     {FindingKind::DuplicateSlug, "duplicate_slug"},
     {FindingKind::ControlCharacters, "control_characters"},
 }}};
+static_assert(kFindingKindNames.names_every_value_in_order());
 
 constexpr std::array<FindingKind, kFindingKindCount> kAll = kFindingKindNames.values();
 

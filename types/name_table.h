@@ -31,6 +31,17 @@ struct NameTable {
     return std::nullopt;
   }
 
+  /// True when entry i names the value i: the values of an enum counted from 0, in declaration
+  /// order. Each table asserts it at compile time, so a value inserted into an enum without
+  /// its name fails the build instead of being written under a neighbour's name (a value
+  /// appended at the end is caught by the count in the enum's header and the tests).
+  constexpr bool names_every_value_in_order() const {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (static_cast<std::size_t>(entries[i].first) != i) return false;
+    }
+    return true;
+  }
+
   /// Every value, in table order.
   constexpr std::array<Enum, N> values() const {
     std::array<Enum, N> out{};

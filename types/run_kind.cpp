@@ -9,11 +9,14 @@ constexpr NameTable<RunKind, 2> kKinds{{{
     {RunKind::Crawl, "crawl"},
     {RunKind::Check, "check"},
 }}};
+static_assert(kKinds.names_every_value_in_order());
+
 constexpr NameTable<RunStatus, 3> kStatuses{{{
     {RunStatus::Running, "running"},
     {RunStatus::Done, "done"},
     {RunStatus::Interrupted, "interrupted"},
 }}};
+static_assert(kStatuses.names_every_value_in_order());
 
 }  // namespace
 

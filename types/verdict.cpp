@@ -18,6 +18,7 @@ constexpr NameTable<Verdict, kVerdictCount> kVerdictNames{{{
     {Verdict::Invalid, "invalid"},
     {Verdict::Skipped, "skipped"},
 }}};
+static_assert(kVerdictNames.names_every_value_in_order());
 
 constexpr std::array<Verdict, kVerdictCount> kAll = kVerdictNames.values();
 

@@ -9,10 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -22,13 +20,6 @@ extern char** environ;
 namespace linkhealth::testweb {
 
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 sockaddr_in loopback(int port) {
   sockaddr_in addr{};
@@ -89,10 +80,6 @@ std::string config(const std::filesystem::path& prefix, int port,
 }  // namespace
 
 NginxServer::NginxServer(const std::string& server_config) {
-  static std::atomic<int> counter{0};
-  prefix_ = std::filesystem::temp_directory_path() /
-            ("linkhealth-nginx-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::filesystem::remove_all(prefix_);
   std::filesystem::create_directories(prefix_ / "www");
   std::filesystem::create_directories(prefix_ / "tmp");
   if (::access(kBinary, X_OK) != 0) {
@@ -133,7 +120,8 @@ void NginxServer::start(const std::string& server_config) {
     int status = 0;
     if (::waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
-      throw std::runtime_error("nginx exited at start: " + read_file(prefix_ / "error.log"));
+      throw std::runtime_error("nginx exited at start: " +
+                               testing::read_file(prefix_ / "error.log"));
     }
     if (accepts(port_)) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -141,7 +129,8 @@ void NginxServer::start(const std::string& server_config) {
   ::kill(pid_, SIGKILL);
   ::waitpid(pid_, nullptr, 0);
   pid_ = -1;
-  throw std::runtime_error("nginx did not listen within 15 s: " + read_file(prefix_ / "error.log"));
+  throw std::runtime_error("nginx did not listen within 15 s: " +
+                           testing::read_file(prefix_ / "error.log"));
 }
 
 NginxServer::~NginxServer() {
@@ -150,18 +139,14 @@ NginxServer::~NginxServer() {
     int status = 0;
     ::waitpid(pid_, &status, 0);
   }
-  std::error_code ec;
-  std::filesystem::remove_all(prefix_, ec);
 }
 
 void NginxServer::write_file(const std::string& relative, const std::string& bytes) const {
-  const std::filesystem::path path = prefix_ / "www" / relative;
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
+  tree_.write("www/" + relative, bytes);
 }
 
 std::string NginxServer::access_log() const {
-  return read_file(prefix_ / "access.log");
+  return testing::read_file(prefix_ / "access.log");
 }
 
 }  // namespace linkhealth::testweb

@@ -5,8 +5,11 @@
 // production server does over h2 (no length on streamed bodies, its own redirects and 304s).
 
 #include <sys/types.h>
+
 #include <filesystem>
 #include <string>
+
+#include "tests/temp_tree.h"
 
 namespace linkhealth::testweb {
 
@@ -31,7 +34,8 @@ class NginxServer {
 
  private:
   void start(const std::string& server_config);
-  std::filesystem::path prefix_;
+  testing::TempTree tree_;  // the prefix: removed however the constructor or the test ends
+  std::filesystem::path prefix_ = tree_.root();
   int port_ = 0;
   pid_t pid_ = -1;
 };
