@@ -2,12 +2,16 @@
 // store. Read-only, so it can run while a crawl writes the same file (WAL).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include "cli/command.h"
+#include "cli/config_file.h"
 #include "cli/report_output.h"
+#include "reports/owners.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
 
@@ -27,6 +31,12 @@ int run_report(int argc, char** argv) {
   app.add_option("--run", run_id, "run id to report (default: the latest crawl)");
   app.add_option("--wayback-base", options.wayback_base, "Wayback Machine base URL for dead links")
       ->capture_default_str();
+  std::optional<std::filesystem::path> config_path;
+  std::string owner;
+  app.add_option("--config", config_path,
+                 "config file with the owners (default: ./linkhealth.yaml when present)");
+  app.add_option("--owner", owner,
+                 "only the links in this owner's content ('unowned': content without one)");
   try {
     app.parse(argc, argv);
     if (out_html.empty() && out_json.empty()) {
@@ -36,6 +46,24 @@ int run_report(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return static_cast<int>(ExitCode::Usage);
+  }
+
+  std::vector<Owner> owners;
+  try {
+    owners = load_config(config_path).owners;
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "linkhealth report: %s\n", e.what());
+    return static_cast<int>(ExitCode::Usage);
+  }
+  const bool known =
+      owner.empty() || owner == kUnownedName ||
+      std::any_of(owners.begin(), owners.end(), [&](const Owner& o) { return o.name == owner; });
+  if (!known) {
+    std::string names;
+    for (const Owner& o : owners) names += (names.empty() ? "" : ", ") + o.name;
+    std::fprintf(stderr, "linkhealth report: no owner '%s' in the config (owners: %s)\n",
+                 owner.c_str(), names.empty() ? "none" : names.c_str());
     return static_cast<int>(ExitCode::Usage);
   }
 
@@ -59,7 +87,9 @@ int run_report(int argc, char** argv) {
     return static_cast<int>(ExitCode::Usage);
   }
 
-  const ReportModel model = load_report_model(*store, *run_id, options);
+  ReportModel model = load_report_model(*store, *run_id, options);
+  model.owners = std::move(owners);
+  apply_owners(model, owner);
   // With the JSON on stdout, the "wrote" lines go to stderr so stdout stays one document.
   write_report_files(model, {out_html, out_json}, out_json == "-" ? stderr : stdout);
   return static_cast<int>(ExitCode::Ok);

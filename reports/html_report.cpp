@@ -8,6 +8,7 @@
 #include "reports/html_escape.h"
 #include "reports/problem_table.h"
 #include "reports/report_assets.h"
+#include "reports/trend_chart.h"
 #include "reports/verdict_text.h"
 
 namespace linkhealth {
@@ -41,6 +42,10 @@ std::string header_html(const ReportModel& model, const VerdictTotals& totals) {
          escape_html(display_time(run.started_at));
   if (!run.finished_at.empty()) out += ", finished " + escape_html(display_time(run.finished_at));
   out += " &middot; status <b>" + escape_html(run.status) + "</b></p>";
+  if (!model.owner_filter.empty()) {
+    out += "<p class=\"lead\" id=\"lh-owner-filter\">Only the links in the content of <b>" +
+           escape_html(model.owner_filter) + "</b>.</p>";
+  }
   out += "<div class=\"cards\">";
   out += card("bad", totals.problems(), "links with a problem");
   out += card("warn", totals.of(Verdict::Redirected), "moved (redirected)");
@@ -205,6 +210,7 @@ std::string render_html_report(const ReportModel& model) {
   out += "</style></head><body><main>\n";
   out += header_html(model, totals);
   out += changes_html(model);
+  out += render_trend_section(model.trends);
   out += review_html(model);
   out += unverifiable_html(model);
   out += findings_html(model.findings);

@@ -95,7 +95,14 @@ details.kind { margin: 8px 0; } details.kind > summary { cursor: pointer; }
 dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 6px 12px; }
 dl.legend dd { margin: 0; color: var(--muted); }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
-@media (max-width: 900px) { .changes { grid-template-columns: 1fr; } }
+.trends { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+figure.trend { margin: 0; background: var(--card); border: 1px solid var(--line);
+  border-radius: 10px; padding: 12px 16px; break-inside: avoid; }
+figure.trend figcaption { margin-bottom: 6px; }
+svg.chart { width: 100%; height: auto; display: block; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 12px; color: var(--muted); }
+.owner { font-size: 12px; color: var(--muted); } .owner b { color: var(--ink); font-weight: 600; }
+@media (max-width: 900px) { .changes, .trends { grid-template-columns: 1fr; } }
 @media print {
   body { background: #fff; font-size: 10px; }
   main { max-width: none; padding: 0; }

@@ -13,7 +13,7 @@ ReportRun report_run(const RunInfo& run) {
 }
 
 ReportRef report_ref(const RefRecord& ref) {
-  return {ref.slug, ref.file, ref.field, ref.raw, ref.title, ref.community};
+  return {ref.slug, ref.file, ref.field, ref.raw, ref.title, ref.community, {}};
 }
 
 ReportTarget report_target(TargetRecord&& record) {
@@ -58,6 +58,7 @@ ReportModel header(Store& store, std::int64_t run_id, const ReportOptions& optio
   model.wayback_base = options.wayback_base;
   model.has_previous_run = store.summary(run_id).previous.has_value();
   model.findings = store.findings(run_id);
+  model.trends = trend_series(store.trend_rows(run_id));
   return model;
 }
 

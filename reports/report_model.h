@@ -12,6 +12,8 @@
 #include "crawler/check_result.h"
 #include "extract/finding.h"
 #include "extract/page_meta.h"
+#include "reports/owners.h"
+#include "reports/trend_series.h"
 #include "store/drift.h"
 
 namespace linkhealth {
@@ -33,6 +35,7 @@ struct ReportRef {
   std::string raw;        ///< the URL as written in the file
   std::string title;      ///< curated title of the source (front matter `title`)
   std::string community;  ///< the source's community (`basePath`), may be empty
+  std::string owner;      ///< name of the owner of the file (reports/owners.h), "" = unowned
 };
 
 /// One request URL with its latest check and history, as the report shows it.
@@ -62,6 +65,9 @@ struct ReportModel {
   std::vector<Finding> findings;  ///< offline scan findings (data quality)
   bool has_previous_run = false;  ///< false on the first run: "new" and "fixed" mean nothing
   std::string wayback_base = "https://web.archive.org";
+  std::vector<Owner> owners;  ///< the config's owners, in rule order
+  std::string owner_filter;   ///< `report --owner`: only this owner's rows are in the model
+  Trends trends;              ///< the history section (empty for a `check` run)
 };
 
 /// How many targets carry each verdict, indexed by the Verdict's value.

@@ -129,6 +129,19 @@ CREATE INDEX sources_by_community ON sources (community);
 CREATE INDEX targets_by_host ON targets (host);
 )sql";
 
+// Version 3: the notifications each crawl sent (store/notice_log.h).
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  channel TEXT NOT NULL,
+  attempted INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL
+);
+CREATE INDEX notices_by_run ON notices (run_id);
+)sql";
+
 // Version 1 checks had no history: replay every target's checks in order.
 void backfill_history(SQLite::Database& db) {
   SQLite::Statement select(db,
@@ -170,6 +183,7 @@ struct Migration {
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {kSchemaV1, nullptr},
     {kSchemaV2, backfill_history},
+    {kSchemaV3, nullptr},
 }};
 
 }  // namespace

@@ -23,8 +23,10 @@
 #include "store/check_writer.h"
 #include "store/content_index.h"
 #include "store/drift.h"
+#include "store/notice_log.h"
 #include "store/records.h"
 #include "store/run.h"
+#include "store/trend_rows.h"
 
 namespace linkhealth {
 
@@ -90,6 +92,14 @@ class Store {
   std::vector<TargetRecord> fixed(std::int64_t run_id);
   std::vector<TargetRecord> timeline(const std::string& slug_or_url);
   std::vector<Finding> findings(std::int64_t run_id);
+
+  // --- the editors' loop (store/trend_rows.h, store/notice_log.h) ---
+  TrendRows trend_rows(std::int64_t run_id);
+  RunTraffic traffic(std::int64_t run_id);
+  /// Commits the open batch, then claims the run's notification (false: claimed before).
+  bool claim_notices(std::int64_t run_id, const std::vector<std::string>& channels);
+  void record_notice(std::int64_t run_id, const std::string& channel, const std::string& error);
+  std::vector<NoticeRecord> notices(std::int64_t run_id);
 
   /// The connection, for tests and ad-hoc tools.
   SQLite::Database& database();

@@ -20,7 +20,8 @@ inline ReportRef ref(const std::string& slug, const char* community, const std::
   std::string dir(community);
   return {slug,  "medigy" + dir.substr(0, dir.size() - 1) + "/" + slug + ".md",
           field, raw,
-          title, community};
+          title, community,
+          {}};
 }
 
 inline ReportTarget target(std::string url, std::string host, Verdict verdict, int status) {
