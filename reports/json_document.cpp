@@ -46,7 +46,7 @@ json target_json(const ReportTarget& target) {
                     {"file", ref.file},
                     {"field", ref.field},
                     {"raw", ref.raw},
-                    {"owner", ref.owner.empty() ? json(nullptr) : json(ref.owner)}});
+                    {"owner", ref.owner}});
   }
   return {{"request_url", target.request_url},
           {"host", target.host},

@@ -89,22 +89,16 @@ std::vector<NoticeTarget> owned_part(const std::vector<NoticeTarget>& list,
   return out;
 }
 
+// Slack's three control characters only: it shows any other entity (&quot;) as typed.
 std::string slack_escaped(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
+    const std::string_view entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "";
+    if (entity.empty()) {
+      out += c;
+    } else {
+      out += entity;
     }
   }
   return out;

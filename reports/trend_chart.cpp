@@ -262,16 +262,16 @@ double nice_axis_max(double max) {
 }
 
 std::string render_trend_section(const Trends& t) {
+  if (t.runs.empty()) return {};  // a `check` run: the history is the crawls'
   std::string out = "<section id=\"lh-trends\"><h2>History</h2>";
-  if (t.runs.empty()) {
-    return out + "<p class=\"empty\">No crawl history for this run.</p></section>\n";
-  }
   const std::string median =
       t.median_days_to_fix ? days_text(*t.median_days_to_fix) + " days" : std::string("no fix yet");
   out += fmt::format(
-      "<p class=\"lead\">The last {} crawls. Fixed in this window: <b id=\"lh-fixes\">{}</b>; "
+      "<p class=\"lead\">{}. Fixed in this window: <b id=\"lh-fixes\">{}</b>; "
       "median time from first failure to fix: <b id=\"lh-median-fix\">{}</b>.</p>",
-      t.runs.size(), t.fixes, median);
+      t.runs.size() == 1 ? std::string("The first crawl")
+                         : fmt::format("The last {} crawls", t.runs.size()),
+      t.fixes, median);
   out += "<div class=\"trends\">";
   out += figure("Problems per crawl", "by verdict; blocked and skipped links are not problems",
                 problems_chart(t));

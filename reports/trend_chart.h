@@ -11,7 +11,7 @@
 
 namespace linkhealth {
 
-/// The <section id="lh-trends"> for the series; a short note when there is no crawl history.
+/// The <section id="lh-trends"> for the series; "" without crawl history (a `check` run).
 std::string render_trend_section(const Trends& trends);
 
 /// The top of a chart's y axis for a largest value `max`: 1, 2 or 5 times a power of ten

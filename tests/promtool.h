@@ -1,11 +1,14 @@
 #pragma once
 // `promtool check metrics` on a text, for the metrics tests (Debian package `prometheus`).
 
-#include <cstdio>
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
-#include "tests/chromium.h"  // shell_quote
+#include "tests/chromium.h"   // shell_quote
+#include "tests/temp_tree.h"  // read_file
 
 namespace linkhealth::testing {
 
@@ -20,16 +23,12 @@ inline bool has_promtool() {
 
 /// Runs promtool on `file`; lint problems and parse errors come back in output (status 1).
 inline PromtoolResult promtool_check(const std::filesystem::path& file) {
-  PromtoolResult result;
-  const std::string cmd =
-      "/usr/bin/promtool check metrics < " + shell_quote(file.string()) + " 2>&1";
-  if (FILE* pipe = popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
-    const int rc = pclose(pipe);
-    result.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  }
+  const std::string report = file.string() + ".promtool";
+  const int rc = std::system(("/usr/bin/promtool check metrics < " + shell_quote(file.string()) +
+                              " > " + shell_quote(report) + " 2>&1")
+                                 .c_str());
+  PromtoolResult result{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, read_file(report)};
+  std::filesystem::remove(report);
   return result;
 }
 

@@ -33,9 +33,13 @@ inline ReportModel hostile_report_model() {
   t.page.title = kScriptPayload + " live " + kImgPayload;
   t.page.description = kTextareaPayload;
   t.drift = {{DriftKind::CanonicalMismatch, "", kImgPayload, kScriptPayload, 0}};
-  t.refs = {{"slug-" + kScriptPayload, "content/" + kImgPayload + ".md", "link.href", kJsUrl,
+  t.refs = {{"slug-" + kScriptPayload,
+             "content/" + kImgPayload + ".md",
+             "link.href",
+             kJsUrl,
              kHostileTitle + kTextareaPayload,
-             "/communities/" + kLineSep + kParaSep + "</script><script>x</script>/"}};
+             "/communities/" + kLineSep + kParaSep + "</script><script>x</script>/",
+             {}}};
   t.first_seen_broken = kImgPayload;
   t.is_new = true;
   m.targets.push_back(t);

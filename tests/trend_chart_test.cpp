@@ -83,8 +83,22 @@ TEST_CASE("bar heights are proportional to the counts", "[trends][chart]") {
   CHECK(seen == 4);
 }
 
-TEST_CASE("without crawl history the section says so", "[trends][chart]") {
-  const std::string html = render_trend_section({});
-  CHECK(html.find("No crawl history") != std::string::npos);
-  CHECK(html.find("<svg") == std::string::npos);
+TEST_CASE("a check run has no history section", "[trends][chart]") {
+  CHECK(render_trend_section({}).empty());
+}
+
+TEST_CASE("a first crawl draws one bar per chart", "[trends][chart]") {
+  Trends t;
+  RunTrend first;
+  first.run_id = 1;
+  first.started_at = "2026-01-05T03:00:00Z";
+  first.verdicts[static_cast<std::size_t>(Verdict::Broken)] = 2;
+  first.problems = 2;
+  t.runs = {first};
+  t.open_by_age = {{"under a week", 0, 7, 2}};
+  const std::string html = render_trend_section(t);
+  CHECK(html.find("The first crawl.") != std::string::npos);
+  CHECK(html.find("no fix yet") != std::string::npos);
+  CHECK(count_of(html, "class=\"seg\"") == 1);
+  CHECK(html.find("class=\"fix-time\"") == std::string::npos);
 }
