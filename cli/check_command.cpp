@@ -22,6 +22,7 @@
 #include "crawler/crawler.h"
 #include "crawler/wayback_lookup.h"
 #include "reports/check_text.h"
+#include "reports/owners.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
 
@@ -166,7 +167,9 @@ int run_check(int argc, char** argv) {
 
   ReportOptions report_options;
   report_options.wayback_base = settings.wayback_base;
-  const ReportModel model = load_report_model(store, run_id, report_options);
+  ReportModel model = load_report_model(store, run_id, report_options);
+  model.owners = settings.owners;
+  apply_owners(model, {});
   const SourceCheck check = assemble(one, std::move(unusable), model, before, settings);
   if (json) {
     write_report_files(model, {"", "-"}, nullptr);

@@ -5,14 +5,18 @@
 // run.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <csignal>
 #include <fstream>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "reports/trend_series.h"
 #include "store/store.h"
+#include "tests/child_process.h"
 #include "tests/chromium.h"
 #include "tests/cli_process.h"
 #include "tests/crawl_support.h"
@@ -117,6 +121,15 @@ std::string metric(const std::string& text, const std::string& name) {
   if (at == std::string::npos) return "missing";
   const std::size_t from = at + key.size();
   return text.substr(from, text.find('\n', from) - from);
+}
+
+/// The content and database in `tree`, each problem new at once (--confirm-runs 1), and `more`.
+std::vector<std::string> quick_args(const TempTree& tree, std::vector<std::string> more) {
+  std::vector<std::string> args = {"--content",      (tree.root() / "content").string(),
+                                   "--db",           (tree.root() / "links.db").string(),
+                                   "--confirm-runs", "1"};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
 }
 
 std::set<std::string> target_urls(const nlohmann::json& doc) {
@@ -335,26 +348,10 @@ TEST_CASE("failing channels are warnings: the run, its exit code and metrics sta
   WebhookReceiver failing(500);
   WebhookReceiver silent(0);
   const auto metrics = tree.root() / "links.prom";
-  const std::vector<std::string> extra = {"--content",
-                                          (tree.root() / "content").string(),
-                                          "--db",
-                                          (tree.root() / "links.db").string(),
-                                          "--confirm-runs",
-                                          "1",
-                                          "--notify-webhook",
-                                          failing.url("/hook"),
-                                          "--notify-webhook",
-                                          silent.url("/hook"),
-                                          "--notify-timeout",
-                                          "1",
-                                          "--mail-to",
-                                          "editors@example.org",
-                                          "--sendmail",
-                                          "sendmail",
-                                          "--metrics",
-                                          metrics.string(),
-                                          "--log",
-                                          (tree.root() / "crawl.log").string()};
+  const std::vector<std::string> extra = quick_args(
+      tree, {"--notify-webhook", failing.url("/hook"), "--notify-webhook", silent.url("/hook"),
+             "--notify-timeout", "1", "--mail-to", "editors@example.org", "--sendmail", "sendmail",
+             "--metrics", metrics.string(), "--log", (tree.root() / "crawl.log").string()});
   tree.write("linkhealth.yaml", "");
   testweb::FixtureWeb web(testweb::Scenario{});
   const ProcessResult first = crawl(tree, web.port(), extra);
@@ -386,4 +383,60 @@ TEST_CASE("failing channels are warnings: the run, its exit code and metrics sta
   CHECK(silent.posts().size() == 1);
   CHECK(saved_mails(tree, "bin").size() == 1);
   CHECK(metric(read_file(metrics), "linkhealth_notification_failures") == "0");
+}
+
+TEST_CASE("an interrupted crawl sends nothing; the run it resumes is announced once",
+          "[cli][crawl][editors][web][process]") {
+  TempTree tree;
+  testweb::Scenario web_scenario;
+  testweb::Reply gone = page("Not here", 404);
+  gone.delay_ms = 100;  // 40 of them on one host: about two seconds, time to interrupt
+  web_scenario.hosts["slow.web.test"]["/page*"].replies = {gone};
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    tree.write("content/s" + n + ".md", article("s" + n, "misc", "http://slow.web.test/page" + n));
+  }
+  testweb::FixtureWeb web(web_scenario);
+  WebhookReceiver hooks(200);
+  const auto log = tree.root() / "crawl.log";
+  std::vector<std::string> args =
+      quick_args(tree, {"--notify-webhook", hooks.url("/all"), "--log", log.string()});
+  args.insert(args.begin(), "crawl");
+  for (const auto& f : loopback_flags(web.port())) args.push_back(f);
+  {
+    ChildProcess first(args, tree.root(), "first");
+    // Stop it once it has recorded a broken link.
+    bool recorded = false;
+    for (int i = 0; i < 400 && !recorded; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      recorded = std::filesystem::exists(log) && contains(read_file(log), "broken 404");
+    }
+    REQUIRE(recorded);
+    first.signal(SIGTERM);
+    CHECK(first.wait() == 1);
+  }
+  CHECK(hooks.posts().empty());  // the news of half a run is no news
+
+  ChildProcess resumed(args, tree.root(), "resumed");
+  CHECK(resumed.wait() == 2);
+  CHECK(contains(resumed.out(), "run 1 done"));
+  REQUIRE(hooks.posts().size() == 1);
+  CHECK(contains(text_of(hooks.posts()[0]), "linkhealth crawl run 1 "));
+  CHECK(contains(text_of(hooks.posts()[0]), "40 new link problems, 0 fixed."));
+  const std::string text = text_of(hooks.posts()[0]);
+  int listed = 0;
+  for (auto at = text.find("http://slow.web.test/page"); at != std::string::npos;
+       at = text.find("http://slow.web.test/page", at + 1)) {
+    ++listed;
+  }
+  CHECK(listed == 40);
+
+  // The next crawl is a new run with nothing new: no second message.
+  ChildProcess next(args, tree.root(), "next");
+  CHECK(next.wait() == 0);
+  CHECK(hooks.posts().size() == 1);
+  auto store = Store::open_existing(tree.root() / "links.db");
+  REQUIRE(store.notices(1).size() == 1);
+  CHECK(store.notices(1)[0].attempted);
+  CHECK(store.notices(2).empty());
 }
