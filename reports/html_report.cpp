@@ -95,10 +95,14 @@ std::string facets_json(const ReportModel& model) {
   std::set<std::string> communities;
   std::set<std::string> hosts;
   std::set<std::string> verdicts;
+  std::set<std::string> owners;
   for (const auto& group : group_problem_rows(model)) {
     communities.insert(group.community);
     hosts.insert(group.host);
-    for (const auto& row : group.rows) verdicts.insert(std::string(to_string(row.target->verdict)));
+    for (const auto& row : group.rows) {
+      verdicts.insert(std::string(to_string(row.target->verdict)));
+      owners.insert(std::string(owner_filter_value(row)));
+    }
   }
   nlohmann::json labels = nlohmann::json::object();
   nlohmann::json ordered = nlohmann::json::array();
@@ -110,7 +114,8 @@ std::string facets_json(const ReportModel& model) {
   nlohmann::json facets = {{"verdicts", ordered},
                            {"verdict_labels", labels},
                            {"communities", communities},
-                           {"hosts", hosts}};
+                           {"hosts", hosts},
+                           {"owners", owners}};
   return script_safe_json(facets.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -124,6 +129,7 @@ std::string review_html(const ReportModel& model) {
       "<label>Verdict<select id=\"lh-verdict\"><option value=\"\">All verdicts</option></select>"
       "</label><label>Community<select id=\"lh-community\"><option value=\"\">All communities"
       "</option></select></label><label>Host<select id=\"lh-host\"><option value=\"\">All hosts"
+      "</option></select></label><label>Owner<select id=\"lh-owner\"><option value=\"\">All owners"
       "</option></select></label><label>Search<input id=\"lh-q\" type=\"search\" "
       "placeholder=\"slug, title, URL, file...\"></label>"
       "<button type=\"button\" id=\"lh-reset\">Reset</button><span id=\"lh-shown\"></span></div>";

@@ -1,6 +1,7 @@
 #include "reports/notice_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <map>
 
@@ -139,8 +140,27 @@ std::string notice_text(const NoticeRun& run, const std::vector<NoticeGroup>& gr
     out += fmt::format("\n== {} ({} new, {} fixed) ==\n",
                        group.owner.empty() ? std::string("Unowned") : group.owner,
                        group.new_problems.size(), group.fixed.size());
+    if (!run.report_url.empty()) {
+      out += "Their links in the report: " + owner_report_url(run.report_url, group.owner) + "\n";
+    }
     add_list(out, "New problems", group.new_problems, true);
     add_list(out, "Fixed", group.fixed, false);
+  }
+  return out;
+}
+
+std::string owner_report_url(std::string_view report_url, std::string_view owner) {
+  if (report_url.empty()) return {};
+  const std::string_view name = owner.empty() ? kUnownedName : owner;
+  std::string out(report_url.substr(0, report_url.find('#')));
+  out += "#owner=";
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
   }
   return out;
 }

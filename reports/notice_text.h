@@ -51,13 +51,18 @@ std::vector<NoticeGroup> group_notices(const std::vector<NoticeTarget>& new_prob
                                        const std::vector<NoticeTarget>& fixed,
                                        const std::vector<Owner>& owners);
 
+/// `report_url` opened on one owner's rows: `<report_url>#owner=<name, percent-encoded>` (the
+/// report's owner filter; "unowned" for the unowned group). "" when report_url is "".
+std::string owner_report_url(std::string_view report_url, std::string_view owner);
+
 /// At most this many links per list of a group; the rest are counted and left to the report.
 inline constexpr std::size_t kNoticeListLimit = 50;
 
 /// "linkhealth: 2 new link problems, 1 fixed (run 12)" (ASCII, for a mail subject).
 std::string notice_subject(const NoticeRun& run, const std::vector<NoticeGroup>& groups);
 
-/// The plain-text message: a headline, the report link, then one block per group.
+/// The plain-text message: a headline, the report link, then one block per group (with the
+/// link to the owner's view of the report).
 std::string notice_text(const NoticeRun& run, const std::vector<NoticeGroup>& groups);
 
 /// The JSON body Slack, Mattermost and Rocket.Chat incoming webhooks take: {"text": ...},

@@ -54,10 +54,6 @@ std::string_view community_of(const ProblemRow& row) {
   return row.refs.empty() ? std::string_view{} : std::string_view{row.refs.front()->community};
 }
 
-std::string_view owner_of_row(const ProblemRow& row) {
-  return row.refs.empty() ? std::string_view{} : std::string_view{row.refs.front()->owner};
-}
-
 std::string_view slug_of(const ProblemRow& row) {
   return row.refs.empty() ? std::string_view{} : std::string_view{row.refs.front()->slug};
 }
@@ -203,8 +199,8 @@ std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
   const ReportTarget& t = *row.target;
   std::string out = "<tr class=\"lh-row\" data-verdict=\"" + std::string(to_string(t.verdict)) +
                     "\" data-community=\"" + escape_html(community_of(row)) + "\" data-host=\"" +
-                    escape_html(t.host) + "\" data-owner=\"" + escape_html(owner_of_row(row)) +
-                    "\">";
+                    escape_html(t.host) + "\" data-owner=\"" +
+                    escape_html(owner_filter_value(row)) + "\">";
   out += source_cell(row);
   out += link_cell(row);
   out += verdict_cell(t);
@@ -216,6 +212,11 @@ std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
 }
 
 }  // namespace
+
+std::string_view owner_filter_value(const ProblemRow& row) {
+  const bool owned = !row.refs.empty() && !row.refs.front()->owner.empty();
+  return owned ? std::string_view{row.refs.front()->owner} : kUnownedName;
+}
 
 bool needs_review(const ReportTarget& target) {
   if (is_problem(target.verdict) || target.verdict == Verdict::Redirected) return true;

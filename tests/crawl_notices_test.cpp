@@ -126,7 +126,9 @@ TEST_CASE("a fix is news only for a problem that was confirmed", "[notice][crawl
   REQUIRE(sender.posts.size() == 1);  // the cardiology desk has no news this time
   const std::string text = text_of(sender.posts[0].second);
   CHECK(text.find("0 new link problems, 1 fixed") != std::string::npos);
-  CHECK(text.find("== Unowned (0 new, 1 fixed) ==\nFixed:\n- " + url_of(2)) != std::string::npos);
+  CHECK(text.find("== Unowned (0 new, 1 fixed) ==\nTheir links in the report: "
+                  "https://reports.example/links.html#owner=unowned\nFixed:\n- " +
+                  url_of(2)) != std::string::npos);
 }
 
 TEST_CASE("a failed delivery is recorded and reported, the others still go", "[notice][crawl]") {

@@ -214,12 +214,12 @@ TEST_CASE("five weekly crawls: history, time to fix, owners, messages and metric
   const std::string all3 = text_of(posts[0]);
   CHECK(contains(all3, "2 new link problems, 0 fixed."));
   CHECK(contains(all3, "Report: " + std::string(kReportUrl)));
-  CHECK(contains(all3,
-                 "== Cardiology desk (1 new, 0 fixed) ==\nNew problems:\n- Broken (HTTP "
-                 "404): " +
-                     std::string(kHeart) + "\n  in heart (cardiology/heart.md)"));
-  CHECK(contains(all3, "== Pharma desk (1 new, 0 fixed) ==\nNew problems:\n- Broken (HTTP 404): " +
-                           std::string(kDrug)));
+  CHECK(contains(all3, "== Cardiology desk (1 new, 0 fixed) ==\nTheir links in the report: " +
+                           std::string(kReportUrl) + "#owner=Cardiology%20desk\nNew problems:\n" +
+                           "- Broken (HTTP 404): " + kHeart +
+                           "\n  in heart (cardiology/heart.md)"));
+  CHECK(contains(
+      all3, "#owner=Pharma%20desk\nNew problems:\n- Broken (HTTP 404): " + std::string(kDrug)));
   CHECK_FALSE(contains(all3, "Unowned"));  // other failed once: not news yet
   CHECK(posts[1].path == "/cardio");
   const std::string cardio3 = text_of(posts[1]);
@@ -229,7 +229,7 @@ TEST_CASE("five weekly crawls: history, time to fix, owners, messages and metric
   CHECK(posts[2].path == "/all");
   const std::string all4 = text_of(posts[2]);
   CHECK(contains(all4, "0 new link problems, 1 fixed."));
-  CHECK(contains(all4, "== Cardiology desk (0 new, 1 fixed) ==\nFixed:\n- " + std::string(kHeart)));
+  CHECK(contains(all4, "#owner=Cardiology%20desk\nFixed:\n- " + std::string(kHeart)));
   CHECK_FALSE(contains(all4, kOther));
   CHECK(posts[3].path == "/cardio");
 
@@ -338,6 +338,24 @@ TEST_CASE("five weekly crawls: history, time to fix, owners, messages and metric
                             std::to_string(store.fixed(week).size()) + "\""));
   }
   CHECK(contains(dom, "class=\"fix-time\" data-run=\"4\""));
+
+  // The link in an owner's message opens the report on their rows only.
+  const auto filtered = dump_dom(root / "report.html", "owner=Pharma%20desk");
+  REQUIRE(filtered.status == 0);
+  const std::regex row_re("<tr class=\"lh-row\"[^>]*>");
+  int visible = 0;
+  int rows = 0;
+  for (auto it = std::sregex_iterator(filtered.out.begin(), filtered.out.end(), row_re);
+       it != std::sregex_iterator(); ++it) {
+    const std::string tag = it->str();
+    ++rows;
+    if (contains(tag, " hidden")) continue;
+    ++visible;
+    CHECK(contains(tag, "data-owner=\"Pharma desk\""));
+  }
+  CHECK(rows == 1);  // week 5: drug is the only link to review
+  CHECK(visible == 1);
+  CHECK(contains(filtered.out, "Showing 1 of 1 rows"));
 }
 
 TEST_CASE("failing channels are warnings: the run, its exit code and metrics stand",

@@ -52,14 +52,24 @@ TEST_CASE("the message names the run, the report, each owner and each link", "[n
         "linkhealth crawl run 12 (2026-01-12 03:30 UTC): 2 new link problems, 0 fixed.\n"
         "Report: https://reports.example/links.html\n"
         "\n== Cardiology desk (1 new, 0 fixed) ==\n"
+        "Their links in the report: https://reports.example/links.html#owner=Cardiology%20desk\n"
         "New problems:\n"
         "- Broken (HTTP 404): https://a.example/1\n"
         "  in one (cardiology/one.md), failing since 2026-01-05 03:00 UTC (2 checks in a row)\n"
         "\n== Unowned (1 new, 0 fixed) ==\n"
+        "Their links in the report: https://reports.example/links.html#owner=unowned\n"
         "New problems:\n"
         "- Broken (HTTP 404): https://a.example/1?x=1\n"
         "  in two (misc/two.md), failing since 2026-01-05 03:00 UTC (2 checks in a row)\n");
   CHECK(notice_subject(run, groups) == "linkhealth: 2 new link problems, 0 fixed (run 12)");
+}
+
+TEST_CASE("the owner's view of the report is one link", "[notice]") {
+  CHECK(owner_report_url("https://r.example/report.html", "Caf\xc3\xa9 & Co") ==
+        "https://r.example/report.html#owner=Caf%C3%A9%20%26%20Co");
+  CHECK(owner_report_url("https://r.example/report.html#verdict=broken", "") ==
+        "https://r.example/report.html#owner=unowned");
+  CHECK(owner_report_url("", "A").empty());
 }
 
 TEST_CASE("a long list stops and points at the report", "[notice]") {
