@@ -1,10 +1,7 @@
 #pragma once
 // The kinds of drift store/drift.h records (see the README's "Drift kinds").
 
-#include <array>
-#include <cstddef>
-#include <optional>
-#include <string_view>
+#include "types/name_table.h"
 
 namespace linkhealth {
 
@@ -19,13 +16,14 @@ enum class DriftKind {
   TitleChanged,
   DescriptionChanged,
 };
-inline constexpr std::size_t kDriftKindCount = 7;
 
-/// "title_mismatch", "description_mismatch", "canonical_mismatch", "verdict_changed",
-/// "final_url_changed", "title_changed", "description_changed".
-std::string_view to_string(DriftKind kind);
-std::optional<DriftKind> drift_kind_from_string(std::string_view name);
-const std::array<DriftKind, kDriftKindCount>& all_drift_kinds();
+template <>
+inline constexpr NameTable<DriftKind::DescriptionChanged> kNames<DriftKind>{
+    {"title_mismatch", "description_mismatch", "canonical_mismatch", "verdict_changed",
+     "final_url_changed", "title_changed", "description_changed"}};
+static_assert(kNames<DriftKind>.names_every_value());
+
+inline constexpr auto& drift_kind_from_string = from_name<DriftKind>;
 
 /// Kinds that compare texts and so carry a similarity score.
 bool has_similarity(DriftKind kind);
