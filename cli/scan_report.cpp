@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "reports/json_document.h"
+
 namespace linkhealth {
 
 namespace {
@@ -63,14 +65,7 @@ nlohmann::json scan_to_json(const ScanResult& result) {
         {{"request_url", t.request_url}, {"host", t.host}, {"refs", std::move(refs)}});
   }
   doc["findings"] = nlohmann::json::array();
-  for (const Finding& f : result.findings) {
-    doc["findings"].push_back({{"kind", to_string(f.kind)},
-                               {"slug", f.slug},
-                               {"file", f.file},
-                               {"field", f.field},
-                               {"detail", f.detail},
-                               {"line", f.line}});
-  }
+  for (const Finding& f : result.findings) doc["findings"].push_back(finding_json(f));
   return doc;
 }
 
