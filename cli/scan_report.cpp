@@ -74,7 +74,7 @@ void print_scan_summary(std::FILE* out, const std::string& root, const ScanResul
     files.insert(f.file);
   }
   std::fprintf(out, "findings\n");
-  for (const FindingKind kind : all_values<FindingKind>()) {
+  for (const FindingKind kind : all_finding_kinds()) {
     const auto it = by_kind.find(kind);
     const std::size_t count = it == by_kind.end() ? 0 : it->second.first;
     const std::size_t files = it == by_kind.end() ? 0 : it->second.second.size();

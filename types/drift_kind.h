@@ -1,6 +1,8 @@
 #pragma once
 // The kinds of drift store/drift.h records (see the README's "Drift kinds").
 
+#include <cstddef>
+
 #include "types/name_table.h"
 
 namespace linkhealth {
@@ -22,8 +24,10 @@ inline constexpr NameTable<DriftKind::DescriptionChanged> kNames<DriftKind>{
     {"title_mismatch", "description_mismatch", "canonical_mismatch", "verdict_changed",
      "final_url_changed", "title_changed", "description_changed"}};
 static_assert(kNames<DriftKind>.names_every_value());
+inline constexpr std::size_t kDriftKindCount = kNames<DriftKind>.kSize;
 
 inline constexpr auto& drift_kind_from_string = from_name<DriftKind>;
+inline constexpr auto& all_drift_kinds = all_values<DriftKind>;
 
 /// Kinds that compare texts and so carry a similarity score.
 bool has_similarity(DriftKind kind);

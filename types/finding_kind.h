@@ -2,6 +2,8 @@
 // What an offline scan finds wrong with a content file (README "Findings"): data quality, not
 // link health, so a finding never reaches the network.
 
+#include <cstddef>
+
 #include "types/name_table.h"
 
 namespace linkhealth {
@@ -30,7 +32,9 @@ inline constexpr NameTable<FindingKind::ControlCharacters> kNames<FindingKind>{
      "clean_url_mismatch", "cookie_wall_url", "mobile_host", "tracking_left", "redirect_wrapper",
      "tracker_url", "duplicate_slug", "control_characters"}};
 static_assert(kNames<FindingKind>.names_every_value());
+inline constexpr std::size_t kFindingKindCount = kNames<FindingKind>.kSize;
 
 inline constexpr auto& finding_kind_from_string = from_name<FindingKind>;
+inline constexpr auto& all_finding_kinds = all_values<FindingKind>;
 
 }  // namespace linkhealth

@@ -32,6 +32,7 @@ static_assert(kNames<Verdict>.names_every_value());
 inline constexpr std::size_t kVerdictCount = kNames<Verdict>.kSize;
 
 inline constexpr auto& verdict_from_string = from_name<Verdict>;
+inline constexpr auto& all_verdicts = all_values<Verdict>;
 
 /// True for verdicts that mean the link is a problem an editor must act on.
 bool is_problem(Verdict verdict);
