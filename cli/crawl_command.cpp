@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/cpu_time.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
@@ -36,11 +37,6 @@ constexpr const char* kName = "linkhealth crawl";
 // Files scanned and recorded at a time: large enough that each slice's transaction and
 // thread start-up are amortised, small enough that a slice is a few MB.
 constexpr std::size_t kScanSliceFiles = 512;
-
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
-  return static_cast<int>(ExitCode::Usage);
-}
 
 /// Every ~200 ms: redraws the progress line (on a terminal) and commits a due batch, so a
 /// crawl waiting on slow hosts does not keep its last results uncommitted.
@@ -102,11 +98,7 @@ std::string options_json(const RunSettings& s) {
 
 int run_crawl(int argc, char** argv) {
   RunSettings s;
-  try {
-    s = load_run_settings(argc, argv);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
+  if (const auto stop = load_settings(kName, argc, argv, s)) return *stop;
   s.progress = isatty(STDERR_FILENO) != 0;
   CLI::App app{
       "Scan the content tree, check every URL politely, record the results in the "
@@ -117,24 +109,19 @@ int run_crawl(int argc, char** argv) {
   TargetExclusions exclusions;
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
-  try {
-    app.parse(argc, argv);
+  const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
     exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
+  });
+  if (stop) return *stop;
+  if (s.content.empty()) {
+    return usage_error(kName, "--content is required (or content: in the config)");
   }
-  if (s.content.empty()) return usage_error("--content is required (or content: in the config)");
   std::error_code ec;
   if (!std::filesystem::is_directory(s.content, ec)) {
-    return usage_error("--content " + s.content + " is not a directory");
+    return usage_error(kName, "--content " + s.content + " is not a directory");
   }
 
   RunLog log(s.log);
