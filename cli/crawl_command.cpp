@@ -27,6 +27,7 @@
 #include "cli/setting_flags.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
+#include "crawler/shard.h"
 #include "extract/scan.h"
 #include "store/store.h"
 
@@ -90,7 +91,8 @@ std::string options_json(const RunSettings& s) {
                         {"concurrency", s.fetch.concurrency},
                         {"per_host", s.fetch.per_host},
                         {"interval_ms", s.fetch.interval_ms},
-                        {"confirm_runs", s.confirm_runs}}
+                        {"confirm_runs", s.confirm_runs},
+                        {"shard", s.shard.empty() ? "0/1" : s.shard}}
       .dump();
 }
 
@@ -109,11 +111,17 @@ int run_crawl(int argc, char** argv) {
   TargetExclusions exclusions;
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
+  Shard shard;
   const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
     exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
+    if (!s.shard.empty()) {
+      const auto parsed = parse_shard(s.shard);
+      if (!parsed) throw ConfigError("--shard " + s.shard + ": expected K/N with 0 <= K < N");
+      shard = *parsed;
+    }
   });
   if (stop) return *stop;
   if (s.content.empty()) {
@@ -169,7 +177,7 @@ int run_crawl(int argc, char** argv) {
   std::size_t planned = 0;
   {
     CrawlRecorder recorder(store, run_id, log);
-    std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
+    std::vector<FetchTarget> targets = recorder.plan(already, exclusions, shard);
     planned = targets.size();
     CrawlTicker ticker(crawler, recorder, s.progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
