@@ -12,12 +12,13 @@ CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log)
     : store_(store), run_id_(run_id), log_(log) {}
 
 std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& already_checked,
-                                             const TargetExclusions& exclusions) {
+                                             const TargetExclusions& exclusions,
+                                             const Shard& shard) {
   std::lock_guard lock(mu_);
   std::vector<FetchTarget> out;
   // By URL (the store's order), so hosts interleave the same way on every run.
   for (ContentTarget& target : store_.content_targets(run_id_)) {
-    if (already_checked.count(target.url) != 0) continue;
+    if (already_checked.count(target.url) != 0 || !shard_owns_host(shard, target.host)) continue;
     if (exclusions.excludes(target.url, target.host)) {
       record_locked(excluded_result(target.url, target.host));
       continue;

@@ -19,6 +19,7 @@
 #include "cli/run_log.h"
 #include "cli/target_exclusions.h"
 #include "crawler/fetch_target.h"
+#include "crawler/shard.h"
 #include "store/store.h"
 
 namespace linkhealth {
@@ -28,11 +29,12 @@ class CrawlRecorder {
   /// For a run whose content is recorded (Store::finish_sources done).
   CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log);
 
-  /// Targets to fetch, by URL: those the run's content cites that are not in `already_checked` and
-  /// not excluded (excluded ones are recorded as skipped right away), each with the ETag /
-  /// Last-Modified of its previous check.
+  /// Targets to fetch, by URL: those the run's content cites that `shard` owns, that are not in
+  /// `already_checked` and not excluded (excluded ones are recorded as skipped right away),
+  /// each with the ETag / Last-Modified of its previous check. Another shard's targets are
+  /// neither fetched nor recorded.
   std::vector<FetchTarget> plan(const std::set<std::string>& already_checked,
-                                const TargetExclusions& exclusions);
+                                const TargetExclusions& exclusions, const Shard& shard = {});
   /// Records one result (see the header comment).
   void record(CheckResult result);
   /// Commits the open batch when it is due / now.

@@ -93,12 +93,12 @@ json trends_json(const Trends& trends) {
           {"median_days_to_fix", optional_number(trends.median_days_to_fix)}};
 }
 
+}  // namespace
+
 json finding_json(const Finding& finding) {
   return {{"kind", to_string(finding.kind)}, {"slug", finding.slug},     {"file", finding.file},
           {"field", finding.field},          {"detail", finding.detail}, {"line", finding.line}};
 }
-
-}  // namespace
 
 json json_document(const ReportModel& model) {
   json targets = json::array();
