@@ -5,7 +5,7 @@
 
 #include "crawler/url_parts.h"
 #include "extract/url_resolution.h"
-#include "store/similarity.h"
+#include "extract/similarity.h"
 
 namespace linkhealth {
 namespace {

@@ -13,7 +13,7 @@ namespace linkhealth {
 struct Replacement {
   std::string url;
   std::string title;        ///< the replacement page's own title
-  double similarity = 0.0;  ///< title similarity to the curated title, 0..1 (store/similarity)
+  double similarity = 0.0;  ///< title similarity to the curated title, 0..1 (extract/similarity)
   bool operator==(const Replacement&) const = default;
 };
 
