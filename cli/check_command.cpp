@@ -14,13 +14,13 @@
 
 #include "cli/command.h"
 #include "cli/crawl_recorder.h"
+#include "cli/repair_phase.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
 #include "cli/setting_flags.h"
 #include "cli/source_lookup.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
-#include "crawler/wayback_lookup.h"
 #include "reports/check_text.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
@@ -59,6 +59,7 @@ bool fetch_and_record(Store& store, std::int64_t run_id, const RunSettings& sett
   StopSignals signals(crawler);
   crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
   recorder.flush();
+  if (!signals.received()) run_repair_phase(store, run_id, crawler, settings, log);
   return signals.received();
 }
 
@@ -82,10 +83,7 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
       link.previous_checked_at = it->second;
     }
     const SuggestedFix fix = suggest_fix(link.stored, settings.wayback_base);
-    if (fix.kind == SuggestedFix::Kind::UseArchive) {
-      link.wayback_link = fix.url;
-      link.wayback_snapshot = wayback_snapshot(fix.url, settings.fetch).value_or("");
-    }
+    if (fix.kind == SuggestedFix::Kind::SearchArchive) link.wayback_link = fix.url;
     check.links.push_back(std::move(link));
   }
   return check;

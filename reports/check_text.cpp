@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "reports/repair_text.h"
 #include "reports/verdict_text.h"
 
 namespace linkhealth {
@@ -122,6 +123,19 @@ void drift_lines(Block& b, const CheckedLink& link) {
   b.more(since);
 }
 
+void repair_lines(Block& b, const CheckedLink& link) {
+  const RepairSuggestion& repair = link.stored.repair;
+  if (const auto& moved = repair.replacement) {
+    b.line("moved to", b.paint(moved->url, kGreen));
+    b.more(title_match_phrase(*moved));
+  }
+  if (const auto& archived = repair.archive) {
+    b.line("archived", archived->url);
+    b.more(archive_phrase(*archived));
+  }
+  if (!link.wayback_link.empty()) b.line("wayback", link.wayback_link);
+}
+
 std::string heading(Block& b, std::size_t index, std::size_t total, std::string_view what) {
   return b.paint(
              "[" + std::to_string(index) + "/" + std::to_string(total) + "] " + std::string(what),
@@ -186,10 +200,7 @@ std::string render_check_text(const SourceCheck& check, bool colour) {
     text_pair(b, "title", s.title, page.title, page.title_rule);
     text_pair(b, "desc.", s.description, page.description, page.description_rule);
     drift_lines(b, link);
-    if (!link.wayback_link.empty()) {
-      b.line("wayback", link.wayback_link);
-      if (!link.wayback_snapshot.empty()) b.line("snapshot", link.wayback_snapshot);
-    }
+    repair_lines(b, link);
   }
   for (const auto& bad : check.unusable) {
     b.raw("\n" + heading(b, ++index, total, "not checked: not a usable URL"));

@@ -28,6 +28,18 @@ json page_json(const PageMeta& page) {
           {"canonical", page.canonical}};
 }
 
+json replacement_json(const std::optional<Replacement>& moved) {
+  if (!moved) return nullptr;
+  return {{"url", moved->url}, {"title", moved->title}, {"similarity", moved->similarity}};
+}
+
+json archive_json(const std::optional<ArchiveCapture>& archived) {
+  if (!archived) return nullptr;
+  return {{"url", archived->url},
+          {"timestamp", archived->timestamp},
+          {"curated_at", archived->curated_at}};
+}
+
 json target_json(const ReportTarget& target) {
   json redirects = json::array();
   for (const auto& hop : target.redirects) {
@@ -55,7 +67,9 @@ json target_json(const ReportTarget& target) {
           {"not_modified", target.not_modified},
           {"page", page_json(target.page)},
           {"drift", std::move(drift)},
-          {"refs", std::move(refs)}};
+          {"refs", std::move(refs)},
+          {"replacement", replacement_json(target.repair.replacement)},
+          {"archive", archive_json(target.repair.archive)}};
 }
 
 json finding_json(const Finding& finding) {

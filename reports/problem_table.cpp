@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "reports/html_escape.h"
+#include "reports/repair_text.h"
 #include "reports/verdict_text.h"
 #include "reports/word_diff.h"
 
@@ -178,7 +179,20 @@ std::string fix_cell(const ReportTarget& t, std::string_view wayback_base) {
       out += "<span class=\"k\">Moved for good &mdash; update the link to:</span>" +
              render_link(fix.url);
       break;
+    case SuggestedFix::Kind::UseReplacement:
+      out += "<span class=\"k\">Moved to</span> " + render_link(fix.url) +
+             " <span class=\"k\">(title matches)</span><div class=\"small\">" +
+             escape_html(title_match_phrase(*t.repair.replacement)) + "</div>";
+      if (const auto& archived = t.repair.archive) {
+        out += "<div class=\"small\">or " + render_link(archived->url, archive_phrase(*archived)) +
+               "</div>";
+      }
+      break;
     case SuggestedFix::Kind::UseArchive:
+      out += "<span class=\"k\">" + escape_html(archive_phrase(*t.repair.archive)) + ":</span>" +
+             render_link(fix.url, "Wayback Machine snapshot");
+      break;
+    case SuggestedFix::Kind::SearchArchive:
       out += "<span class=\"k\">Link an archived copy:</span>" +
              render_link(fix.url, "Wayback Machine snapshots");
       break;

@@ -29,6 +29,7 @@ ReportTarget report_target(TargetRecord&& record) {
   t.not_modified = check.not_modified;
   t.checked_at = std::move(check.checked_at);
   if (check.page) t.page = std::move(*check.page);
+  t.repair = std::move(check.repair);
   t.drift = std::move(record.drift);
   for (const auto& ref : record.refs) t.refs.push_back(report_ref(ref));
   t.first_seen_broken = record.check.history.broken_since;

@@ -57,7 +57,13 @@ std::string wayback_url(std::string_view base, std::string_view url) {
 
 SuggestedFix suggest_fix(const ReportTarget& target, std::string_view wayback_base) {
   if (target.verdict == Verdict::Broken || target.verdict == Verdict::Soft404) {
-    return {SuggestedFix::Kind::UseArchive, wayback_url(wayback_base, target.request_url)};
+    if (const auto& moved = target.repair.replacement) {
+      return {SuggestedFix::Kind::UseReplacement, moved->url};
+    }
+    if (const auto& archived = target.repair.archive) {
+      return {SuggestedFix::Kind::UseArchive, archived->url};
+    }
+    return {SuggestedFix::Kind::SearchArchive, wayback_url(wayback_base, target.request_url)};
   }
   // A temporary hop anywhere in the chain means the old URL is still the one to keep.
   bool any_redirect = false;

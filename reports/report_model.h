@@ -47,6 +47,7 @@ struct ReportTarget {
   bool not_modified = false;   ///< a 304: the page shown is the one of the check before
   std::string checked_at;      ///< ISO 8601 UTC time of the check shown
   PageMeta page;               ///< live page metadata; all empty when none was read
+  RepairSuggestion repair;     ///< broken / soft_404: where the article went, its archived copy
   std::vector<Drift> drift;
   std::vector<ReportRef> refs;
   std::string first_seen_broken;  ///< date this problem streak began, empty when not broken
@@ -81,13 +82,15 @@ std::vector<const ReportTarget*> fixed_problems(const ReportModel& model);
 
 /// What an editor can do about a target, when the report can tell.
 struct SuggestedFix {
-  enum class Kind { None, UseFinalUrl, UseArchive };
+  enum class Kind { None, UseFinalUrl, UseReplacement, UseArchive, SearchArchive };
   Kind kind = Kind::None;
-  std::string url;  ///< the URL to put in the content file, or the archive lookup
+  std::string url;  ///< the URL to put in the content file, or the archive's list of captures
 };
 
-/// UseFinalUrl when every redirect hop was permanent (301/308) and the final answer was 2xx;
-/// UseArchive (`<wayback_base>/web/<request_url>`) for broken and soft_404 targets.
+/// UseFinalUrl when every redirect hop was permanent (301/308) and the final answer was 2xx.
+/// For broken and soft_404 targets: UseReplacement when relocation found the article on its
+/// site, else UseArchive when an archive capture was chosen, else SearchArchive
+/// (`<wayback_base>/web/<request_url>`, the archive's list of every capture).
 SuggestedFix suggest_fix(const ReportTarget& target, std::string_view wayback_base);
 
 /// `<base>/web/<url>` with any trailing '/' of base dropped.

@@ -49,6 +49,7 @@ constexpr bool is_page_column(std::string PageMeta::*member) {
 
 constexpr int kPageColumnCount = static_cast<int>(std::size(kPageColumns));
 constexpr int kPlainColumnCount = 13;  // checked_at .. content_type
+constexpr int kRepairColumnCount = 6;  // replacement_url .. archive_curated_at, NULL when none
 
 }  // namespace
 
@@ -56,10 +57,12 @@ const char* const kCheckColumns =
     "checked_at, verdict, http_status, final_url, redirects, error, elapsed_ms, bytes, "
     "attempts, not_modified, etag, last_modified, content_type, "
     "title, title_rule, description, description_rule, canonical, og_title, og_description, "
-    "og_url, og_site_name, og_image, page";
+    "og_url, og_site_name, og_image, page, "
+    "replacement_url, replacement_title, replacement_similarity, archive_url, archive_timestamp, "
+    "archive_curated_at";
 
 int check_column_count() {
-  return kPlainColumnCount + kPageColumnCount + 1;
+  return kPlainColumnCount + kPageColumnCount + 1 + kRepairColumnCount;
 }
 
 int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
@@ -92,6 +95,25 @@ int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
   } else {
     stmt.bind(i++);
   }
+  return bind_repair(stmt, i, check.repair);
+}
+
+int bind_repair(SQLite::Statement& stmt, int first, const RepairSuggestion& repair) {
+  int i = first;
+  if (const auto& r = repair.replacement) {
+    stmt.bindNoCopy(i++, r->url);
+    stmt.bindNoCopy(i++, r->title);
+    stmt.bind(i++, r->similarity);
+  } else {
+    for (int k = 0; k < 3; ++k) stmt.bind(i++);
+  }
+  if (const auto& a = repair.archive) {
+    stmt.bindNoCopy(i++, a->url);
+    stmt.bindNoCopy(i++, a->timestamp);
+    stmt.bindNoCopy(i++, a->curated_at);
+  } else {
+    for (int k = 0; k < 3; ++k) stmt.bind(i++);
+  }
   return i;
 }
 
@@ -111,6 +133,7 @@ void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {
   check.etag = text();
   check.last_modified = text();
   check.content_type = text();
+  check.repair = read_repair(stmt, i + kPageColumnCount + 1);
   auto page = stmt.getColumn(i + kPageColumnCount);
   if (page.isNull()) {
     check.page.reset();
@@ -121,6 +144,19 @@ void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {
     auto column = stmt.getColumn(i++);
     if (!column.isNull()) (*check.page).*member = column.getString();
   }
+}
+
+RepairSuggestion read_repair(SQLite::Statement& stmt, int first) {
+  RepairSuggestion repair;
+  if (auto url = stmt.getColumn(first); !url.isNull()) {
+    repair.replacement = Replacement{url.getString(), stmt.getColumn(first + 1).getString(),
+                                     stmt.getColumn(first + 2).getDouble()};
+  }
+  if (auto url = stmt.getColumn(first + 3); !url.isNull()) {
+    repair.archive = ArchiveCapture{url.getString(), stmt.getColumn(first + 4).getString(),
+                                    stmt.getColumn(first + 5).getString()};
+  }
+  return repair;
 }
 
 std::string redirects_to_json(const std::vector<Hop>& hops) {

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "crawler/url_parts.h"
-#include "extract/url_resolution.h"
 #include "extract/similarity.h"
+#include "extract/url_resolution.h"
 
 namespace linkhealth {
 namespace {

@@ -45,6 +45,27 @@ Store Store::open_existing(const std::filesystem::path& path, StoreOptions optio
   return open(path, options);
 }
 
+std::vector<DeadCheck> Store::dead_checks(std::int64_t run_id) {
+  flush();
+  return linkhealth::dead_checks(impl_->db, run_id);
+}
+
+void Store::record_repairs(std::int64_t run_id,
+                           const std::vector<std::pair<std::string, RepairSuggestion>>& repairs) {
+  flush();
+  linkhealth::record_repairs(impl_->db, run_id, repairs);
+}
+
+std::vector<SitemapFile> Store::sitemap_files(const std::set<std::string>& hosts) {
+  flush();
+  return linkhealth::sitemap_files(impl_->db, hosts);
+}
+
+void Store::record_sitemap_files(const std::vector<SitemapFile>& files) {
+  flush();
+  linkhealth::record_sitemap_files(impl_->db, files);
+}
+
 SQLite::Database& Store::database() {
   return impl_->db;
 }

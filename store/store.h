@@ -24,6 +24,7 @@
 #include "store/content_index.h"
 #include "store/drift.h"
 #include "store/records.h"
+#include "store/repair_store.h"
 #include "store/run.h"
 
 namespace linkhealth {
@@ -77,6 +78,13 @@ class Store {
   std::vector<ContentTarget> content_targets(std::int64_t run_id);
   /// The references to a target with their curated records (store/content_index.h).
   std::vector<CitingRef> citing_refs(const std::string& url);
+
+  // --- repair search (store/repair_store.h); each commits the open batch first ---
+  std::vector<DeadCheck> dead_checks(std::int64_t run_id);
+  void record_repairs(std::int64_t run_id,
+                      const std::vector<std::pair<std::string, RepairSuggestion>>& repairs);
+  std::vector<SitemapFile> sitemap_files(const std::set<std::string>& hosts);
+  void record_sitemap_files(const std::vector<SitemapFile>& files);
 
   // --- queries (store/queries.h) ---
   std::optional<RunInfo> run(std::int64_t run_id);

@@ -151,6 +151,35 @@ TEST_CASE("curated vs live title shows word-level differences", "[report][html]"
         std::string::npos);
 }
 
+TEST_CASE("the suggested fix says where a dead article moved and which copy to link",
+          "[report][html][repair]") {
+  ReportModel m = sample_report_model();
+  std::size_t moved = m.targets.size(), archived = m.targets.size();
+  for (std::size_t i = 0; i < m.targets.size(); ++i) {
+    const Verdict v = m.targets[i].verdict;
+    if (v != Verdict::Broken && v != Verdict::Soft404) continue;
+    (moved == m.targets.size() ? moved : archived) = i;
+  }
+  REQUIRE(archived < m.targets.size());
+  const ArchiveCapture capture{"https://web.archive.org/web/20190301000000/https://a.example/x",
+                               "20190301000000", "2019-03-28T11:29:25Z"};
+  m.targets[moved].repair.replacement =
+      Replacement{"https://a.example/new-home", "The story | A Example", 0.94};
+  m.targets[moved].repair.archive = capture;
+  m.targets[archived].repair.archive = capture;
+  const std::string html = render_html_report(m);
+  CHECK(html.find("<span class=\"k\">Moved to</span> <a href=\"https://a.example/new-home\"") !=
+        std::string::npos);
+  CHECK(html.find("(title matches)</span><div class=\"small\">title matches: &quot;The story | A "
+                  "Example&quot; (similarity 0.94)</div>") != std::string::npos);
+  CHECK(html.find("<div class=\"small\">or <a href=\"https://web.archive.org/web/20190301000000/"
+                  "https://a.example/x\" rel=\"noopener noreferrer\" target=\"_blank\">Archived "
+                  "copy from 2019-03-01, curated 2019-03-28</a></div>") != std::string::npos);
+  CHECK(html.find("<span class=\"k\">Archived copy from 2019-03-01, curated 2019-03-28:</span>"
+                  "<a href=\"https://web.archive.org/web/20190301000000/https://a.example/x\"") !=
+        std::string::npos);
+}
+
 TEST_CASE("first run and empty report read well", "[report][html]") {
   ReportModel m;
   m.run = {1, "crawl", "2026-11-25T01:00:00Z", "", "running"};

@@ -19,8 +19,9 @@ struct Replacement {
 
 /// One archive capture of the dead URL.
 struct ArchiveCapture {
-  std::string url;        ///< `{base}/web/{timestamp}/{original url}`
-  std::string timestamp;  ///< the capture's 14-digit UTC time, YYYYMMDDhhmmss
+  std::string url;         ///< `{base}/web/{timestamp}/{original url}`
+  std::string timestamp;   ///< the capture's 14-digit UTC time, YYYYMMDDhhmmss
+  std::string curated_at;  ///< the curation time it was chosen against, as written; "" unknown
   bool operator==(const ArchiveCapture&) const = default;
 };
 
