@@ -23,8 +23,9 @@ inline constexpr double kMinCandidateRank = 0.25;
 inline constexpr std::size_t kCandidatesKept = 5;
 inline constexpr std::size_t kCandidatesFetched = 3;
 /// A fetched page's title must match the curated one at least this well (drift calls below
-/// 0.5 "a different page"; a moved article keeps its headline, so more is asked here) ...
-inline constexpr double kReplacementSimilarity = 0.8;
+/// 0.5 "a different page"; a moved article keeps its headline, so more is asked here: one word
+/// changed in a ten-word headline, "cuts 200 jobs" against "cuts 300 jobs", is 0.82) ...
+inline constexpr double kReplacementSimilarity = 0.9;
 /// ... and beat every other page fetched for the same link by this much.
 inline constexpr double kReplacementMargin = 0.15;
 /// A curated title of fewer words is too generic to find an article by.
