@@ -37,7 +37,8 @@ TEST_CASE("JSON document has exactly the documented field names", "[report][json
     if (!t["replacement"].is_null()) {
       CHECK(keys(t["replacement"]) == Keys{"similarity", "title", "url"});
     }
-    if (!t["archive"].is_null()) CHECK(keys(t["archive"]) == Keys{"curated_at", "timestamp", "url"});
+    if (!t["archive"].is_null())
+      CHECK(keys(t["archive"]) == Keys{"curated_at", "timestamp", "url"});
   }
   for (const auto& f : doc["findings"]) {
     CHECK(keys(f) == Keys{"detail", "field", "file", "kind", "line", "slug"});
@@ -47,8 +48,8 @@ TEST_CASE("JSON document has exactly the documented field names", "[report][json
 TEST_CASE("JSON document carries the model's values", "[report][json]") {
   ReportModel m = sample_report_model();
   m.targets[3].repair.replacement = Replacement{"https://a.example/new", "New title", 0.95};
-  m.targets[3].repair.archive =
-      ArchiveCapture{"https://web.archive.org/web/20200101000000/x", "20200101000000", "2020-01-02"};
+  m.targets[3].repair.archive = ArchiveCapture{"https://web.archive.org/web/20200101000000/x",
+                                               "20200101000000", "2020-01-02"};
   json doc = json_document(m);
   CHECK(doc["run"]["id"] == 42);
   CHECK(doc["run"]["status"] == "completed");
