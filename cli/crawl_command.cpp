@@ -186,6 +186,7 @@ int run_crawl(int argc, char** argv) {
     planned = targets.size();
     CrawlTicker ticker(crawler, recorder, s.progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
+    recorder.flush();
   }
   // The report below reads the whole run back: start it from a trimmed heap.
   release_free_memory();

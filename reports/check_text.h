@@ -16,7 +16,7 @@ namespace linkhealth {
 /// One request URL of the source after it was fetched now.
 struct CheckedLink {
   Target target;        ///< request URL, host and the fields citing it (raw, removed, line)
-  ReportTarget stored;  ///< the check as recorded: verdict, chain, live page, drift, history
+  TargetRecord stored;  ///< the check as recorded: verdict, chain, live page, drift, history
   std::string previous_checked_at;  ///< the check drift compares with; "" on a first check
   std::string wayback_link;         ///< `<base>/web/<url>` for broken / soft_404, else ""
   std::string wayback_snapshot;     ///< where that link redirects; "" when the lookup failed

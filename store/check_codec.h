@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "crawler/check_result.h"
+#include "store/records.h"
 
 namespace linkhealth {
 
@@ -28,6 +29,16 @@ int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
 /// Reads the check columns starting at result column `first` into `check` (request_url and
 /// host are not among them). Unknown verdict names read as Verdict::Invalid.
 void read_check(SQLite::Statement& stmt, int first, CheckResult& check);
+
+/// The columns read_record reads, for a select joining checks, runs and targets: the check
+/// columns after its id, run, target URL and host and the history after it.
+std::string record_columns();
+/// One CheckRecord from a row selected with record_columns() starting at column `first`.
+CheckRecord read_record(SQLite::Statement& row, int first);
+
+/// SQL list of the verdict names for which `keep` holds, e.g. "'ok','redirected'". The names
+/// are the fixed vocabulary of types/verdict.h, never user input.
+std::string verdict_list(bool (*keep)(Verdict));
 
 std::string redirects_to_json(const std::vector<Hop>& hops);
 std::vector<Hop> redirects_from_json(const std::string& json);
