@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/article_page.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
 #include "reports/report_loader.h"
@@ -103,17 +104,8 @@ CheckResult live(int i, bool second_week) {
   c.etag = "\"e-" + std::to_string(i) + "\"";
   c.content_type = "text/html; charset=utf-8";
   if (c.verdict == Verdict::Ok || c.verdict == Verdict::Redirected) {
-    PageMeta page;
-    page.title = "Health system " + std::to_string(i) + " outlines its telehealth strategy";
-    if (second_week) page.title += " (updated)";
-    page.title_rule = "og:title";
-    page.description = "A longer description of article " + std::to_string(i) +
-                       " as the publisher wrote it in its og:description tag.";
-    page.description_rule = "og:description";
-    page.og_title = page.title;
-    page.og_description = page.description;
-    page.canonical = c.final_url;
-    page.og_site_name = "Example News";
+    PageMeta page = bench::article_page(i, c.final_url);
+    if (second_week) page.og_title = page.title += " (updated)";
     page.signals = {"article"};
     c.page = page;
   }
