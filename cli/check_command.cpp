@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/crawl_recorder.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
@@ -29,10 +30,7 @@
 namespace linkhealth {
 namespace {
 
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "linkhealth check: %s\n", message.c_str());
-  return static_cast<int>(ExitCode::Usage);
-}
+constexpr const char* kName = "linkhealth check";
 
 bool colour_wanted() {
   const char* no_colour = std::getenv("NO_COLOR");
@@ -102,12 +100,8 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
 
 int run_check(int argc, char** argv) {
   RunSettings settings;
-  try {
-    settings = load_run_settings(argc, argv);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
-  CLI::App app{"Check the links of one content file now and record the check", "linkhealth check"};
+  if (const auto stop = load_settings(kName, argc, argv, settings)) return *stop;
+  CLI::App app{"Check the links of one content file now and record the check", kName};
   std::string wanted;
   bool json = false;
   app.add_option("source", wanted, "slug, or content file (.md) path")->required();
@@ -116,8 +110,7 @@ int run_check(int argc, char** argv) {
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
   TargetExclusions exclusions;
-  try {
-    app.parse(argc, argv);
+  const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(settings);
     if (settings.content.empty()) {
       throw CLI::ValidationError("--content",
@@ -126,29 +119,22 @@ int run_check(int argc, char** argv) {
     }
     scan_options = scan_options_for(settings, rules);
     exclusions = TargetExclusions(settings.exclude_urls, settings.exclude_hosts);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
+  });
+  if (stop) return *stop;
   std::error_code ec;
   if (!std::filesystem::is_directory(settings.content, ec)) {
-    return usage_error("--content " + settings.content + " is not a directory");
+    return usage_error(kName, "--content " + settings.content + " is not a directory");
   }
 
   LocatedSource located = locate_source(settings.content, wanted, scan_options);
-  if (!located.warning.empty())
-    std::fprintf(stderr, "linkhealth check: %s\n", located.warning.c_str());
+  if (!located.warning.empty()) std::fprintf(stderr, "%s: %s\n", kName, located.warning.c_str());
   if (!located.scan) {
     std::string message = located.error;
     if (!located.suggestions.empty()) {
       message += "\nclosest slugs:";
       for (const auto& slug : located.suggestions) message += "\n  " + slug;
     }
-    return usage_error(message);
+    return usage_error(kName, message);
   }
   ScanResult one;
   one.sources.push_back(*located.scan->source);

@@ -20,12 +20,15 @@ CrawlRecorder::~CrawlRecorder() {
 }
 
 std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& already_checked,
-                                             const TargetExclusions& exclusions) {
+                                             const TargetExclusions& exclusions,
+                                             const Shard& shard) {
   std::lock_guard lock(mu_);
   std::vector<FetchTarget> out;
   // By URL (the store's order), so hosts interleave the same way on every run.
   for (FetchTarget& target : store_.fetch_targets(run_id_)) {
-    if (already_checked.count(target.request_url) != 0) continue;
+    if (already_checked.count(target.request_url) != 0 || !shard_owns_host(shard, target.host)) {
+      continue;
+    }
     if (exclusions.excludes(target.request_url, target.host)) {
       take_locked(excluded_result(target.request_url, target.host));
       continue;

@@ -23,6 +23,7 @@
 #include "cli/run_log.h"
 #include "cli/target_exclusions.h"
 #include "crawler/fetch_target.h"
+#include "crawler/shard.h"
 #include "store/store.h"
 
 namespace linkhealth {
@@ -42,11 +43,12 @@ class CrawlRecorder {
   CrawlRecorder(const CrawlRecorder&) = delete;
   CrawlRecorder& operator=(const CrawlRecorder&) = delete;
 
-  /// Targets to fetch, by URL: those the run's content cites that are not in `already_checked` and
-  /// not excluded (excluded ones are recorded as skipped), each with the ETag / Last-Modified of
-  /// its last informative check.
+  /// Targets to fetch, by URL: those the run's content cites that `shard` owns, that are not in
+  /// `already_checked` and not excluded (excluded ones are recorded as skipped), each with the
+  /// ETag / Last-Modified of its last informative check. Another shard's targets are neither
+  /// fetched nor recorded.
   std::vector<FetchTarget> plan(const std::set<std::string>& already_checked,
-                                const TargetExclusions& exclusions);
+                                const TargetExclusions& exclusions, const Shard& shard = {});
   /// Takes one result; it is recorded with its slice (see the header comment).
   void record(CheckResult result);
   /// Records the waiting slice, then commits the open batch when it is due / now.

@@ -50,12 +50,12 @@ json target_json(const TargetRecord& target) {
           {"refs", std::move(refs)}};
 }
 
+}  // namespace
+
 json finding_json(const Finding& finding) {
   return {{"kind", to_string(finding.kind)}, {"slug", finding.slug},     {"file", finding.file},
           {"field", finding.field},          {"detail", finding.detail}, {"line", finding.line}};
 }
-
-}  // namespace
 
 json json_document(const ReportModel& model) {
   json targets = json::array();

@@ -12,6 +12,10 @@
 
 namespace linkhealth {
 
+/// {"kind", "slug", "file", "field", "detail", "line"}: one finding, as the document and
+/// `scan --json` both write it.
+nlohmann::json finding_json(const Finding& finding);
+
 /// {"run": {...}, "targets": [...], "findings": [...]} for the model.
 nlohmann::json json_document(const ReportModel& model);
 
