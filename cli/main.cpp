@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
      linkhealth::run_crawl},
     {"check", "check the links of one content file now (by slug or path)", linkhealth::run_check},
     {"report", "write the HTML report and/or JSON of a recorded run", linkhealth::run_report},
+    {"merge", "fold the databases of a sharded crawl into one store", linkhealth::run_merge},
 };
 
 void print_usage(std::FILE* out) {

@@ -38,6 +38,7 @@ struct RunSettings {
   std::vector<std::string> exclude_urls;   ///< ECMAScript regexes searched in the request URL
   std::vector<std::string> exclude_hosts;  ///< "host" or "*.domain"
   bool fresh = false;                      ///< start a new run even after an interrupted one
+  std::string shard;                       ///< "K/N" (crawl --shard), empty = the whole crawl
   bool progress = false;  ///< progress line on stderr; crawl starts it on for a terminal
   std::vector<std::string> host_limits;  ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
   FetchOptions fetch;

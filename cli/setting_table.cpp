@@ -54,6 +54,11 @@ const Setting kSettings[] = {
      .help = "start a new run even if the last crawl was interrupted",
      .field = &run_field<&RunSettings::fresh>,
      .commands = kCrawlOnly},
+    {.flag = "--shard",
+     .help = "check only shard K of N (K/N, K from 0): the targets whose registrable domain "
+             "hashes to K; merge the shards' databases with `linkhealth merge`",
+     .field = &run_field<&RunSettings::shard>,
+     .commands = kCrawlOnly},
     {.key = "fail_on",
      .flag = "--fail-on",
      .help = "exit 2 on problems: new | any | never",

@@ -43,4 +43,10 @@ struct CheckResult {
   RepairSuggestion repair;
 };
 
+/// The check's page metadata, or an all-empty PageMeta when no page was read.
+inline const PageMeta& page_or_empty(const CheckResult& check) {
+  static const PageMeta kNone;
+  return check.page ? *check.page : kNone;
+}
+
 }  // namespace linkhealth

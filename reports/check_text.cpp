@@ -68,13 +68,13 @@ void ref_lines(Block& b, const TargetRef& ref, const std::string& request_url) {
   for (std::size_t i = 1; i < ref.removed.size(); ++i) b.more(ref.removed[i]);
 }
 
-void verdict_lines(Block& b, const ReportTarget& r) {
+void verdict_lines(Block& b, const TargetRecord& r) {
   std::string verdict = b.paint(to_string(r.verdict), verdict_colour(r.verdict));
   if (r.http_status > 0) verdict += " · HTTP " + std::to_string(r.http_status);
   if (r.not_modified) verdict += " · unchanged since the last check";
-  if (r.consecutive_failures > 1) {
-    verdict += " · failing " + std::to_string(r.consecutive_failures) + " checks in a row since " +
-               display_time(r.first_seen_broken);
+  if (r.history.failures > 1) {
+    verdict += " · failing " + std::to_string(r.history.failures) + " checks in a row since " +
+               display_time(r.history.broken_since);
   }
   b.line("verdict", verdict);
   if (r.verdict != Verdict::Ok) b.more(verdict_advice(r.verdict));
@@ -195,7 +195,7 @@ std::string render_check_text(const SourceCheck& check, bool colour) {
       b.line("verdict", "not checked (the check was interrupted)");
       continue;
     }
-    const PageMeta& page = link.stored.page;
+    const PageMeta& page = page_or_empty(link.stored);
     verdict_lines(b, link.stored);
     text_pair(b, "title", s.title, page.title, page.title_rule);
     text_pair(b, "desc.", s.description, page.description, page.description_rule);

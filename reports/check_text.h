@@ -16,7 +16,7 @@ namespace linkhealth {
 /// One request URL of the source after it was fetched now.
 struct CheckedLink {
   Target target;        ///< request URL, host and the fields citing it (raw, removed, line)
-  ReportTarget stored;  ///< the check as recorded: verdict, chain, live page, drift, history
+  TargetRecord stored;  ///< the check as recorded: verdict, chain, live page, drift, history
   std::string previous_checked_at;  ///< the check drift compares with; "" on a first check
   /// `<base>/web/<url>` (every capture) for a broken / soft_404 link whose check chose no
   /// archive capture; "" otherwise.

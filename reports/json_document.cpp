@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "extract/page_meta_json.h"
+
 namespace linkhealth {
 namespace {
 
@@ -16,16 +18,6 @@ json run_json(const ReportRun& run) {
           {"started_at", run.started_at},
           {"finished_at", run.finished_at},
           {"status", run.status}};
-}
-
-json page_json(const PageMeta& page) {
-  return {{"title", page.title},
-          {"title_rule", page.title_rule},
-          {"description", page.description},
-          {"description_rule", page.description_rule},
-          {"og_title", page.og_title},
-          {"og_description", page.og_description},
-          {"canonical", page.canonical}};
 }
 
 json replacement_json(const std::optional<Replacement>& moved) {
@@ -40,7 +32,7 @@ json archive_json(const std::optional<ArchiveCapture>& archived) {
           {"curated_at", archived->curated_at}};
 }
 
-json target_json(const ReportTarget& target) {
+json target_json(const TargetRecord& target) {
   json redirects = json::array();
   for (const auto& hop : target.redirects) {
     redirects.push_back({{"url", hop.url}, {"status", hop.status}});
@@ -65,19 +57,19 @@ json target_json(const ReportTarget& target) {
           {"redirects", std::move(redirects)},
           {"error", target.error},
           {"not_modified", target.not_modified},
-          {"page", page_json(target.page)},
+          {"page", page_meta_to_json(page_or_empty(target), PageMetaShape::Report)},
           {"drift", std::move(drift)},
           {"refs", std::move(refs)},
           {"replacement", replacement_json(target.repair.replacement)},
           {"archive", archive_json(target.repair.archive)}};
 }
 
+}  // namespace
+
 json finding_json(const Finding& finding) {
   return {{"kind", to_string(finding.kind)}, {"slug", finding.slug},     {"file", finding.file},
           {"field", finding.field},          {"detail", finding.detail}, {"line", finding.line}};
 }
-
-}  // namespace
 
 json json_document(const ReportModel& model) {
   json targets = json::array();

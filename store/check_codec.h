@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "crawler/check_result.h"
+#include "store/records.h"
 
 namespace linkhealth {
 
@@ -35,6 +36,16 @@ void read_check(SQLite::Statement& stmt, int first, CheckResult& check);
 /// from `first`.
 int bind_repair(SQLite::Statement& stmt, int first, const RepairSuggestion& repair);
 RepairSuggestion read_repair(SQLite::Statement& stmt, int first);
+
+/// The columns read_record reads, for a select joining checks, runs and targets: the check
+/// columns after its id, run, target URL and host and the history after it.
+std::string record_columns();
+/// One CheckRecord from a row selected with record_columns() starting at column `first`.
+CheckRecord read_record(SQLite::Statement& row, int first);
+
+/// SQL list of the verdict names for which `keep` holds, e.g. "'ok','redirected'". The names
+/// are the fixed vocabulary of types/verdict.h, never user input.
+std::string verdict_list(bool (*keep)(Verdict));
 
 std::string redirects_to_json(const std::vector<Hop>& hops);
 std::vector<Hop> redirects_from_json(const std::string& json);

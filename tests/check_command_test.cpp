@@ -118,8 +118,7 @@ TEST_CASE("check SLUG fetches the source now and prints a block per URL", "[cli]
   CHECK(recorded->problem_count == 1);
 
   SECTION("a second check compares with the first and says when that was") {
-    const std::string first_at =
-        store.last_check("http://news.web.test/health/story")->result.checked_at;
+    const std::string first_at = store.last_check("http://news.web.test/health/story")->checked_at;
     auto again = run_linkhealth(check_args(tree, web, "curated/story-a.md"));
     INFO(again.out << again.err);
     CHECK(again.status == 2);

@@ -41,9 +41,10 @@ SourceCheck interop_check() {
   moved.stored.http_status = 200;
   moved.stored.redirects = {{kUrl, 301}, {kUrl + "amp", 302}};
   moved.stored.final_url = kUrl + "amp/";
-  moved.stored.page.title = "5 Steps to Interoperability Excellence - HIT Consultant";
-  moved.stored.page.title_rule = "og:title";
-  moved.stored.drift = {{DriftKind::TitleChanged, "", kInterop, moved.stored.page.title, 0.45}};
+  moved.stored.page.emplace();
+  moved.stored.page->title = "5 Steps to Interoperability Excellence - HIT Consultant";
+  moved.stored.page->title_rule = "og:title";
+  moved.stored.drift = {{DriftKind::TitleChanged, "", kInterop, moved.stored.page->title, 0.45}};
   moved.previous_checked_at = "2026-11-16T03:01:00Z";
   check.links.push_back(moved);
 
@@ -60,8 +61,8 @@ SourceCheck interop_check() {
   gone.stored.verdict = Verdict::Broken;
   gone.stored.http_status = 404;
   gone.stored.error = "page not found";
-  gone.stored.consecutive_failures = 3;
-  gone.stored.first_seen_broken = "2026-11-09T03:04:11Z";
+  gone.stored.history.failures = 3;
+  gone.stored.history.broken_since = "2026-11-09T03:04:11Z";
   gone.stored.repair.replacement = Replacement{"https://www.healthcareitnews.com/news/moved-here",
                                                "The gone story | Healthcare IT News", 0.917};
   gone.stored.repair.archive = ArchiveCapture{

@@ -55,13 +55,12 @@ TEST_CASE("the dead checks of a run come with their curated titles and dates", "
 
   SECTION("suggestions go onto the run's check and come back with it") {
     store.record_repairs(run, {{kGone, suggestion()}});
-    CHECK(store.last_check(kGone)->result.repair == suggestion());
-    CHECK(store.last_check(kFine)->result.repair == RepairSuggestion{});
+    CHECK(store.last_check(kGone)->repair == suggestion());
+    CHECK(store.last_check(kFine)->repair == RepairSuggestion{});
     CHECK(store.targets(run).size() == 3);
     CheckResult unchanged = result(kGone, Verdict::Ok);
     unchanged.not_modified = true;
-    CHECK(reuse_not_modified(unchanged, store.previous_check(kGone)->result).repair ==
-          suggestion());
+    CHECK(reuse_not_modified(unchanged, *store.last_check(kGone)).repair == suggestion());
 
     SECTION("a later run reuses the archive capture") {
       const auto next = store.begin_run(RunKind::Crawl, "{}", true);

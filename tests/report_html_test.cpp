@@ -80,7 +80,7 @@ TEST_CASE("inline JSON escapes angle brackets and ampersand and U+2028 and U+202
 TEST_CASE("rows are grouped by community then host with one row per source", "[report][html]") {
   ReportModel m = sample_report_model();
   // A second source naming the broken URL makes a second row in the same host group.
-  ReportRef other = m.targets[2].refs[0];
+  CitingRef other = m.targets[2].refs[0];
   other.slug = "another-article";
   m.targets[2].refs.push_back(other);
   auto groups = group_problem_rows(m);
@@ -96,7 +96,7 @@ TEST_CASE("rows are grouped by community then host with one row per source", "[r
       CHECK(needs_review(*row.target));
       CHECK(row.target->verdict != Verdict::Blocked);
       CHECK(row.target->verdict != Verdict::Skipped);
-      for (const auto* ref : row.refs) CHECK(ref->community == g.community);
+      for (const auto* ref : row.refs) CHECK(ref->curated.community == g.community);
     }
     if (g.host == "www.healthcareitnews.com") {
       REQUIRE(g.rows.size() == 2);
@@ -208,18 +208,18 @@ TEST_CASE("the report makes no request: CSP forbids everything but its own nonce
 TEST_CASE("a status the crawler repeats as its reason is shown once", "[report][html]") {
   ReportModel model;
   model.run.id = 1;
-  ReportTarget gone;
+  TargetRecord gone;
   gone.request_url = "https://33charts.com/blog/feed/";
   gone.host = "33charts.com";
   gone.verdict = Verdict::Broken;
   gone.http_status = 410;
   gone.error = "HTTP 410";
-  ReportRef ref;
+  CitingRef ref;
   ref.slug = "feed";
   ref.file = "feeds/feed.md";
   ref.field = "feed.feed_url";
   gone.refs.push_back(ref);
-  ReportTarget refused = gone;
+  TargetRecord refused = gone;
   refused.request_url = "https://www.healthtechgone.example/a";
   refused.host = "www.healthtechgone.example";
   refused.http_status = 0;

@@ -78,7 +78,7 @@ TEST_CASE("JSON document carries the model's values", "[report][json]") {
 
 TEST_CASE("JSON output survives hostile and invalid UTF-8 strings", "[report][json]") {
   ReportModel m = testing::hostile_report_model();
-  m.targets.back().page.title = "bad \xC3\x28 utf8";
+  m.targets.back().page->title = "bad \xC3\x28 utf8";
   std::string text = render_json_document(m, -1);
   json doc = json::parse(text);
   CHECK(doc["targets"].back()["page"]["title"] == "bad \xEF\xBF\xBD( utf8");
@@ -108,8 +108,8 @@ TEST_CASE("Streamed JSON document is byte for byte the dumped json tree", "[repo
       std::ostringstream fed;
       write_json_document(
           fed, header,
-          [&](const std::function<void(const ReportTarget&)>& each) {
-            for (const ReportTarget& t : m->targets) each(t);
+          [&](const std::function<void(const TargetRecord&)>& each) {
+            for (const TargetRecord& t : m->targets) each(t);
           },
           indent);
       CHECK(fed.str() == expected);

@@ -6,8 +6,8 @@
 using namespace linkhealth;
 
 namespace {
-ReportTarget with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
-  ReportTarget t;
+TargetRecord with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
+  TargetRecord t;
   t.request_url = "http://a.example/old";
   t.verdict = verdict;
   t.http_status = status;
@@ -19,7 +19,7 @@ ReportTarget with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
 
 TEST_CASE("verdict totals count every target once and blocked is not a problem",
           "[report][model]") {
-  std::vector<ReportTarget> targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
+  std::vector<TargetRecord> targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
                                        with(Verdict::Blocked, 403),   with(Verdict::Skipped, 0),
                                        with(Verdict::Ok, 200),        with(Verdict::Timeout, 0),
                                        with(Verdict::Redirected, 200)};
