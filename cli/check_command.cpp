@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -15,13 +16,13 @@
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/crawl_recorder.h"
+#include "cli/repair_phase.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
 #include "cli/setting_flags.h"
 #include "cli/source_lookup.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
-#include "crawler/wayback_lookup.h"
 #include "reports/check_text.h"
 #include "reports/owners.h"
 #include "reports/report_loader.h"
@@ -48,16 +49,23 @@ std::string run_options_json(const std::string& wanted, const RunSettings& setti
 }
 
 // Fetches the targets through the crawl recorder (conditional requests, 304 reuse, drift,
-// batched write) and returns whether the run was interrupted.
+// batched write) and returns whether the run was interrupted. `compared_with` gets, per request
+// URL, when the check drift compared with was made ("drift since").
 bool fetch_and_record(Store& store, std::int64_t run_id, const RunSettings& settings,
-                      const TargetExclusions& exclusions) {
+                      const TargetExclusions& exclusions,
+                      std::map<std::string, std::string>& compared_with) {
   RunLog log;
-  CrawlRecorder recorder(store, run_id, log);
+  CrawlRecorder recorder(store, run_id, log,
+                         [&](const CheckResult& check, const PriorState& prior) {
+                           if (prior.previous)
+                             compared_with[check.request_url] = prior.previous->checked_at;
+                         });
   auto targets = recorder.plan({}, exclusions);
   Crawler crawler(settings.fetch);
   StopSignals signals(crawler);
   crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
   recorder.flush();
+  if (!signals.received()) run_repair_phase(store, run_id, crawler, settings, log);
   return signals.received();
 }
 
@@ -72,7 +80,7 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
     CheckedLink link;
     link.target = target;
     link.checked = false;  // until found: an interrupted run leaves targets without a check
-    for (const ReportTarget& stored : model.targets) {
+    for (const TargetRecord& stored : model.targets) {
       if (stored.request_url != target.request_url) continue;
       link.stored = stored;
       link.checked = true;
@@ -81,10 +89,7 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
       link.previous_checked_at = it->second;
     }
     const SuggestedFix fix = suggest_fix(link.stored, settings.wayback_base);
-    if (fix.kind == SuggestedFix::Kind::UseArchive) {
-      link.wayback_link = fix.url;
-      link.wayback_snapshot = wayback_snapshot(fix.url, settings.fetch).value_or("");
-    }
+    if (fix.kind == SuggestedFix::Kind::SearchArchive) link.wayback_link = fix.url;
     check.links.push_back(std::move(link));
   }
   return check;
@@ -137,18 +142,12 @@ int run_check(int argc, char** argv) {
 
   Store store =
       Store::open(settings.db, {200, std::chrono::milliseconds(1000), settings.confirm_runs});
-  // "Drift since" names the check the recorder compares with: read it before recording.
-  std::map<std::string, std::string> before;
-  for (const Target& target : one.targets) {
-    if (auto previous = store.previous_check(target.request_url)) {
-      before[target.request_url] = previous->result.checked_at;
-    }
-  }
   const std::int64_t run_id =
       store.begin_run(RunKind::Check, run_options_json(wanted, settings), false);
   store.record_sources(run_id, one.sources, one.targets);
   store.record_findings(run_id, located.scan->findings);
-  const bool interrupted = fetch_and_record(store, run_id, settings, exclusions);
+  std::map<std::string, std::string> before;
+  const bool interrupted = fetch_and_record(store, run_id, settings, exclusions, before);
   store.finish_run(run_id, interrupted ? RunStatus::Interrupted : RunStatus::Done);
 
   ReportOptions report_options;

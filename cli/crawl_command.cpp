@@ -23,6 +23,7 @@
 #include "cli/crawl_recorder.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
+#include "cli/repair_phase.h"
 #include "cli/run_lock.h"
 #include "cli/run_log.h"
 #include "cli/run_settings.h"
@@ -184,7 +185,9 @@ int run_crawl(int argc, char** argv) {
     planned = targets.size();
     CrawlTicker ticker(crawler, recorder, s.progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
+    recorder.flush();
   }
+  if (!signals.received()) run_repair_phase(store, run_id, crawler, s, log);
   // The report below reads the whole run back: start it from a trimmed heap.
   release_free_memory();
   const bool stopped = signals.received() && crawler.progress().done < planned;

@@ -43,8 +43,8 @@ std::string follow_up_crawl(Store& store, std::int64_t run_id, const RunSettings
   if (!s.metrics.empty()) {
     try {
       RunMetrics metrics = load_run_metrics(store, run_id);
-      metrics.new_problems = static_cast<std::int64_t>(outcome.new_problems);
-      metrics.fixed = static_cast<std::int64_t>(outcome.fixed);
+      metrics.new_problems = outcome.changes.new_problems;
+      metrics.fixed = outcome.changes.fixed;
       metrics.duration_seconds = seconds;
       metrics.notification_failures = static_cast<int>(notices.failures.size());
       write_metrics_file(s.metrics, metrics);

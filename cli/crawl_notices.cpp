@@ -23,32 +23,32 @@ bool is_web_url(std::string_view url) {
 }
 
 NoticeTarget notice_target(const TargetRecord& record) {
-  const CheckResult& r = record.check.result;
-  NoticeTarget t{r.request_url,
-                 r.verdict,
-                 r.http_status,
-                 r.error,
-                 record.check.history.broken_since,
-                 record.check.history.failures,
+  NoticeTarget t{record.request_url,
+                 record.verdict,
+                 record.http_status,
+                 record.error,
+                 record.history.broken_since,
+                 record.history.failures,
                  {}};
-  for (const RefRecord& ref : record.refs) {
+  for (const CitingRef& ref : record.refs) {
     const bool seen = std::any_of(t.sources.begin(), t.sources.end(),
                                   [&](const NoticeSource& s) { return s.file == ref.file; });
-    if (!seen) t.sources.push_back({ref.slug, ref.file, ref.community});
+    if (!seen) t.sources.push_back({ref.slug, ref.file, ref.curated.community});
   }
   return t;
 }
 
 // Fixes worth a message: the link was a confirmed problem in the crawl before. A link that
 // failed once and works again was never announced, so its fix is no news either.
-std::vector<NoticeTarget> announced_fixes(Store& store, std::int64_t run_id) {
+std::vector<NoticeTarget> announced_fixes(Store& store, std::int64_t run_id,
+                                          const std::vector<TargetRecord>& fixes) {
   std::vector<NoticeTarget> out;
-  const auto previous = store.summary(run_id).previous;
+  const auto previous = store.previous_crawl(run_id);
   if (!previous) return out;
-  for (const TargetRecord& fixed : store.fixed(run_id)) {
-    const auto checks = store.timeline(fixed.check.result.request_url);
+  for (const TargetRecord& fixed : fixes) {
+    const auto checks = store.timeline(fixed.request_url);
     const bool confirmed = std::any_of(checks.begin(), checks.end(), [&](const TargetRecord& c) {
-      return c.check.run_id == previous->id && c.check.history.confirmed;
+      return c.run_id == previous->id && c.history.confirmed;
     });
     if (confirmed) out.push_back(notice_target(fixed));
   }
@@ -128,10 +128,12 @@ NoticeOutcome send_crawl_notices(Store& store, std::int64_t run_id, const RunSet
   const auto run = store.run(run_id);
   if (!run || run->status != RunStatus::Done) return outcome;
   std::vector<NoticeTarget> fresh;
-  for (const TargetRecord& record : store.new_problems(run_id)) {
-    fresh.push_back(notice_target(record));
-  }
-  const std::vector<NoticeTarget> fixed = announced_fixes(store, run_id);
+  std::vector<TargetRecord> fixes;
+  store.for_each_target(run_id, {}, [&](TargetRecord&& record) {
+    if (record.is_new) fresh.push_back(notice_target(record));
+    if (record.is_fixed) fixes.push_back(std::move(record));
+  });
+  const std::vector<NoticeTarget> fixed = announced_fixes(store, run_id, fixes);
   outcome.news = !fresh.empty() || !fixed.empty();
   if (!outcome.news) return outcome;
   const NoticeRun notice_run{run_id, run->finished_at, s.report_url};

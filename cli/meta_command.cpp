@@ -93,7 +93,7 @@ int run_meta(int argc, char** argv) {
   app.add_option("--url", url, "final URL of the page (base for relative URLs)");
   app.add_option("--content-type", content_type,
                  "HTTP Content-Type value, e.g. 'text/html; charset=utf-8'");
-  app.add_flag("--json", json, "print the JSON object the crawl JSON uses under `page`");
+  app.add_flag("--json", json, "print the fields as JSON (a superset of `page` in the crawl JSON)");
   if (const auto stop = parse_command_line(app, argc, argv)) return *stop;
 
   std::string body;

@@ -87,7 +87,8 @@ struct CurlTransport::Exchange {
   long max_head = 0;
   bool allow_private = false;
   bool read_any = false;
-  bool fresh_handle = true;           // `easy` is new, not one an earlier exchange used
+  std::function<bool(std::string_view)> stream;  // HttpRequest::on_body
+  bool fresh_handle = true;                      // `easy` is new, not one an earlier exchange used
   bool keep_connection = false;       // the request may leave its connection for the next
   long drain_limit = kDrainableBody;  // unwanted body bytes read rather than abort
   std::string refused;                // address-guard reason, set by the open-socket callback
@@ -158,8 +159,9 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
     r.status = static_cast<int>(status);
     if (status < 200) return line.size();
-    want_body = (read_any || is_html_content_type(r.content_type)) && status != 204 &&
-                status != 304 && (status < 300 || status >= 400);
+    want_body = stream ? status >= 200 && status < 300 && status != 204
+                       : (read_any || is_html_content_type(r.content_type)) && status != 204 &&
+                             status != 304 && (status < 300 || status >= 400);
     if (status >= 400 && !read_any) max_head = std::min(max_head, kErrorBodyCap);
     if (!want_body && (content_length < 0 || content_length > kDrainableBody)) {
       stopped = true;  // nothing more to learn: end the transfer after the headers
@@ -199,6 +201,11 @@ std::size_t CurlTransport::Exchange::body_chunk(std::string_view chunk) {
     // A small body we drain for connection reuse. `received` counts decoded bytes, so a
     // compressed bomb that is small on the wire stops here instead of inflating for minutes.
     if (received <= drain_limit) return chunk.size();
+    stopped = true;
+    return 0;
+  }
+  if (stream) {
+    if (stream(chunk)) return chunk.size();
     stopped = true;
     return 0;
   }
@@ -256,6 +263,7 @@ void CurlTransport::start(const HttpRequest& request, Done done) {
   exchange->max_head = options_.max_head_bytes;
   exchange->allow_private = options_.allow_private || request.trusted_address;
   exchange->read_any = request.read_any_body;
+  exchange->stream = request.on_body;
   exchange->keep_connection = request.keep_connection;
   configure(*exchange, request);
   CURL* easy = exchange->easy.get();

@@ -28,7 +28,7 @@ std::string render_json_document(const ReportModel& model, int indent = 2);
 void write_json_document(std::ostream& out, const ReportModel& model, int indent = 2);
 
 /// Calls its argument once per target, in document order (see for_each_report_target).
-using TargetFeed = std::function<void(const std::function<void(const ReportTarget&)>&)>;
+using TargetFeed = std::function<void(const std::function<void(const TargetRecord&)>&)>;
 
 /// The feed of a model's own targets.
 TargetFeed targets_of(const ReportModel& model);

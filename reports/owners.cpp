@@ -56,25 +56,25 @@ const Owner* owner_of(const std::vector<Owner>& owners, std::string_view file,
   return nullptr;
 }
 
-void assign_owners(ReportTarget& target, const std::vector<Owner>& owners) {
-  for (ReportRef& ref : target.refs) {
-    const Owner* owner = owner_of(owners, ref.file, ref.community);
+void assign_owners(TargetRecord& target, const std::vector<Owner>& owners) {
+  for (CitingRef& ref : target.refs) {
+    const Owner* owner = owner_of(owners, ref.file, ref.curated.community);
     ref.owner = owner ? owner->name : std::string();
   }
 }
 
-bool keep_owned_refs(ReportTarget& target, std::string_view owner) {
+bool keep_owned_refs(TargetRecord& target, std::string_view owner) {
   const std::string_view wanted = owner == kUnownedName ? std::string_view{} : owner;
   if (target.refs.empty()) return wanted.empty();
-  std::erase_if(target.refs, [&](const ReportRef& ref) { return ref.owner != wanted; });
+  std::erase_if(target.refs, [&](const CitingRef& ref) { return ref.owner != wanted; });
   return !target.refs.empty();
 }
 
 void apply_owners(ReportModel& model, std::string_view owner) {
-  for (ReportTarget& target : model.targets) assign_owners(target, model.owners);
+  for (TargetRecord& target : model.targets) assign_owners(target, model.owners);
   if (owner.empty()) return;
   model.owner_filter = std::string(owner);
-  std::erase_if(model.targets, [&](ReportTarget& t) { return !keep_owned_refs(t, owner); });
+  std::erase_if(model.targets, [&](TargetRecord& t) { return !keep_owned_refs(t, owner); });
 }
 
 }  // namespace linkhealth

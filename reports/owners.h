@@ -12,7 +12,7 @@
 
 namespace linkhealth {
 
-struct ReportTarget;
+struct TargetRecord;
 struct ReportModel;
 
 struct Owner {
@@ -38,12 +38,12 @@ bool path_glob_match(std::string_view pattern, std::string_view path);
 const Owner* owner_of(const std::vector<Owner>& owners, std::string_view file,
                       std::string_view community);
 
-/// Sets ReportRef::owner on every ref of the target ("" for unowned).
-void assign_owners(ReportTarget& target, const std::vector<Owner>& owners);
+/// Sets CitingRef::owner on every ref of the target ("" for unowned).
+void assign_owners(TargetRecord& target, const std::vector<Owner>& owners);
 
 /// Keeps only the refs owned by `owner` (kUnownedName: unowned ones; a target without refs is
 /// unowned); returns false when the target keeps none and leaves the owner's view.
-bool keep_owned_refs(ReportTarget& target, std::string_view owner);
+bool keep_owned_refs(TargetRecord& target, std::string_view owner);
 
 /// assign_owners over the model (with model.owners); with a non-empty `owner`, also drops what
 /// keep_owned_refs drops and records the filter in model.owner_filter.

@@ -115,7 +115,7 @@ TEST_CASE("a fix is news only for a problem that was confirmed", "[notice][crawl
   d.crawl(Verdict::Broken, Verdict::Ok, "2026-01-05T03:00:00Z");
   const auto r2 = d.crawl(Verdict::Ok, Verdict::Broken, "2026-01-12T03:00:00Z");
   // url 1 failed once and works again: "fixed" in the report, but never announced as new.
-  CHECK(d.store.fixed(r2).size() == 1);
+  CHECK(d.store.change_counts(r2).fixed == 1);
   CHECK_FALSE(send_crawl_notices(d.store, r2, d.settings, sender).news);
   const auto r3 = d.crawl(Verdict::Ok, Verdict::Broken, "2026-01-19T03:00:00Z");
   CHECK(send_crawl_notices(d.store, r3, d.settings, sender).news);  // url 2 confirmed

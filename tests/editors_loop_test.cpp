@@ -178,8 +178,8 @@ TEST_CASE("five weekly crawls: history, time to fix, owners, messages and metric
 
     // The store agrees with its own API.
     auto store = Store::open_existing(root / "links.db");
-    CHECK(store.new_problems(week).size() == static_cast<std::size_t>(weeks[i].fresh));
-    CHECK(store.fixed(week).size() == static_cast<std::size_t>(weeks[i].fixed));
+    CHECK(store.change_counts(week).new_problems == static_cast<std::int64_t>(weeks[i].fresh));
+    CHECK(store.change_counts(week).fixed == static_cast<std::int64_t>(weeks[i].fixed));
 
     // Messages only for news.
     CHECK(hooks.posts().size() == weeks[i].posts_after);
@@ -333,9 +333,9 @@ TEST_CASE("five weekly crawls: history, time to fix, owners, messages and metric
   for (int week = 1; week <= 5; ++week) {
     INFO("week " << week);
     CHECK(contains(dom, "class=\"new\" data-run=\"" + std::to_string(week) + "\" data-count=\"" +
-                            std::to_string(store.new_problems(week).size()) + "\""));
+                            std::to_string(store.change_counts(week).new_problems) + "\""));
     CHECK(contains(dom, "class=\"fixed\" data-run=\"" + std::to_string(week) + "\" data-count=\"" +
-                            std::to_string(store.fixed(week).size()) + "\""));
+                            std::to_string(store.change_counts(week).fixed) + "\""));
   }
   CHECK(contains(dom, "class=\"fix-time\" data-run=\"4\""));
 

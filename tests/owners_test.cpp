@@ -11,11 +11,11 @@ using namespace linkhealth;
 
 namespace {
 
-ReportRef ref_in(const std::string& file, const std::string& community = {}) {
-  ReportRef ref;
+CitingRef ref_in(const std::string& file, const std::string& community = {}) {
+  CitingRef ref;
   ref.slug = file;
   ref.file = file;
-  ref.community = community;
+  ref.curated.community = community;
   return ref;
 }
 
@@ -60,13 +60,13 @@ TEST_CASE("the first owner with a matching rule owns a file", "[owners]") {
 TEST_CASE("an owner's view keeps only their rows; unowned ones are a view too", "[owners]") {
   ReportModel model;
   model.owners = desk_owners();
-  ReportTarget shared;  // cited by a cardiology file and an unowned one
+  TargetRecord shared;  // cited by a cardiology file and an unowned one
   shared.request_url = "https://a.example/1";
   shared.refs = {ref_in("cardiology/a.md"), ref_in("misc/b.md")};
-  ReportTarget pharma;
+  TargetRecord pharma;
   pharma.request_url = "https://a.example/2";
   pharma.refs = {ref_in("pharma/c.md")};
-  ReportTarget orphan;  // no content file cites it any more
+  TargetRecord orphan;  // no content file cites it any more
   orphan.request_url = "https://a.example/3";
   model.targets = {shared, pharma, orphan};
 

@@ -52,8 +52,8 @@ TEST_CASE("trend rows agree with the store's new and fixed problems run by run",
   for (std::size_t i = 0; i < ids.size(); ++i) {
     INFO("run " << ids[i]);
     CHECK(t.runs[i].run_id == ids[i]);
-    CHECK(t.runs[i].new_problems == static_cast<int>(h.store.new_problems(ids[i]).size()));
-    CHECK(t.runs[i].fixed == static_cast<int>(h.store.fixed(ids[i]).size()));
+    CHECK(t.runs[i].new_problems == static_cast<int>(h.store.change_counts(ids[i]).new_problems));
+    CHECK(t.runs[i].fixed == static_cast<int>(h.store.change_counts(ids[i]).fixed));
     CHECK(t.runs[i].problems == h.store.summary(ids[i]).run.problem_count);
   }
   CHECK(t.runs[0].verdicts[static_cast<std::size_t>(kBroken)] == 2);
@@ -88,7 +88,7 @@ TEST_CASE("the history window ends at the reported run and skips interrupted cra
   CHECK(at3.runs[1].run_id == r3);
   // Compared with r1 (the interrupted run is no baseline), as Store::fixed does.
   CHECK(at3.runs[1].fixed == 1);
-  CHECK(h.store.fixed(r3).size() == 1);
+  CHECK(h.store.change_counts(r3).fixed == 1);
   CHECK(at3.runs[1].median_days_to_fix == Approx(7.0));
 
   const Trends at4 = trend_series(h.store.trend_rows(r4));
