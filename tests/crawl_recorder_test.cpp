@@ -220,3 +220,55 @@ TEST_CASE("a second result for a URL of the slice replaces the first", "[cli][re
   CHECK(kinds == std::set<DriftKind>{DriftKind::TitleChanged, DriftKind::DescriptionChanged});
   CHECK(store.summary(run).drift_count == 2);
 }
+
+TEST_CASE("plan_slice plans each target once across slices, with the validators",
+          "[cli][recorder]") {
+  auto store = Store::open(":memory:");
+  const std::int64_t first = begin_crawl(store);
+  {
+    RunLog log;
+    CrawlRecorder recorder(store, first, log);
+    CheckResult ok = result(url_of(1), Verdict::Ok, "Hospitals expand telehealth");
+    ok.etag = "\"v1\"";
+    recorder.record(ok);
+    recorder.flush();
+  }
+  store.finish_run(first, RunStatus::Done);
+  const std::int64_t second = begin_crawl(store);
+  RunLog log;
+  CrawlRecorder recorder(store, second, log);
+  const TargetExclusions none;
+  const auto one = recorder.plan_slice({url_of(1)}, {}, none, {});
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].etag == "\"v1\"");
+  // url_of(1) again in a later slice: already planned.
+  const auto two = recorder.plan_slice({url_of(1), url_of(2)}, {}, none, {});
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].request_url == url_of(2));
+  CHECK(recorder.planned() == 2);
+  CHECK(recorder.plan_slice({url_of(2)}, {}, none, {}).empty());
+}
+
+TEST_CASE("a held recorder keeps results off the store until it is opened", "[cli][recorder]") {
+  auto store = Store::open(":memory:");
+  const std::int64_t run = begin_crawl(store);
+  linkhealth::testing::TempTree tree;
+  RunLog log((tree.root() / "run.log").string());
+  CrawlRecorder recorder(store, run, log);
+  recorder.hold();
+  const TargetExclusions excluded({}, {"news2.example.com"});
+  CHECK(recorder.plan_slice({url_of(2)}, {}, excluded, {}).empty());
+  recorder.record(result(url_of(1), Verdict::Broken));
+  recorder.flush_if_due();
+  recorder.flush();
+  CHECK_FALSE(store.last_check(url_of(1)).has_value());
+  CHECK_FALSE(store.last_check(url_of(2)).has_value());
+  CHECK(read_file(tree.root() / "run.log").empty());
+  recorder.open();
+  recorder.flush();
+  REQUIRE(store.last_check(url_of(1)).has_value());
+  CHECK(store.last_check(url_of(1))->verdict == Verdict::Broken);
+  REQUIRE(store.last_check(url_of(2)).has_value());
+  CHECK(store.last_check(url_of(2))->error == "excluded");
+  CHECK_THAT(read_file(tree.root() / "run.log"), Catch::Contains(url_of(1)));
+}
