@@ -24,6 +24,7 @@
 #include "cli/crawl_recorder.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
+#include "cli/recording_thread.h"
 #include "cli/repair_phase.h"
 #include "cli/run_lock.h"
 #include "cli/run_log.h"
@@ -188,7 +189,9 @@ int run_crawl(int argc, char** argv) {
         [&] { crawler.request_stop(); });
     {
       CrawlTicker ticker(crawler, recorder, s.progress);
-      crawler.run(targets, [&](CheckResult r) { recorder.record(std::move(r)); });
+      RecordingThread recording(recorder, [&] { crawler.request_stop(); });
+      crawler.run(targets, [&](CheckResult r) { recording.push(std::move(r)); });
+      recording.finish();
     }
     feed.finish();
     recorder.flush();

@@ -46,7 +46,8 @@ TEST_CASE("plan asks for every cited target, skips what a resumed run has, recor
   CHECK(recorder.verdicts().at(Verdict::Skipped) == 1);
 }
 
-TEST_CASE("plan carries the previous check's validators and final URL", "[cli][recorder]") {
+TEST_CASE("plan and plan_slice carry the previous check's validators and final URL",
+          "[cli][recorder]") {
   auto store = Store::open(":memory:");
   const std::int64_t first = begin_crawl(store);
   {
@@ -67,6 +68,16 @@ TEST_CASE("plan carries the previous check's validators and final URL", "[cli][r
   CHECK(targets[0].etag == "\"v7\"");
   CHECK(targets[0].final_url == url_of(1) + "/moved");
   CHECK(targets[1].etag.empty());  // never checked
+  // The same a slice at a time: each target once, whichever slices cite it.
+  CrawlRecorder sliced(store, second, log);
+  const auto one = sliced.plan_slice({url_of(1)}, {}, TargetExclusions(), {});
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].etag == "\"v7\"");
+  CHECK(one[0].final_url == url_of(1) + "/moved");
+  const auto two = sliced.plan_slice({url_of(1), url_of(2)}, {}, TargetExclusions(), {});
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].request_url == url_of(2));
+  CHECK(sliced.planned() == 2);
 }
 
 TEST_CASE("record completes a 304, compares with the curated record and logs problems",
@@ -219,34 +230,6 @@ TEST_CASE("a second result for a URL of the slice replaces the first", "[cli][re
   for (const Drift& d : records[0].drift) kinds.insert(d.kind);
   CHECK(kinds == std::set<DriftKind>{DriftKind::TitleChanged, DriftKind::DescriptionChanged});
   CHECK(store.summary(run).drift_count == 2);
-}
-
-TEST_CASE("plan_slice plans each target once across slices, with the validators",
-          "[cli][recorder]") {
-  auto store = Store::open(":memory:");
-  const std::int64_t first = begin_crawl(store);
-  {
-    RunLog log;
-    CrawlRecorder recorder(store, first, log);
-    CheckResult ok = result(url_of(1), Verdict::Ok, "Hospitals expand telehealth");
-    ok.etag = "\"v1\"";
-    recorder.record(ok);
-    recorder.flush();
-  }
-  store.finish_run(first, RunStatus::Done);
-  const std::int64_t second = begin_crawl(store);
-  RunLog log;
-  CrawlRecorder recorder(store, second, log);
-  const TargetExclusions none;
-  const auto one = recorder.plan_slice({url_of(1)}, {}, none, {});
-  REQUIRE(one.size() == 1);
-  CHECK(one[0].etag == "\"v1\"");
-  // url_of(1) again in a later slice: already planned.
-  const auto two = recorder.plan_slice({url_of(1), url_of(2)}, {}, none, {});
-  REQUIRE(two.size() == 1);
-  CHECK(two[0].request_url == url_of(2));
-  CHECK(recorder.planned() == 2);
-  CHECK(recorder.plan_slice({url_of(2)}, {}, none, {}).empty());
 }
 
 TEST_CASE("a held recorder keeps results off the store until it is opened", "[cli][recorder]") {
