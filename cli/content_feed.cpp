@@ -6,9 +6,10 @@ namespace linkhealth {
 namespace {
 
 // Files scanned and recorded at a time: large enough that each slice's transaction and
-// thread start-up are amortised, small enough that a slice is a few MB and the first
-// requests start after a fraction of a second.
+// thread start-up are amortised, small enough that a slice is a few MB. The first slices are
+// smaller (32, 64, ...), so the first requests wait for 32 files.
 constexpr std::size_t kScanSliceFiles = 512;
+constexpr std::size_t kFirstSliceFiles = 32;
 
 std::vector<std::string> urls_of(const std::vector<Target>& targets) {
   std::vector<std::string> urls;
@@ -52,12 +53,15 @@ void ContentFeed::feed(Store& store, std::int64_t run_id, const std::filesystem:
                        const std::function<void(const FedContent&)>& recorded) {
   // Each slice of files is recorded and dropped: the scan never holds the whole tree.
   store.record_findings(run_id, {});
-  fed_.counts = scan_in_slices(content, options, kScanSliceFiles, [&](ScanResult& slice) {
-    store.record_source_slice(run_id, slice.sources, slice.targets);
-    store.append_findings(run_id, slice.findings);
-    targets.add(recorder.plan_slice(urls_of(slice.targets), plan.already_checked, plan.exclusions,
-                                    plan.shard));
-  });
+  fed_.counts = scan_in_slices(
+      content, options, kScanSliceFiles,
+      [&](ScanResult& slice) {
+        store.record_source_slice(run_id, slice.sources, slice.targets);
+        store.append_findings(run_id, slice.findings);
+        targets.add(recorder.plan_slice(urls_of(slice.targets), plan.already_checked,
+                                        plan.exclusions, plan.shard));
+      },
+      kFirstSliceFiles);
   fed_.target_count = store.finish_sources(run_id);
   store.flush();
   if (recorded) recorded(fed_);

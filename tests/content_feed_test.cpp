@@ -27,7 +27,8 @@ struct HeldCrawl {
 TEST_CASE("the feed hands each slice's new targets over once, then opens the recorder",
           "[cli][feed]") {
   linkhealth::testing::TempTree tree;
-  // 700 files are two slices; every file cites one of 40 shared URLs and one of its own.
+  // 700 files are five slices (32, 64, 128, 256, 220); every file cites one of 40 shared URLs
+  // and one of its own.
   for (int i = 0; i < 700; ++i) {
     const std::string n = std::to_string(i);
     tree.write("f" + n + ".md", "---\nslug: s" + n + "\nlink:\n  href: https://shared.example/" +
@@ -54,7 +55,7 @@ TEST_CASE("the feed hands each slice's new targets over once, then opens the rec
   CHECK(target_count == 740);
   const TargetStream::Taken taken = targets.take();
   CHECK(taken.closed);
-  CHECK(taken.batches.size() == 2);
+  CHECK(taken.batches.size() == 5);
   std::set<std::string> urls;
   std::size_t handed = 0;
   for (const auto& batch : taken.batches) {
