@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/report_output.h"
+#include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 
 namespace linkhealth {
@@ -44,18 +45,23 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   if (s.report.empty() && s.json.empty()) return;
   ReportOptions options;
   options.wayback_base = s.wayback_base;
+  std::optional<TrackingRules> rules;
+  FixOptions fix;
+  fix.rules = scan_options_for(s, rules).rules;
   if (!s.report.empty()) {
     // The HTML report sorts and groups every target: it needs the whole model.
-    write_report_files(load_report_model(store, run_id, options), {s.report, s.json}, nullptr);
+    ReportModel model = load_report_model(store, run_id, options);
+    attach_fix_plan(model, store, s.content, s.confirm_runs, fix);
+    write_report_files(model, {s.report, s.json}, nullptr);
     return;
   }
   // JSON alone streams from the store, one target in memory at a time: the crawl holds the
   // run lock, so nothing changes the run between the header and the targets.
-  write_json_file(s.json, load_report_header(store, run_id, options),
-                  [&](const std::function<void(const ReportTarget&)>& each) {
-                    for_each_report_target(store, run_id, options,
-                                           [&](ReportTarget&& target) { each(target); });
-                  });
+  ReportModel header = load_report_header(store, run_id, options);
+  attach_fix_plan(header, store, s.content, s.confirm_runs, fix);
+  write_json_file(s.json, header, [&](const std::function<void(const ReportTarget&)>& each) {
+    for_each_report_target(store, run_id, options, [&](ReportTarget&& target) { each(target); });
+  });
 }
 
 }  // namespace linkhealth

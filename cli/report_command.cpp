@@ -6,8 +6,11 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
 #include "cli/report_output.h"
+#include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
 
@@ -59,7 +62,13 @@ int run_report(int argc, char** argv) {
     return static_cast<int>(ExitCode::Usage);
   }
 
-  const ReportModel model = load_report_model(*store, *run_id, options);
+  ReportModel model = load_report_model(*store, *run_id, options);
+  // "Ready to fix" needs the content tree: the one the crawl read, when it is still there.
+  const auto run_options = nlohmann::json::parse(store->run(*run_id)->options, nullptr, false);
+  if (run_options.is_object()) {
+    attach_fix_plan(model, *store, run_options.value("content", std::string()),
+                    run_options.value("confirm_runs", 2));
+  }
   // With the JSON on stdout, the "wrote" lines go to stderr so stdout stays one document.
   write_report_files(model, {out_html, out_json}, out_json == "-" ? stderr : stdout);
   return static_cast<int>(ExitCode::Ok);

@@ -1,8 +1,8 @@
 #pragma once
-// What a network subcommand (crawl, check) runs with: built-in defaults, then linkhealth.yaml,
-// then the command line, in that order of precedence. The config file is read before the
-// command line is parsed and only sets the values the flags start from, so a flag that was
-// given always wins and one that was not leaves the file's value alone. Each setting's key,
+// What a subcommand reading the config (crawl, check, fix) runs with: built-in defaults, then
+// linkhealth.yaml, then the command line, in that order of precedence. The config file is read
+// before the command line is parsed and only sets the values the flags start from, so a flag that
+// was given always wins and one that was not leaves the file's value alone. Each setting's key,
 // flag and help text are declared once, in cli/setting_table.h.
 
 #include <filesystem>
@@ -37,7 +37,9 @@ struct RunSettings {
   std::vector<std::string> exclude_hosts;  ///< "host" or "*.domain"
   bool fresh = false;                      ///< start a new run even after an interrupted one
   bool progress = false;  ///< progress line on stderr; crawl starts it on for a terminal
-  std::vector<std::string> host_limits;  ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
+  std::vector<std::string> host_limits;         ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
+  bool fix_apply = false;                       ///< fix: write the edits, not only show them
+  std::string fix_kinds = "redirect,tracking";  ///< fix: the FixKind names to plan
   FetchOptions fetch;
 
   friend bool operator==(const RunSettings&, const RunSettings&) = default;

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "reports/fix_plan_json.h"
+
 namespace linkhealth {
 namespace {
 
@@ -70,9 +72,11 @@ json json_document(const ReportModel& model) {
   for (const auto& target : model.targets) targets.push_back(target_json(target));
   json findings = json::array();
   for (const auto& finding : model.findings) findings.push_back(finding_json(finding));
-  return {{"run", run_json(model.run)},
-          {"targets", std::move(targets)},
-          {"findings", std::move(findings)}};
+  json document = {{"run", run_json(model.run)},
+                   {"targets", std::move(targets)},
+                   {"findings", std::move(findings)}};
+  if (model.ready_to_fix) document["fix_plan"] = fix_plan_json(*model.ready_to_fix);
+  return document;
 }
 
 namespace {
@@ -147,6 +151,10 @@ void write_json_document(std::ostream& out, const ReportModel& header, const Tar
   const char* colon = indent < 0 ? ":" : ": ";
   out << '{' << newline << margin << "\"findings\"" << colon;
   write_array(out, feed_of(header.findings), finding_json, indent);
+  if (header.ready_to_fix) {
+    out << ',' << newline << margin << "\"fix_plan\"" << colon;
+    write_nested(out, fix_plan_json(*header.ready_to_fix), indent, 1);
+  }
   out << ',' << newline << margin << "\"run\"" << colon;
   write_nested(out, run_json(header.run), indent, 1);
   out << ',' << newline << margin << "\"targets\"" << colon;

@@ -5,6 +5,7 @@
 // renderers are tested without a database or a network.
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "crawler/check_result.h"
 #include "extract/finding.h"
 #include "extract/page_meta.h"
+#include "reports/fix_edit.h"
 #include "store/drift.h"
 
 namespace linkhealth {
@@ -62,6 +64,9 @@ struct ReportModel {
   std::vector<Finding> findings;  ///< offline scan findings (data quality)
   bool has_previous_run = false;  ///< false on the first run: "new" and "fixed" mean nothing
   std::string wayback_base = "https://web.archive.org";
+  /// What `linkhealth fix` would change now (reports/report_fix_plan.h); nullopt when the
+  /// content tree was not read for it.
+  std::optional<std::vector<FixEdit>> ready_to_fix;
 };
 
 /// How many targets carry each verdict, indexed by the Verdict's value.

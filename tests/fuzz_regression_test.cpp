@@ -61,6 +61,7 @@ TEST_CASE("fuzz: every seed input keeps its target's properties", "[fuzz]") {
       {"url_cleaner_fuzz", linkhealth::fuzz::check_url_cleaner},
       {"front_matter_fuzz", linkhealth::fuzz::check_front_matter},
       {"page_meta_fuzz", linkhealth::fuzz::check_page_meta},
+      {"front_matter_edit_fuzz", linkhealth::fuzz::check_front_matter_edit},
   };
   for (const auto& [name, check] : targets) {
     std::size_t inputs = 0;
