@@ -6,11 +6,11 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -19,6 +19,7 @@
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
 #include "cli/setting_flags.h"
+#include "extract/source_reader.h"
 #include "reports/content_fixes.h"
 #include "reports/fix_plan_json.h"
 #include "reports/unified_diff.h"
@@ -32,11 +33,6 @@ constexpr const char* kName = "linkhealth fix";
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
   return static_cast<int>(ExitCode::Usage);
-}
-
-std::string read_whole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 /// "12 edits in 9 files (8 redirect, 4 tracking)"
@@ -57,14 +53,16 @@ std::string edit_counts(const FixPlan& plan) {
 std::size_t apply_plan(const FixPlan& plan, const std::filesystem::path& content, int& failed) {
   std::size_t written = 0;
   for (const FileFix& fix : plan.files) {
-    const std::filesystem::path path = content / fix.file;
-    if (read_whole(path) != fix.before) {
+    const auto now =
+        read_content_bytes(content, fix.file, std::numeric_limits<std::uintmax_t>::max());
+    const auto* bytes = std::get_if<std::string>(&now);
+    if (bytes == nullptr || *bytes != fix.before) {
       std::fprintf(stderr, "%s: %s changed while fix was planning; not written\n", kName,
                    fix.file.c_str());
       continue;
     }
     try {
-      replace_file(path, fix.after);
+      replace_file(content / fix.file, fix.after);
       ++written;
     } catch (const std::exception& e) {
       std::fprintf(stderr, "%s: %s\n", kName, e.what());

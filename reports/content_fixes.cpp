@@ -1,9 +1,8 @@
 #include "reports/content_fixes.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
+#include <variant>
 
 #include "extract/scan.h"
 #include "extract/source_reader.h"
@@ -16,28 +15,6 @@ ScanOptions reading_options(const FixOptions& options) {
   scan.url_fields = fix_fields();
   scan.rules = &options.tracking_rules();
   return scan;
-}
-
-bool read_bytes(const std::filesystem::path& path, std::uintmax_t max_bytes, std::string& out,
-                std::string& why) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    why = "cannot read file: " + ec.message();
-    return false;
-  }
-  if (size > max_bytes) {
-    why = "file is " + std::to_string(size) + " bytes, over the " + std::to_string(max_bytes) +
-          "-byte limit; not read";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) {
-    why = "cannot read file";
-    return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -95,13 +72,14 @@ FixPlan plan_content_fixes(const std::filesystem::path& content, const FixEviden
     const auto it = recorded.find(file);
     static const std::vector<std::pair<std::string, RefRecord>> kNone;
     const auto& refs = it == recorded.end() ? kNone : it->second;
-    std::string bytes;
-    std::string why;
-    if (!read_bytes(content / relative, limits.max_file_bytes, bytes, why)) {
-      if (!refs.empty()) plan.notes.push_back({file, 0, file + ": " + why + "; not edited"});
+    auto bytes = read_content_bytes(content, relative, limits.max_file_bytes);
+    if (const auto* finding = std::get_if<Finding>(&bytes)) {
+      if (!refs.empty()) {
+        plan.notes.push_back({file, 0, file + ": " + finding->detail + "; not edited"});
+      }
       continue;
     }
-    plan_file_fixes(file, bytes, refs, evidence, options, plan);
+    plan_file_fixes(file, std::get<std::string>(bytes), refs, evidence, options, plan);
   }
   for (const auto& [file, refs] : recorded) {
     const bool wanted = std::any_of(refs.begin(), refs.end(), [&](const auto& ref) {

@@ -13,7 +13,8 @@ namespace linkhealth {
 
 /// The diff of `before` and `after` (= before with `splices`, in file order, applied) with
 /// `context` lines around each change; headers name a/`path` and b/`path`. Empty when the
-/// splices change nothing.
+/// splices change nothing. A splice changes the lines it starts and ends on (the rewriter's
+/// splices are values: they never end just past a line break).
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after,
                          const std::vector<Splice>& splices, int context = 3);
 

@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -92,8 +93,10 @@ void write_content(const Tree& t) {
                     "http://news.web.test/edited"));
 }
 
-void crawl(const Tree& t, int port) {
-  std::vector<std::string> args = {"--content", t.content, "--db", t.db};
+void crawl(const Tree& t, int port, std::vector<std::string> args = {}) {
+  for (const std::string& a : {std::string("--content"), t.content, std::string("--db"), t.db}) {
+    args.push_back(a);
+  }
   for (const std::string& flag : loopback_flags(port)) args.push_back(flag);
   const int code = run_crawl_args(args);
   REQUIRE((code == 0 || code == 2));
@@ -125,7 +128,19 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
   CHECK(one.status == 0);
   CHECK_THAT(one.out, Catch::Contains("+++ b/tracking.md") && !Catch::Contains("moved.md"));
 
-  crawl(t, web.port());
+  const auto json = t.tree.root() / "links.json";
+  const auto html = t.tree.root() / "report.html";
+  crawl(t, web.port(), {"--json", json.string(), "--report", html.string()});
+  // The crawl's report lists what fix would change now (both links of edited.md still hold
+  // the moved URL at this point).
+  std::ifstream json_file(json);
+  const auto report = nlohmann::json::parse(json_file);
+  REQUIRE(report.contains("fix_plan"));
+  CHECK(report["fix_plan"].size() == 9);
+  const std::string page = read_file(html);
+  CHECK_THAT(page, Catch::Contains("Ready to fix <span class=\"count\">(9)</span>") &&
+                       Catch::Contains("edits ready to fix") &&
+                       Catch::Contains("braces.md:3"));
   // Editors retouch files between the crawl and the fix: a value re-quoted, a file saved with
   // CRLF line ends, a link pointed elsewhere.
   t.tree.write("content/moved.md", replaced(t.file("moved.md"), "  href: http://news.web.test/old",

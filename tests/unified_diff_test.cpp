@@ -40,12 +40,13 @@ TEST_CASE("one changed line gets three lines of context", "[reports][fix][diff]"
 
 TEST_CASE("changes far apart are separate hunks, near ones share one", "[reports][fix][diff]") {
   const std::string before = numbered(1, 30);
-  const std::vector<Splice> far = {replace_in(before, "line 2\n", "line two\n"),
+  // Splices cover values, never a line break at their end (see unified_diff.h).
+  const std::vector<Splice> far = {replace_in(before, "line 2", "line two"),
                                    replace_in(before, "line 20", "line twenty")};
   const std::string diff = unified_diff("f.md", before, apply(before, far), far);
   CHECK_THAT(diff, Catch::Contains("@@ -1,5 +1,5 @@\n line 1\n-line 2\n+line two\n"));
   CHECK_THAT(diff, Catch::Contains("@@ -17,7 +17,7 @@\n line 17\n"));
-  const std::vector<Splice> near = {replace_in(before, "line 4\n", "line four\n"),
+  const std::vector<Splice> near = {replace_in(before, "line 4", "line four"),
                                     replace_in(before, "line 9", "line nine")};
   CHECK_THAT(unified_diff("f.md", before, apply(before, near), near),
              Catch::Contains("@@ -1,12 +1,12 @@\n line 1\n"));
