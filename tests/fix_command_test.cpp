@@ -139,8 +139,7 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
   CHECK(report["fix_plan"].size() == 9);
   const std::string page = read_file(html);
   CHECK_THAT(page, Catch::Contains("Ready to fix <span class=\"count\">(9)</span>") &&
-                       Catch::Contains("edits ready to fix") &&
-                       Catch::Contains("braces.md:3"));
+                       Catch::Contains("edits ready to fix") && Catch::Contains("braces.md:3"));
   // Editors retouch files between the crawl and the fix: a value re-quoted, a file saved with
   // CRLF line ends, a link pointed elsewhere.
   t.tree.write("content/moved.md", replaced(t.file("moved.md"), "  href: http://news.web.test/old",

@@ -32,8 +32,8 @@ TEST_CASE("the HTML report lists the ready edits, escaped, with a count", "[repo
   CHECK_THAT(section, Catch::Contains("Ready to fix <span class=\"count\">(2)</span>") &&
                           Catch::Contains("curated/a.md:7") &&
                           Catch::Contains("curated/&lt;b&gt;.md:9") &&
-                          Catch::Contains("<td>redirect</td>") &&
-                          !Catch::Contains("<b>.md") && !Catch::Contains("href=\"javascript"));
+                          Catch::Contains("<td>redirect</td>") && !Catch::Contains("<b>.md") &&
+                          !Catch::Contains("href=\"javascript"));
   const std::string page = render_html_report(model);
   CHECK_THAT(page, Catch::Contains(section) && Catch::Contains("edits ready to fix"));
   // No plan (a report written away from the content tree): no section, no count.
@@ -59,6 +59,6 @@ TEST_CASE("the JSON document carries the plan, streamed or not", "[report][fix]"
     write_json_document(streamed, model, indent);
     CHECK(streamed.str() == json_document(model).dump(indent));
   }
-  CHECK_FALSE(nlohmann::json::parse(render_json_document(sample_report_model()))
-                  .contains("fix_plan"));
+  CHECK_FALSE(
+      nlohmann::json::parse(render_json_document(sample_report_model())).contains("fix_plan"));
 }
