@@ -11,17 +11,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "cli/cpu_time.h"
 #include "extract/scan.h"
 #include "tests/temp_tree.h"
 
 namespace {
-
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto sec = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-  return sec(usage.ru_utime) + sec(usage.ru_stime);
-}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -48,11 +42,11 @@ int main(int argc, char** argv) {
   const double generate = seconds_since(start);
   const long rss_before = peak_rss_mb();
 
-  const double cpu0 = cpu_seconds();
+  const double cpu0 = linkhealth::process_cpu_seconds();
   start = std::chrono::steady_clock::now();
   const auto result = linkhealth::scan_content(tree.root(), {});
   const double wall = seconds_since(start);
-  const double cpu = cpu_seconds() - cpu0;
+  const double cpu = linkhealth::process_cpu_seconds() - cpu0;
 
   std::printf(
       "big_tree_bench: %zu files: generated in %.1f s; scan %.2f s wall, %.2f s CPU; "

@@ -3,8 +3,6 @@
 // several runs for the default scan (one thread per core), one thread, and --strict-yaml (every
 // front matter field parsed). CPU time is given because the machine is shared: wall time
 // under load says more about the neighbours than about scan.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,16 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "cli/cpu_time.h"
 #include "extract/scan.h"
 
 namespace {
-
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto sec = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-  return sec(usage.ru_utime) + sec(usage.ru_stime);
-}
 
 struct Timing {
   double wall = 0;
@@ -31,12 +23,12 @@ struct Timing {
 
 Timing time_scan(const std::vector<std::string>& roots, const linkhealth::ScanOptions& options) {
   Timing t;
-  const double cpu0 = cpu_seconds();
+  const double cpu0 = linkhealth::process_cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
   for (const auto& root : roots)
     t.files += linkhealth::scan_content(root, options).counts.files_read;
   t.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  t.cpu = cpu_seconds() - cpu0;
+  t.cpu = linkhealth::process_cpu_seconds() - cpu0;
   return t;
 }
 

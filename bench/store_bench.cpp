@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/article_page.h"
 #include "store/store.h"
 
 using namespace linkhealth;
@@ -44,16 +45,7 @@ CheckResult check_of(int i) {
   c.etag = "\"5f3a-" + std::to_string(i) + "\"";
   c.content_type = "text/html; charset=utf-8";
   if (c.verdict != Verdict::Broken) {
-    PageMeta page;
-    page.title = "Health system " + std::to_string(i) + " outlines its telehealth strategy";
-    page.title_rule = "og:title";
-    page.description = "A longer description of article " + std::to_string(i) +
-                       " as the publisher wrote it in its og:description tag.";
-    page.description_rule = "og:description";
-    page.og_title = page.title;
-    page.og_description = page.description;
-    page.canonical = c.final_url;
-    page.og_site_name = "Example News";
+    const PageMeta page = bench::article_page(i, c.final_url);
     c.page = page;
   }
   return c;

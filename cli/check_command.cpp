@@ -7,20 +7,22 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/crawl_recorder.h"
+#include "cli/repair_phase.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
 #include "cli/setting_flags.h"
 #include "cli/source_lookup.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
-#include "crawler/wayback_lookup.h"
 #include "reports/check_text.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
@@ -28,10 +30,7 @@
 namespace linkhealth {
 namespace {
 
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "linkhealth check: %s\n", message.c_str());
-  return static_cast<int>(ExitCode::Usage);
-}
+constexpr const char* kName = "linkhealth check";
 
 bool colour_wanted() {
   const char* no_colour = std::getenv("NO_COLOR");
@@ -49,16 +48,23 @@ std::string run_options_json(const std::string& wanted, const RunSettings& setti
 }
 
 // Fetches the targets through the crawl recorder (conditional requests, 304 reuse, drift,
-// batched write) and returns whether the run was interrupted.
+// batched write) and returns whether the run was interrupted. `compared_with` gets, per request
+// URL, when the check drift compared with was made ("drift since").
 bool fetch_and_record(Store& store, std::int64_t run_id, const RunSettings& settings,
-                      const TargetExclusions& exclusions) {
+                      const TargetExclusions& exclusions,
+                      std::map<std::string, std::string>& compared_with) {
   RunLog log;
-  CrawlRecorder recorder(store, run_id, log);
+  CrawlRecorder recorder(store, run_id, log,
+                         [&](const CheckResult& check, const PriorState& prior) {
+                           if (prior.previous)
+                             compared_with[check.request_url] = prior.previous->checked_at;
+                         });
   auto targets = recorder.plan({}, exclusions);
   Crawler crawler(settings.fetch);
   StopSignals signals(crawler);
   crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
   recorder.flush();
+  if (!signals.received()) run_repair_phase(store, run_id, crawler, settings, log);
   return signals.received();
 }
 
@@ -73,7 +79,7 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
     CheckedLink link;
     link.target = target;
     link.checked = false;  // until found: an interrupted run leaves targets without a check
-    for (const ReportTarget& stored : model.targets) {
+    for (const TargetRecord& stored : model.targets) {
       if (stored.request_url != target.request_url) continue;
       link.stored = stored;
       link.checked = true;
@@ -82,10 +88,7 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
       link.previous_checked_at = it->second;
     }
     const SuggestedFix fix = suggest_fix(link.stored, settings.wayback_base);
-    if (fix.kind == SuggestedFix::Kind::UseArchive) {
-      link.wayback_link = fix.url;
-      link.wayback_snapshot = wayback_snapshot(fix.url, settings.fetch).value_or("");
-    }
+    if (fix.kind == SuggestedFix::Kind::SearchArchive) link.wayback_link = fix.url;
     check.links.push_back(std::move(link));
   }
   return check;
@@ -95,12 +98,8 @@ SourceCheck assemble(const ScanResult& one, std::vector<UnusableField> unusable,
 
 int run_check(int argc, char** argv) {
   RunSettings settings;
-  try {
-    settings = load_run_settings(argc, argv);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
-  CLI::App app{"Check the links of one content file now and record the check", "linkhealth check"};
+  if (const auto stop = load_settings(kName, argc, argv, settings)) return *stop;
+  CLI::App app{"Check the links of one content file now and record the check", kName};
   std::string wanted;
   bool json = false;
   app.add_option("source", wanted, "slug, or content file (.md) path")->required();
@@ -109,8 +108,7 @@ int run_check(int argc, char** argv) {
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
   TargetExclusions exclusions;
-  try {
-    app.parse(argc, argv);
+  const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(settings);
     if (settings.content.empty()) {
       throw CLI::ValidationError("--content",
@@ -119,29 +117,22 @@ int run_check(int argc, char** argv) {
     }
     scan_options = scan_options_for(settings, rules);
     exclusions = TargetExclusions(settings.exclude_urls, settings.exclude_hosts);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
+  });
+  if (stop) return *stop;
   std::error_code ec;
   if (!std::filesystem::is_directory(settings.content, ec)) {
-    return usage_error("--content " + settings.content + " is not a directory");
+    return usage_error(kName, "--content " + settings.content + " is not a directory");
   }
 
   LocatedSource located = locate_source(settings.content, wanted, scan_options);
-  if (!located.warning.empty())
-    std::fprintf(stderr, "linkhealth check: %s\n", located.warning.c_str());
+  if (!located.warning.empty()) std::fprintf(stderr, "%s: %s\n", kName, located.warning.c_str());
   if (!located.scan) {
     std::string message = located.error;
     if (!located.suggestions.empty()) {
       message += "\nclosest slugs:";
       for (const auto& slug : located.suggestions) message += "\n  " + slug;
     }
-    return usage_error(message);
+    return usage_error(kName, message);
   }
   ScanResult one;
   one.sources.push_back(*located.scan->source);
@@ -150,18 +141,12 @@ int run_check(int argc, char** argv) {
 
   Store store =
       Store::open(settings.db, {200, std::chrono::milliseconds(1000), settings.confirm_runs});
-  // "Drift since" names the check the recorder compares with: read it before recording.
-  std::map<std::string, std::string> before;
-  for (const Target& target : one.targets) {
-    if (auto previous = store.previous_check(target.request_url)) {
-      before[target.request_url] = previous->result.checked_at;
-    }
-  }
   const std::int64_t run_id =
       store.begin_run(RunKind::Check, run_options_json(wanted, settings), false);
   store.record_sources(run_id, one.sources, one.targets);
   store.record_findings(run_id, located.scan->findings);
-  const bool interrupted = fetch_and_record(store, run_id, settings, exclusions);
+  std::map<std::string, std::string> before;
+  const bool interrupted = fetch_and_record(store, run_id, settings, exclusions, before);
   store.finish_run(run_id, interrupted ? RunStatus::Interrupted : RunStatus::Done);
 
   ReportOptions report_options;

@@ -26,5 +26,6 @@ int run_crawl(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_check(int argc, char** argv);
 int run_fix(int argc, char** argv);
+int run_merge(int argc, char** argv);
 
 }  // namespace linkhealth

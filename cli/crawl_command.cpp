@@ -15,17 +15,20 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/cpu_time.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
+#include "cli/repair_phase.h"
 #include "cli/run_lock.h"
 #include "cli/run_log.h"
 #include "cli/run_settings.h"
 #include "cli/setting_flags.h"
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
+#include "crawler/shard.h"
 #include "extract/scan.h"
 #include "store/store.h"
 
@@ -36,11 +39,6 @@ constexpr const char* kName = "linkhealth crawl";
 // Files scanned and recorded at a time: large enough that each slice's transaction and
 // thread start-up are amortised, small enough that a slice is a few MB.
 constexpr std::size_t kScanSliceFiles = 512;
-
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
-  return static_cast<int>(ExitCode::Usage);
-}
 
 /// Every ~200 ms: redraws the progress line (on a terminal) and commits a due batch, so a
 /// crawl waiting on slow hosts does not keep its last results uncommitted.
@@ -94,7 +92,8 @@ std::string options_json(const RunSettings& s) {
                         {"concurrency", s.fetch.concurrency},
                         {"per_host", s.fetch.per_host},
                         {"interval_ms", s.fetch.interval_ms},
-                        {"confirm_runs", s.confirm_runs}}
+                        {"confirm_runs", s.confirm_runs},
+                        {"shard", s.shard.empty() ? "0/1" : s.shard}}
       .dump();
 }
 
@@ -102,11 +101,7 @@ std::string options_json(const RunSettings& s) {
 
 int run_crawl(int argc, char** argv) {
   RunSettings s;
-  try {
-    s = load_run_settings(argc, argv);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
+  if (const auto stop = load_settings(kName, argc, argv, s)) return *stop;
   s.progress = isatty(STDERR_FILENO) != 0;
   CLI::App app{
       "Scan the content tree, check every URL politely, record the results in the "
@@ -117,24 +112,25 @@ int run_crawl(int argc, char** argv) {
   TargetExclusions exclusions;
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
-  try {
-    app.parse(argc, argv);
+  Shard shard;
+  const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
     exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
+    if (!s.shard.empty()) {
+      const auto parsed = parse_shard(s.shard);
+      if (!parsed) throw ConfigError("--shard " + s.shard + ": expected K/N with 0 <= K < N");
+      shard = *parsed;
+    }
+  });
+  if (stop) return *stop;
+  if (s.content.empty()) {
+    return usage_error(kName, "--content is required (or content: in the config)");
   }
-  if (s.content.empty()) return usage_error("--content is required (or content: in the config)");
   std::error_code ec;
   if (!std::filesystem::is_directory(s.content, ec)) {
-    return usage_error("--content " + s.content + " is not a directory");
+    return usage_error(kName, "--content " + s.content + " is not a directory");
   }
 
   RunLog log(s.log);
@@ -182,11 +178,13 @@ int run_crawl(int argc, char** argv) {
   std::size_t planned = 0;
   {
     CrawlRecorder recorder(store, run_id, log);
-    std::vector<FetchTarget> targets = recorder.plan(already, exclusions);
+    std::vector<FetchTarget> targets = recorder.plan(already, exclusions, shard);
     planned = targets.size();
     CrawlTicker ticker(crawler, recorder, s.progress);
     crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
+    recorder.flush();
   }
+  if (!signals.received()) run_repair_phase(store, run_id, crawler, s, log);
   // The report below reads the whole run back: start it from a trimmed heap.
   release_free_memory();
   const bool stopped = signals.received() && crawler.progress().done < planned;

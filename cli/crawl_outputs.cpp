@@ -14,8 +14,7 @@ namespace linkhealth {
 CrawlOutcome summarise_crawl(Store& store, std::int64_t run_id) {
   CrawlOutcome outcome;
   outcome.summary = store.summary(run_id);
-  outcome.new_problems = store.new_problems(run_id).size();
-  outcome.fixed = store.fixed(run_id).size();
+  outcome.changes = store.change_counts(run_id);
   return outcome;
 }
 
@@ -29,14 +28,15 @@ std::string summary_line(const CrawlOutcome& o, const RunSettings& s, double sec
   std::string line = fmt::format(
       "linkhealth crawl: run {} {} in {:.0f}s: {} targets ({}), {} problems, {} new, {} fixed",
       o.summary.run.id, to_string(o.summary.run.status), seconds, total,
-      verdicts.empty() ? "none" : verdicts, o.summary.run.problem_count, o.new_problems, o.fixed);
+      verdicts.empty() ? "none" : verdicts, o.summary.run.problem_count, o.changes.new_problems,
+      o.changes.fixed);
   if (!s.report.empty()) line += "; report " + s.report;
   if (!s.json.empty() && s.json != "-") line += "; json " + s.json;
   return line;
 }
 
 int crawl_exit_code(const CrawlOutcome& o, FailOn fail_on) {
-  const bool failed = (fail_on == FailOn::New && o.new_problems > 0) ||
+  const bool failed = (fail_on == FailOn::New && o.changes.new_problems > 0) ||
                       (fail_on == FailOn::Any && o.summary.run.problem_count > 0);
   return static_cast<int>(failed ? ExitCode::Problems : ExitCode::Ok);
 }
@@ -59,8 +59,8 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   // run lock, so nothing changes the run between the header and the targets.
   ReportModel header = load_report_header(store, run_id, options);
   attach_fix_plan(header, store, s.content, s.confirm_runs, fix);
-  write_json_file(s.json, header, [&](const std::function<void(const ReportTarget&)>& each) {
-    for_each_report_target(store, run_id, options, [&](ReportTarget&& target) { each(target); });
+  write_json_file(s.json, header, [&](const std::function<void(const TargetRecord&)>& each) {
+    for_each_report_target(store, run_id, options, [&](TargetRecord&& target) { each(target); });
   });
 }
 

@@ -12,9 +12,8 @@
 namespace linkhealth {
 
 struct CrawlOutcome {
-  RunSummary summary;            ///< the run, its totals per verdict, the previous crawl
-  std::size_t new_problems = 0;  ///< Store::new_problems (confirmed, not in the previous crawl)
-  std::size_t fixed = 0;         ///< Store::fixed
+  RunSummary summary;    ///< the run, its totals per verdict, the previous crawl
+  ChangeCounts changes;  ///< new problems and fixed targets against the previous crawl
 };
 
 CrawlOutcome summarise_crawl(Store& store, std::int64_t run_id);

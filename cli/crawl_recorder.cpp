@@ -8,77 +8,95 @@
 
 namespace linkhealth {
 
-CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log)
-    : store_(store), run_id_(run_id), log_(log) {}
+CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log, OnRecorded on_recorded)
+    : store_(store), run_id_(run_id), log_(log), on_recorded_(std::move(on_recorded)) {}
+
+CrawlRecorder::~CrawlRecorder() {
+  try {
+    std::lock_guard lock(mu_);
+    record_slice_locked();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the results are fetched again on resume
+  }
+}
 
 std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& already_checked,
-                                             const TargetExclusions& exclusions) {
+                                             const TargetExclusions& exclusions,
+                                             const Shard& shard) {
   std::lock_guard lock(mu_);
   std::vector<FetchTarget> out;
   // By URL (the store's order), so hosts interleave the same way on every run.
-  for (ContentTarget& target : store_.content_targets(run_id_)) {
-    if (already_checked.count(target.url) != 0) continue;
-    if (exclusions.excludes(target.url, target.host)) {
-      record_locked(excluded_result(target.url, target.host));
+  for (FetchTarget& target : store_.fetch_targets(run_id_)) {
+    if (already_checked.count(target.request_url) != 0 || !shard_owns_host(shard, target.host)) {
       continue;
     }
-    FetchTarget fetch{std::move(target.url), std::move(target.host), "", "", ""};
-    if (auto previous = store_.previous_check(fetch.request_url)) {
-      fetch.etag = previous->result.etag;
-      fetch.last_modified = previous->result.last_modified;
-      fetch.final_url = previous->result.final_url;
+    if (exclusions.excludes(target.request_url, target.host)) {
+      take_locked(excluded_result(target.request_url, target.host));
+      continue;
     }
-    out.push_back(std::move(fetch));
+    out.push_back(std::move(target));
   }
   return out;
 }
 
 void CrawlRecorder::record(CheckResult result) {
   std::lock_guard lock(mu_);
-  record_locked(std::move(result));
+  take_locked(std::move(result));
   store_.flush_if_due();
 }
 
-void CrawlRecorder::record_locked(CheckResult result) {
-  const std::optional<CheckRecord> previous = store_.previous_check(result.request_url);
-  if (result.not_modified && previous) result = reuse_not_modified(result, previous->result);
+void CrawlRecorder::take_locked(CheckResult result) {
+  // A second result for a URL of the slice is recorded after the first, as a recheck of it.
+  if (slice_urls_.count(result.request_url) != 0) record_slice_locked();
+  slice_urls_.insert(result.request_url);
+  slice_.push_back(std::move(result));
+  if (slice_.size() >= kSliceSize) record_slice_locked();
+}
 
-  std::vector<Source> sources;  // the curated records drift compares
-  std::vector<std::string> slugs;
-  const std::vector<CitingRef> refs = store_.citing_refs(result.request_url);
-  std::set<std::string_view> cited_by;
-  std::set<std::string_view> compared;
-  for (const CitingRef& ref : refs) {
-    if (cited_by.insert(ref.file).second) slugs.push_back(ref.slug);
-    // A feed's own URLs (feed.feed_url, feed.site_url) are not the article the curated title
-    // describes, so they get no drift against it. One source, several URL fields: compared
-    // once.
-    if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
-    Source curated;
-    curated.slug = ref.slug;
-    curated.file = ref.file;
-    curated.title = ref.title;
-    curated.description = ref.description;
-    sources.push_back(std::move(curated));
-  }
-  const std::vector<Drift> drift =
-      compute_drift(result, sources, previous ? &previous->result : nullptr);
-  store_.record_check(run_id_, result, drift);
+void CrawlRecorder::record_slice_locked() {
+  if (slice_.empty()) return;
+  std::vector<CheckResult> slice;
+  slice.swap(slice_);
+  slice_urls_.clear();
+  std::vector<std::string> urls;
+  urls.reserve(slice.size());
+  for (const CheckResult& result : slice) urls.push_back(result.request_url);
+  // Read and written in one transaction: no other writer (an ad-hoc `check`) commits a check
+  // of these targets between their prior state and the checks continuing it.
+  store_.within_batch([&] {
+    const std::vector<PriorState> priors = store_.prior_states(run_id_, urls);
+    for (std::size_t i = 0; i < slice.size(); ++i) {
+      record_one_locked(std::move(slice[i]), priors[i]);
+    }
+  });
+}
+
+void CrawlRecorder::record_one_locked(CheckResult result, const PriorState& prior) {
+  const CheckResult* previous = prior.previous ? &*prior.previous : nullptr;
+  if (result.not_modified && previous) result = reuse_not_modified(result, *previous);
+  const std::vector<Drift> drift = compute_drift(result, prior.citing, previous);
+  store_.record_check(run_id_, result, drift, prior.history);
   ++verdicts_[result.verdict];
-  if (is_problem(result.verdict)) {
-    log_.line(fmt::format("{} {} {}{}{} (from {})", to_string(result.verdict), result.http_status,
-                          result.request_url, result.error.empty() ? "" : ": ", result.error,
-                          fmt::join(slugs, ", ")));
+  if (on_recorded_) on_recorded_(result, prior);
+  if (!is_problem(result.verdict)) return;
+  std::vector<std::string_view> slugs;  // one per citing file
+  std::set<std::string_view> files;
+  for (const CitingRef& ref : prior.citing) {
+    if (files.insert(ref.file).second) slugs.push_back(ref.slug);
   }
+  log_.line(fmt::format("{} {} {}{}{} (from {})", to_string(result.verdict), result.http_status,
+                        result.request_url, result.error.empty() ? "" : ": ", result.error,
+                        fmt::join(slugs, ", ")));
 }
 
 void CrawlRecorder::flush_if_due() {
   std::lock_guard lock(mu_);
+  record_slice_locked();
   store_.flush_if_due();
 }
 
 void CrawlRecorder::flush() {
   std::lock_guard lock(mu_);
+  record_slice_locked();
   store_.flush();
 }
 

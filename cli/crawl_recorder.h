@@ -6,10 +6,14 @@
 // stalled crawl never holds the write transaction open.
 // It reads the content back from the store (the targets the run's files cite, and per result
 // the references and curated records drift compares), so a crawl never holds the scan while it
-// fetches: memory then grows with the targets, not with everything the scan read.
+// fetches: memory then grows with the targets, not with everything the scan read. Results are
+// recorded in slices: what a slice needs from before it (Store::prior_states) is read with
+// three statements for the slice, so a crawl reads each target's prior state once, and never
+// more than a slice of them is in memory.
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -19,36 +23,53 @@
 #include "cli/run_log.h"
 #include "cli/target_exclusions.h"
 #include "crawler/fetch_target.h"
+#include "crawler/shard.h"
 #include "store/store.h"
 
 namespace linkhealth {
 
 class CrawlRecorder {
  public:
-  /// For a run whose content is recorded (Store::finish_sources done).
-  CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log);
+  /// Told of each check as it is recorded, with the state it was compared with.
+  using OnRecorded = std::function<void(const CheckResult& recorded, const PriorState& prior)>;
+  /// Results wait for at most this many others (or the next flush_if_due) before they are
+  /// recorded: the store's default batch.
+  static constexpr std::size_t kSliceSize = 200;
 
-  /// Targets to fetch, by URL: those the run's content cites that are not in `already_checked` and
-  /// not excluded (excluded ones are recorded as skipped right away), each with the ETag /
-  /// Last-Modified of its previous check.
+  /// For a run whose content is recorded (Store::finish_sources done).
+  CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log, OnRecorded on_recorded = {});
+  /// Records what is still waiting; errors are lost here, so call flush() first.
+  ~CrawlRecorder();
+  CrawlRecorder(const CrawlRecorder&) = delete;
+  CrawlRecorder& operator=(const CrawlRecorder&) = delete;
+
+  /// Targets to fetch, by URL: those the run's content cites that `shard` owns, that are not in
+  /// `already_checked` and not excluded (excluded ones are recorded as skipped), each with the
+  /// ETag / Last-Modified of its last informative check. Another shard's targets are neither
+  /// fetched nor recorded.
   std::vector<FetchTarget> plan(const std::set<std::string>& already_checked,
-                                const TargetExclusions& exclusions);
-  /// Records one result (see the header comment).
+                                const TargetExclusions& exclusions, const Shard& shard = {});
+  /// Takes one result; it is recorded with its slice (see the header comment).
   void record(CheckResult result);
-  /// Commits the open batch when it is due / now.
+  /// Records the waiting slice, then commits the open batch when it is due / now.
   void flush_if_due();
   void flush();
 
-  /// Results recorded by this process, per verdict.
+  /// Results recorded by this process, per verdict (a 304 counts as the verdict it confirms).
   std::map<Verdict, std::size_t> verdicts() const;
 
  private:
-  void record_locked(CheckResult result);
+  void take_locked(CheckResult result);
+  void record_slice_locked();
+  void record_one_locked(CheckResult result, const PriorState& prior);
 
   Store& store_;
   std::int64_t run_id_;
   RunLog& log_;
+  OnRecorded on_recorded_;
   mutable std::mutex mu_;
+  std::vector<CheckResult> slice_;
+  std::set<std::string> slice_urls_;
   std::map<Verdict, std::size_t> verdicts_;
 };
 

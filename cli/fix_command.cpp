@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/file_replace.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
@@ -29,11 +30,6 @@ namespace linkhealth {
 namespace {
 
 constexpr const char* kName = "linkhealth fix";
-
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "%s: %s\n", kName, message.c_str());
-  return static_cast<int>(ExitCode::Usage);
-}
 
 /// "12 edits in 9 files (8 redirect, 4 tracking)"
 std::string edit_counts(const FixPlan& plan) {
@@ -76,11 +72,7 @@ std::size_t apply_plan(const FixPlan& plan, const std::filesystem::path& content
 
 int run_fix(int argc, char** argv) {
   RunSettings s;
-  try {
-    s = load_run_settings(argc, argv);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
-  }
+  if (const auto stop = load_settings(kName, argc, argv, s)) return *stop;
   CLI::App app{
       "Write the repairs the recorded crawls confirm (permanent redirects, tracking left in "
       "stored URLs) back into the content files; without --apply only show them as a diff",
@@ -91,11 +83,10 @@ int run_fix(int argc, char** argv) {
   app.add_option("--json", json, "write the plan as JSON here ('-' for stdout, then no diff)");
   FixOptions options;
   std::optional<TrackingRules> rules;
-  try {
-    app.parse(argc, argv);
+  const auto stop = parse_command_line(app, argc, argv, [&] {
     std::string unknown;
     const auto kinds = fix_kinds_from_list(s.fix_kinds, &unknown);
-    if (!kinds || kinds->empty()) {
+    if (!kinds) {
       throw ConfigError("unknown fix kind '" + unknown +
                         "' (expected redirect, tracking or relocation, comma-separated)");
     }
@@ -103,26 +94,21 @@ int run_fix(int argc, char** argv) {
     if (s.confirm_runs < 1) {
       throw ConfigError(fmt::format("confirm_runs must be at least 1, not {}", s.confirm_runs));
     }
-    const ScanOptions scan = scan_options_for(s, rules);
-    options.rules = scan.rules;
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  } catch (const ConfigError& e) {
-    return usage_error(e.what());
+    options.rules = scan_options_for(s, rules).rules;
+  });
+  if (stop) return *stop;
+  if (s.content.empty()) {
+    return usage_error(kName, "--content is required (or content: in the config)");
   }
-  if (s.content.empty()) return usage_error("--content is required (or content: in the config)");
   std::error_code ec;
   if (!std::filesystem::is_directory(s.content, ec)) {
-    return usage_error("--content " + s.content + " is not a directory");
+    return usage_error(kName, "--content " + s.content + " is not a directory");
   }
   std::optional<Store> store;
   try {
     store.emplace(Store::open_existing(s.db));
   } catch (const std::exception& e) {
-    return usage_error(e.what());
+    return usage_error(kName, e.what());
   }
 
   FixEvidence evidence;

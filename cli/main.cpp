@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"report", "write the HTML report and/or JSON of a recorded run", linkhealth::run_report},
     {"fix", "write confirmed repairs (redirects, tracking) back into the content files",
      linkhealth::run_fix},
+    {"merge", "fold the databases of a sharded crawl into one store", linkhealth::run_merge},
 };
 
 void print_usage(std::FILE* out) {

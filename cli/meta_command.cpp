@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "extract/page_meta.h"
 #include "extract/page_meta_json.h"
 
@@ -92,13 +93,8 @@ int run_meta(int argc, char** argv) {
   app.add_option("--url", url, "final URL of the page (base for relative URLs)");
   app.add_option("--content-type", content_type,
                  "HTTP Content-Type value, e.g. 'text/html; charset=utf-8'");
-  app.add_flag("--json", json, "print the JSON object the crawl JSON uses under `page`");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : static_cast<int>(ExitCode::Usage);
-  }
+  app.add_flag("--json", json, "print the fields as JSON (a superset of `page` in the crawl JSON)");
+  if (const auto stop = parse_command_line(app, argc, argv)) return *stop;
 
   std::string body;
   std::string error;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/report_output.h"
 #include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
@@ -20,46 +21,36 @@ int run_report(int argc, char** argv) {
   CLI::App app{"Write the HTML report and/or the JSON document of a recorded run",
                "linkhealth report"};
   std::string db_path;
-  std::string out_html;
-  std::string out_json;
+  ReportFiles files;
   std::optional<std::int64_t> run_id;
   ReportOptions options;
   app.add_option("--db", db_path, "the database a crawl wrote")->required();
-  app.add_option("--out", out_html, "write the self-contained HTML report here");
-  app.add_option("--json", out_json, "write the JSON document here ('-' for stdout)");
+  app.add_option("--out", files.html, "write the self-contained HTML report here");
+  app.add_option("--json", files.json, "write the JSON document here ('-' for stdout)");
   app.add_option("--run", run_id, "run id to report (default: the latest crawl)");
   app.add_option("--wayback-base", options.wayback_base, "Wayback Machine base URL for dead links")
       ->capture_default_str();
-  try {
-    app.parse(argc, argv);
-    if (out_html.empty() && out_json.empty()) {
+  const auto stop = parse_command_line(app, argc, argv, [&] {
+    if (files.html.empty() && files.json.empty()) {
       throw CLI::ValidationError("--out", "give --out FILE.html and/or --json FILE");
     }
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  }
+  });
+  if (stop) return *stop;
 
   std::optional<Store> store;
   try {
     store.emplace(Store::open_existing(db_path));
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "linkhealth report: %s\n", e.what());
-    return static_cast<int>(ExitCode::Usage);
+    return usage_error(app.get_name(), e.what());
   }
   if (!run_id) {
     auto latest = store->latest_run(RunKind::Crawl);
     if (!latest) {
-      std::fprintf(stderr, "linkhealth report: %s has no crawl yet\n", db_path.c_str());
-      return static_cast<int>(ExitCode::Usage);
+      return usage_error(app.get_name(), db_path + " has no crawl yet");
     }
     run_id = latest->id;
   } else if (!store->run(*run_id)) {
-    std::fprintf(stderr, "linkhealth report: %s has no run %lld\n", db_path.c_str(),
-                 static_cast<long long>(*run_id));
-    return static_cast<int>(ExitCode::Usage);
+    return usage_error(app.get_name(), db_path + " has no run " + std::to_string(*run_id));
   }
 
   ReportModel model = load_report_model(*store, *run_id, options);
@@ -70,7 +61,7 @@ int run_report(int argc, char** argv) {
                     run_options.value("confirm_runs", 2));
   }
   // With the JSON on stdout, the "wrote" lines go to stderr so stdout stays one document.
-  write_report_files(model, {out_html, out_json}, out_json == "-" ? stderr : stdout);
+  write_report_files(model, files, files.json == "-" ? stderr : stdout);
   return static_cast<int>(ExitCode::Ok);
 }
 

@@ -31,11 +31,14 @@ struct RunSettings {
   std::string fail_on = "new";
   int confirm_runs = 2;
   std::string wayback_base = "https://web.archive.org";
-  std::string tracking_rules;              ///< rules file, empty = built-in rules
+  bool relocate = true;        ///< look for dead links' new addresses in their sites' sitemaps
+  bool archive = true;         ///< look up dead links' archived copies (Wayback CDX)
+  std::string tracking_rules;  ///< rules file, empty = built-in rules
   std::vector<std::string> url_fields;     ///< extra URL fields, read besides the defaults
   std::vector<std::string> exclude_urls;   ///< ECMAScript regexes searched in the request URL
   std::vector<std::string> exclude_hosts;  ///< "host" or "*.domain"
   bool fresh = false;                      ///< start a new run even after an interrupted one
+  std::string shard;                       ///< "K/N" (crawl --shard), empty = the whole crawl
   bool progress = false;  ///< progress line on stderr; crawl starts it on for a terminal
   std::vector<std::string> host_limits;         ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
   bool fix_apply = false;                       ///< fix: write the edits, not only show them

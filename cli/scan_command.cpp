@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/scan_report.h"
 #include "extract/scan.h"
 
@@ -19,49 +20,34 @@ int run_scan(int argc, char** argv) {
   bool json = false;
   bool list = false;
   double max_file_mb = 5;
-  std::vector<std::string> fields;
+  ScanOptions options;
   app.add_option("--content", content, "content directory to walk (every .md file below it)")
       ->required();
   app.add_flag("--json", json, "print one JSON document (sources, targets, findings) to stdout");
   app.add_flag("--findings", list, "also list every finding as file:line: kind: field: detail");
-  bool strict_yaml = false;
-  app.add_flag("--strict-yaml", strict_yaml,
+  app.add_flag("--strict-yaml", options.full_yaml_check,
                "parse every front matter field, not only the ones scan reads (slower)");
   app.add_option("--rules", rules_file, "tracking rules file instead of the built-in rules");
-  app.add_option("--url-field", fields,
+  app.add_option("--url-field", options.url_fields,
                  "front matter field holding a URL (repeatable; replaces the default list)");
   app.add_option("--max-file-mb", max_file_mb, "skip (and report) files larger than this")
       ->check(CLI::PositiveNumber);
   app.set_version_flag("--version", std::string("linkhealth ") + LINKHEALTH_VERSION);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::Usage);
-  }
+  if (const auto stop = parse_command_line(app, argc, argv)) return *stop;
 
   std::error_code ec;
   if (!std::filesystem::is_directory(content, ec)) {
-    std::fprintf(stderr, "linkhealth scan: --content %s is not a directory\n", content.c_str());
-    return static_cast<int>(ExitCode::Usage);
+    return usage_error(app.get_name(), "--content " + content + " is not a directory");
   }
-  ScanOptions options;
   std::optional<TrackingRules> rules;
   if (!rules_file.empty()) {
     try {
       rules = load_tracking_rules(rules_file);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "linkhealth scan: %s\n", e.what());
-      return static_cast<int>(ExitCode::Usage);
+      return usage_error(app.get_name(), e.what());
     }
     options.rules = &*rules;
   }
-  if (!fields.empty()) options.url_fields = fields;
-  options.full_yaml_check = strict_yaml;
   options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
 
   const ScanResult result = scan_content(content, options);

@@ -3,7 +3,16 @@
 #include <map>
 #include <set>
 
+#include "reports/json_document.h"
+
 namespace linkhealth {
+
+// These records go into `scan --json` whole, each member under its own name.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ScanCounts, files_read, files_without_front_matter, parse_errors,
+                                   sources, sources_with_links, references, unusable_references,
+                                   unique_targets, hosts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TargetRef, slug, file, field, raw, clean, removed, line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Target, request_url, host, refs)
 
 namespace {
 
@@ -25,17 +34,8 @@ std::string location(const Finding& f) {
 }  // namespace
 
 nlohmann::json scan_to_json(const ScanResult& result) {
-  const ScanCounts& c = result.counts;
   nlohmann::json doc;
-  doc["counts"] = {{"files_read", c.files_read},
-                   {"files_without_front_matter", c.files_without_front_matter},
-                   {"parse_errors", c.parse_errors},
-                   {"sources", c.sources},
-                   {"sources_with_links", c.sources_with_links},
-                   {"references", c.references},
-                   {"unusable_references", c.unusable_references},
-                   {"unique_targets", c.unique_targets},
-                   {"hosts", c.hosts}};
+  doc["counts"] = result.counts;
   doc["sources"] = nlohmann::json::array();
   for (std::size_t i = 0; i < result.sources.size(); ++i) {
     const Source& s = result.sources[i];
@@ -47,30 +47,9 @@ nlohmann::json scan_to_json(const ScanResult& result) {
                               {"kind", s.kind},
                               {"refs", std::move(refs)}});
   }
-  doc["targets"] = nlohmann::json::array();
-  for (const Target& t : result.targets) {
-    nlohmann::json refs = nlohmann::json::array();
-    for (const TargetRef& r : t.refs) {
-      refs.push_back({{"slug", r.slug},
-                      {"file", r.file},
-                      {"field", r.field},
-                      {"raw", r.raw},
-                      {"clean", r.clean},
-                      {"removed", r.removed},
-                      {"line", r.line}});
-    }
-    doc["targets"].push_back(
-        {{"request_url", t.request_url}, {"host", t.host}, {"refs", std::move(refs)}});
-  }
+  doc["targets"] = result.targets;
   doc["findings"] = nlohmann::json::array();
-  for (const Finding& f : result.findings) {
-    doc["findings"].push_back({{"kind", to_string(f.kind)},
-                               {"slug", f.slug},
-                               {"file", f.file},
-                               {"field", f.field},
-                               {"detail", f.detail},
-                               {"line", f.line}});
-  }
+  for (const Finding& f : result.findings) doc["findings"].push_back(finding_json(f));
   return doc;
 }
 

@@ -78,33 +78,8 @@ std::optional<AddressClass> classify_ip_literal(std::string_view host) {
 }
 
 bool address_allowed(AddressClass cls, bool allow_private) {
-  switch (cls) {
-    case AddressClass::Public:
-      return true;
-    case AddressClass::LinkLocal:
-      return false;
-    case AddressClass::Loopback:
-    case AddressClass::Private:
-    case AddressClass::Reserved:
-      return allow_private;
-  }
-  return false;
-}
-
-std::string_view to_string(AddressClass cls) {
-  switch (cls) {
-    case AddressClass::Public:
-      return "public";
-    case AddressClass::Loopback:
-      return "loopback";
-    case AddressClass::Private:
-      return "private";
-    case AddressClass::LinkLocal:
-      return "link-local";
-    case AddressClass::Reserved:
-      return "reserved";
-  }
-  return "reserved";
+  if (cls == AddressClass::Public) return true;
+  return cls != AddressClass::LinkLocal && allow_private;
 }
 
 }  // namespace linkhealth

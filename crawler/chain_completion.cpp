@@ -16,11 +16,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string product_token(const std::string& user_agent) {
-  const std::string ua = user_agent.empty() ? default_user_agent() : user_agent;
-  return ua.substr(0, ua.find_first_of("/ "));
-}
-
 }  // namespace
 
 void FetchEngine::complete(std::uint64_t id, HttpResponse response) {
@@ -96,20 +91,29 @@ void FetchEngine::complete_probe(Chain& chain) {
 }
 
 void FetchEngine::complete_robots(Chain& chain) {
-  HostState& host = host_state(chain.subject_host);
   const HttpResponse& r = chain.last;
   // A missing or failing robots.txt allows everything (a link checker is not a crawler).
-  if (r.error == TransferError::None && r.status >= 200 && r.status < 300) {
-    host.rules = parse_robots(r.body, product_token(options_.user_agent));
-    if (host.rules.crawl_delay_s) {
-      scheduler_.raise_interval(chain.subject_host,
-                                std::chrono::milliseconds(static_cast<long long>(
-                                    std::min(*host.rules.crawl_delay_s, 120.0) * 1000)));
-    }
-  }
-  host.robots = HostState::Stage::Ready;
+  RobotsRules rules = r.error == TransferError::None && r.status >= 200 && r.status < 300
+                          ? parse_robots(r.body, robots_product_token(options_.user_agent))
+                          : RobotsRules{};
+  const std::string subject = chain.subject_host;
   chains_.erase(chain.id);
   --live_chains_;
+  apply_robots(subject, std::move(rules));
+}
+
+void FetchEngine::know_robots(const std::string& host, RobotsRules rules) {
+  apply_robots(host, std::move(rules));
+}
+
+void FetchEngine::apply_robots(const std::string& host_name, RobotsRules rules) {
+  HostState& host = host_state(host_name);
+  host.rules = std::move(rules);
+  if (host.rules.crawl_delay_s) {
+    scheduler_.raise_interval(host_name, std::chrono::milliseconds(static_cast<long long>(
+                                             std::min(*host.rules.crawl_delay_s, 120.0) * 1000)));
+  }
+  host.robots = HostState::Stage::Ready;
   std::vector<std::uint64_t> held;
   held.swap(host.held);
   for (std::uint64_t id : held) enqueue(id, false);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/page_meta.h"
+#include "types/repair.h"
 #include "types/verdict.h"
 
 namespace linkhealth {
@@ -37,6 +38,15 @@ struct CheckResult {
   std::string last_modified;
   std::string content_type;
   std::optional<PageMeta> page;  ///< metadata of the final page, when it was HTML
+  /// Where a broken / soft_404 link's article went and its archived copy; filled after the
+  /// fetch by the repair search (crawler/repair_search.h), empty otherwise.
+  RepairSuggestion repair;
 };
+
+/// The check's page metadata, or an all-empty PageMeta when no page was read.
+inline const PageMeta& page_or_empty(const CheckResult& check) {
+  static const PageMeta kNone;
+  return check.page ? *check.page : kNone;
+}
 
 }  // namespace linkhealth

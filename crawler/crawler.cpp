@@ -5,6 +5,7 @@
 
 #include "crawler/curl_transport.h"
 #include "crawler/fetch_engine.h"
+#include "crawler/stage_runner.h"
 
 namespace linkhealth {
 
@@ -31,6 +32,15 @@ void Crawler::run(std::vector<FetchTarget> targets,
     io.restart();
     io.run_for(std::chrono::milliseconds(250));
   }
+}
+
+RepairFindings Crawler::find_repairs(std::vector<DeadLink> links,
+                                     const std::vector<SitemapFile>& known,
+                                     const RepairSettings& settings) {
+  boost::asio::io_context io;
+  CurlTransport transport(io, options_);
+  StageRunner runner(io, transport, stop_requested_);
+  return search_repairs(runner, options_, settings, std::move(links), known);
 }
 
 Progress Crawler::progress() const {

@@ -10,6 +10,7 @@
 #include "crawler/check_result.h"
 #include "crawler/fetch_options.h"
 #include "crawler/fetch_target.h"
+#include "crawler/repair_search.h"
 
 namespace linkhealth {
 
@@ -23,6 +24,11 @@ class Crawler {
   /// Fetches every target and calls `on_result` once per target, on the calling thread, in
   /// completion order. Returns when all are done or after request_stop().
   void run(std::vector<FetchTarget> targets, const std::function<void(CheckResult)>& on_result);
+  /// After run(): where the dead links' articles went and their archived copies
+  /// (crawler/repair_search.h), with the same options and politeness, on the calling thread.
+  /// request_stop() ends it too (findings.interrupted).
+  RepairFindings find_repairs(std::vector<DeadLink> links, const std::vector<SitemapFile>& known,
+                              const RepairSettings& settings);
   /// Safe from any thread and from a signal handler: stop taking work, abort what is in
   /// flight (within about a quarter second); unfinished targets get no result.
   void request_stop() noexcept { stop_requested_.store(true); }

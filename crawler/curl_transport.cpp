@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -35,43 +36,27 @@ std::string capped(std::string_view value) {
 }
 
 TransferError classify(CURLcode rc) {
-  switch (rc) {
-    case CURLE_OK:
-      return TransferError::None;
-    case CURLE_OPERATION_TIMEDOUT:
-      return TransferError::Timeout;
-    case CURLE_COULDNT_RESOLVE_HOST:
-      return TransferError::Resolve;
-    case CURLE_COULDNT_CONNECT:
-      return TransferError::Connect;
-    case CURLE_RECV_ERROR:
-    case CURLE_SEND_ERROR:
-    case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE:
-    case CURLE_HTTP2:
-    case CURLE_HTTP2_STREAM:
-      return TransferError::Reset;
-    case CURLE_WEIRD_SERVER_REPLY:
-    case CURLE_UNSUPPORTED_PROTOCOL:  // only http(s) reach curl: this is an HTTP/0.9 answer
-    case CURLE_OUT_OF_MEMORY:         // 7.88's answer to a header line over 100 KB
-      return TransferError::BadReply;
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CRL_BADFILE:
-      return TransferError::Tls;
-    case CURLE_URL_MALFORMAT:
-      return TransferError::Invalid;
-    case CURLE_ABORTED_BY_CALLBACK:
-      return TransferError::Aborted;
-    default:
-      return TransferError::Other;
-  }
+  const auto one_of = [rc](std::initializer_list<CURLcode> codes) {
+    return std::find(codes.begin(), codes.end(), rc) != codes.end();
+  };
+  if (rc == CURLE_OK) return TransferError::None;
+  if (rc == CURLE_OPERATION_TIMEDOUT) return TransferError::Timeout;
+  if (rc == CURLE_COULDNT_RESOLVE_HOST) return TransferError::Resolve;
+  if (rc == CURLE_COULDNT_CONNECT) return TransferError::Connect;
+  if (one_of({CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
+              CURLE_HTTP2, CURLE_HTTP2_STREAM}))
+    return TransferError::Reset;
+  // Only http(s) reach curl, so an unsupported protocol is an HTTP/0.9 answer; out of memory
+  // is 7.88's answer to a header line over 100 KB.
+  if (one_of({CURLE_WEIRD_SERVER_REPLY, CURLE_UNSUPPORTED_PROTOCOL, CURLE_OUT_OF_MEMORY}))
+    return TransferError::BadReply;
+  if (one_of({CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR,
+              CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE}))
+    return TransferError::Tls;
+  if (rc == CURLE_URL_MALFORMAT) return TransferError::Invalid;
+  if (rc == CURLE_ABORTED_BY_CALLBACK) return TransferError::Aborted;
+  return TransferError::Other;
 }
 
 }  // namespace
@@ -102,7 +87,8 @@ struct CurlTransport::Exchange {
   long max_head = 0;
   bool allow_private = false;
   bool read_any = false;
-  bool fresh_handle = true;           // `easy` is new, not one an earlier exchange used
+  std::function<bool(std::string_view)> stream;  // HttpRequest::on_body
+  bool fresh_handle = true;                      // `easy` is new, not one an earlier exchange used
   bool keep_connection = false;       // the request may leave its connection for the next
   long drain_limit = kDrainableBody;  // unwanted body bytes read rather than abort
   std::string refused;                // address-guard reason, set by the open-socket callback
@@ -119,32 +105,21 @@ struct CurlTransport::Exchange {
   long received = 0;
   char error[CURL_ERROR_SIZE] = {};
 
-  static std::size_t on_header(char* data, std::size_t size, std::size_t count,
-                               void* self) noexcept;
-  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept;
+  /// A curl header or write callback handing the bytes to `Take`. An exception ends the
+  /// transfer (curl sees a short count) instead of unwinding through C.
+  template <std::size_t (Exchange::*Take)(std::string_view)>
+  static std::size_t on_data(char* data, std::size_t size, std::size_t count, void* self) noexcept {
+    try {
+      return (static_cast<Exchange*>(self)->*Take)(std::string_view(data, size * count));
+    } catch (...) {
+      return 0;
+    }
+  }
   static curl_socket_t on_open(void* self, curlsocktype purpose, curl_sockaddr* address) noexcept;
 
   std::size_t header_line(std::string_view line);
   std::size_t body_chunk(std::string_view chunk);
 };
-
-std::size_t CurlTransport::Exchange::on_header(char* data, std::size_t size, std::size_t count,
-                                               void* self) noexcept {
-  try {
-    return static_cast<Exchange*>(self)->header_line(std::string_view(data, size * count));
-  } catch (...) {
-    return 0;
-  }
-}
-
-std::size_t CurlTransport::Exchange::on_body(char* data, std::size_t size, std::size_t count,
-                                             void* self) noexcept {
-  try {
-    return static_cast<Exchange*>(self)->body_chunk(std::string_view(data, size * count));
-  } catch (...) {
-    return 0;
-  }
-}
 
 curl_socket_t CurlTransport::Exchange::on_open(void* self, curlsocktype purpose,
                                                curl_sockaddr* address) noexcept {
@@ -184,8 +159,9 @@ std::size_t CurlTransport::Exchange::header_line(std::string_view line) {
     curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
     r.status = static_cast<int>(status);
     if (status < 200) return line.size();
-    want_body = (read_any || is_html_content_type(r.content_type)) && status != 204 &&
-                status != 304 && (status < 300 || status >= 400);
+    want_body = stream ? status >= 200 && status < 300 && status != 204
+                       : (read_any || is_html_content_type(r.content_type)) && status != 204 &&
+                             status != 304 && (status < 300 || status >= 400);
     if (status >= 400 && !read_any) max_head = std::min(max_head, kErrorBodyCap);
     if (!want_body && (content_length < 0 || content_length > kDrainableBody)) {
       stopped = true;  // nothing more to learn: end the transfer after the headers
@@ -225,6 +201,11 @@ std::size_t CurlTransport::Exchange::body_chunk(std::string_view chunk) {
     // A small body we drain for connection reuse. `received` counts decoded bytes, so a
     // compressed bomb that is small on the wire stops here instead of inflating for minutes.
     if (received <= drain_limit) return chunk.size();
+    stopped = true;
+    return 0;
+  }
+  if (stream) {
+    if (stream(chunk)) return chunk.size();
     stopped = true;
     return 0;
   }
@@ -282,6 +263,7 @@ void CurlTransport::start(const HttpRequest& request, Done done) {
   exchange->max_head = options_.max_head_bytes;
   exchange->allow_private = options_.allow_private || request.trusted_address;
   exchange->read_any = request.read_any_body;
+  exchange->stream = request.on_body;
   exchange->keep_connection = request.keep_connection;
   configure(*exchange, request);
   CURL* easy = exchange->easy.get();
@@ -372,9 +354,9 @@ void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
   if (!options_.cacert.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options_.cacert.c_str());
   curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Exchange::on_open);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, &ex);
-  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Exchange::on_header);
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Exchange::on_data<&Exchange::header_line>);
   curl_easy_setopt(e, CURLOPT_HEADERDATA, &ex);
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Exchange::on_body);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Exchange::on_data<&Exchange::body_chunk>);
   curl_easy_setopt(e, CURLOPT_WRITEDATA, &ex);
   curl_easy_setopt(e, CURLOPT_ERRORBUFFER, ex.error);
   curl_easy_setopt(e, CURLOPT_PRIVATE, &ex);

@@ -263,6 +263,13 @@ void FetchEngine::launch(const Job& job) {
   }
   request.cookies = chain.cookies;
   request.read_any_body = chain.kind == Kind::Robots;
+  if (stream_ && chain.kind == Kind::Target) {
+    const std::size_t target = chain.target;
+    stream_->begin(target);
+    request.on_body = [this, target](std::string_view chunk) {
+      return stream_->chunk(target, chunk);
+    };
+  }
   // robots.txt goes first and the requests it holds back are not queued yet.
   request.keep_connection = chain.kind == Kind::Robots || scheduler_.queued_for(*job.host) > 0;
   if (const auto parts = parse_url(chain.url)) {

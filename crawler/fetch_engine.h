@@ -44,6 +44,17 @@ class FetchEngine {
   void start(std::vector<FetchTarget> targets);
   /// Drops queued work and aborts transfers in flight; unfinished targets get no result.
   void stop();
+  /// Streams each target's 2xx body to `chunk` (target index, decoded bytes; false stops
+  /// reading) instead of reading its head; `begin` runs before every request of a target, so
+  /// a retried or redirected target starts its body afresh. For sitemaps and archive
+  /// answers; give targets with distinct URLs. Call before start().
+  struct BodyStream {
+    std::function<void(std::size_t target)> begin;
+    std::function<bool(std::size_t target, std::string_view chunk)> chunk;
+  };
+  void stream_bodies(BodyStream stream) { stream_ = std::move(stream); }
+  /// The robots.txt rules of `host`, already read by the caller: not fetched again.
+  void know_robots(const std::string& host, RobotsRules rules);
   bool finished() const { return (live_chains_ == 0 && unstarted_ == 0) || stopped_; }
 
  private:
@@ -69,6 +80,7 @@ class FetchEngine {
   void complete_target(Chain& chain);
   void complete_probe(Chain& chain);
   void complete_robots(Chain& chain);
+  void apply_robots(const std::string& host, RobotsRules rules);
   void emit(Chain& chain);
   void start_probe(const std::string& origin, const std::string& host);
   void flush_end_of_run();
@@ -85,6 +97,7 @@ class FetchEngine {
   Transport& transport_;
   FetchOptions options_;
   ResultSink sink_;
+  std::optional<BodyStream> stream_;
   Scheduler scheduler_;
   boost::asio::steady_timer wake_;
   std::optional<SteadyTime> wake_at_;

@@ -24,10 +24,6 @@ bool leaves_page(std::string_view page, const std::optional<UrlParts>& target) {
 
 }  // namespace
 
-std::string_view to_string(PageRedirectKind kind) {
-  return kind == PageRedirectKind::MetaRefresh ? "meta refresh" : "script redirect";
-}
-
 std::optional<PageRedirect> page_redirect(const PageMeta& page, std::string_view page_url) {
   const auto candidate = [&](PageRedirectKind kind,
                              const std::string& url) -> std::optional<PageRedirect> {

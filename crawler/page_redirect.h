@@ -11,13 +11,16 @@
 #include <string_view>
 
 #include "extract/page_meta.h"
+#include "types/name_table.h"
 
 namespace linkhealth {
 
 enum class PageRedirectKind { MetaRefresh, Script };
 
-/// "meta refresh", "script redirect".
-std::string_view to_string(PageRedirectKind kind);
+template <>
+inline constexpr NameTable<PageRedirectKind::Script> kNames<PageRedirectKind>{
+    {"meta refresh", "script redirect"}};
+static_assert(kNames<PageRedirectKind>.names_every_value());
 
 struct PageRedirect {
   PageRedirectKind kind = PageRedirectKind::MetaRefresh;

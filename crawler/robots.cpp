@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "crawler/fetch_options.h"
 #include "extract/ascii.h"
 #include "extract/url_cleaner.h"
 
@@ -61,6 +62,7 @@ bool RobotsRules::allows(std::string_view path) const {
 
 RobotsRules parse_robots(std::string_view text, std::string_view product) {
   std::vector<Group> groups;
+  std::vector<std::string> sitemaps;
   bool in_agents = false;  // consecutive user-agent lines share one group
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -77,6 +79,11 @@ RobotsRules parse_robots(std::string_view text, std::string_view product) {
       if (!in_agents) groups.emplace_back();
       groups.back().agents.push_back(ascii_lower(value));
       in_agents = true;
+      continue;
+    }
+    if (key == "sitemap") {
+      // A non-group line: it neither ends a run of user-agent lines nor belongs to a group.
+      if (!value.empty()) sitemaps.emplace_back(value);
       continue;
     }
     in_agents = false;
@@ -104,7 +111,14 @@ RobotsRules parse_robots(std::string_view text, std::string_view product) {
       }
     }
   }
-  return have_specific ? specific : any;
+  RobotsRules out = have_specific ? std::move(specific) : std::move(any);
+  out.sitemaps = std::move(sitemaps);
+  return out;
+}
+
+std::string robots_product_token(const std::string& user_agent) {
+  const std::string ua = user_agent.empty() ? default_user_agent() : user_agent;
+  return ua.substr(0, ua.find_first_of("/ "));
 }
 
 }  // namespace linkhealth

@@ -16,6 +16,7 @@ struct RobotsRules {
   };
   std::vector<Rule> rules;
   std::optional<double> crawl_delay_s;
+  std::vector<std::string> sitemaps;  ///< `Sitemap:` lines, whatever group they sit in
 
   /// `path` is the URL path plus "?query" if any.
   bool allows(std::string_view path) const;
@@ -23,5 +24,9 @@ struct RobotsRules {
 
 /// Rules that apply to `product` (e.g. "linkhealth"), matched case-insensitively.
 RobotsRules parse_robots(std::string_view text, std::string_view product);
+
+/// The product token robots.txt groups name us by: the user agent (default_user_agent() when
+/// empty) up to its first '/' or space.
+std::string robots_product_token(const std::string& user_agent);
 
 }  // namespace linkhealth

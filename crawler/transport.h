@@ -36,6 +36,9 @@ struct HttpRequest {
   bool keep_connection = true;       ///< false: nothing more is queued for the host, so
                                      ///< close the connection instead of caching it; true:
                                      ///< a page's short rest is read to keep it reusable
+  /// When set, a 2xx body goes here chunk by chunk (decoded), whatever its type and size,
+  /// instead of into HttpResponse::body; returning false ends the transfer (not an error).
+  std::function<bool(std::string_view)> on_body;
 };
 
 struct HttpResponse {

@@ -41,16 +41,8 @@ std::string strip_slash(std::string path) {
   return path;
 }
 
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    if (end > start) out.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+std::vector<std::string_view> segments(const std::string& path) {
+  return split_nonempty(path, "/");
 }
 
 // The last path segment without case and a page extension: the article's slug.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace linkhealth {
 
@@ -24,6 +25,21 @@ inline bool starts_with_ignoring_case(std::string_view text, std::string_view lo
     if (ascii_lower(text[i]) != lower_prefix[i]) return false;
   }
   return true;
+}
+
+/// The non-empty pieces of `text` between any of the `separators`, as views into `text`:
+/// "/a//b/" split at "/" is {"a", "b"}.
+inline std::vector<std::string_view> split_nonempty(std::string_view text,
+                                                    std::string_view separators) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(separators, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace linkhealth

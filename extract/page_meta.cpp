@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 
+#include "extract/ascii.h"
 #include "extract/charset.h"
 #include "extract/html_document.h"
 #include "extract/jsonld.h"
@@ -68,16 +69,9 @@ struct RawHead {
 
 // Splits an attribute value into its space-separated tokens, ASCII-lowercased.
 std::vector<std::string> tokens(std::string_view list) {
-  std::vector<std::string> out;
   const std::string folded = ascii_lower_trimmed(list);
-  std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find_first_of(" \t\n\r\f", start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) out.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  const std::vector<std::string_view> all = split_nonempty(folded, " \t\n\r\f");
+  return {all.begin(), all.end()};
 }
 
 bool has_token(std::string_view list, std::string_view token) {

@@ -1,5 +1,9 @@
 #pragma once
-// The JSON form of a PageMeta, shared by `linkhealth meta --json` and the crawl JSON (`page`).
+// PageMeta as JSON. One table names every field; the three objects that carry a page (`meta
+// --json`, `page` in the report JSON, the store's `page` column) are shapes picked from it.
+
+#include <span>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -7,10 +11,26 @@
 
 namespace linkhealth {
 
-/// {"title", "title_rule", "description", "description_rule", "og_title", "og_description",
-///  "og_url", "og_site_name", "og_image", "twitter_title", "twitter_description", "html_title",
-///  "meta_description", "canonical", "jsonld_headline", "published", "lang",
-///  "encoding_declared", "encoding_used", "signals"}; empty strings stay "" (never null).
-nlohmann::json page_meta_to_json(const PageMeta& meta);
+/// Which PageMeta fields a JSON object carries.
+enum class PageMetaShape {
+  /// `linkhealth meta --json`: title, title_rule, description, description_rule, og_title,
+  /// og_description, og_url, og_site_name, og_image, twitter_title, twitter_description,
+  /// html_title, meta_description, canonical, jsonld_headline, published, lang,
+  /// encoding_declared, encoding_used and signals; empty strings stay "" (never null).
+  Meta,
+  /// `page` in the report JSON (README "JSON output"): title, title_rule, description,
+  /// description_rule, og_title, og_description, canonical; empty strings stay "".
+  Report,
+  /// The store's compact form: every string field that is not empty, and signals and notes
+  /// when not empty.
+  Stored,
+};
+
+/// `meta` in `shape`, less the fields in `left_out` (the store keeps some in columns).
+nlohmann::json page_meta_to_json(const PageMeta& meta, PageMetaShape shape = PageMetaShape::Meta,
+                                 std::span<std::string PageMeta::*const> left_out = {});
+
+/// Reads any shape back; a field the object lacks (or a non-object) stays empty.
+PageMeta page_meta_from_json(const nlohmann::json& json);
 
 }  // namespace linkhealth

@@ -13,17 +13,10 @@ namespace linkhealth {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kChallengePhrases = {
-    "are you a robot",
-    "checking your browser",
-    "pardon our interruption",
-    "verify you are human",
-    "verifying you are human",
-    "attention required! | cloudflare",
-    "please enable cookies",
-    "enable javascript and cookies to continue",
-    "ddos-guard",
-    "please verify you are a human"};
+constexpr std::array<std::string_view, 10> kChallengePhrases{
+    {"are you a robot", "checking your browser", "pardon our interruption", "verify you are human",
+     "verifying you are human", "attention required! | cloudflare", "please enable cookies",
+     "enable javascript and cookies to continue", "ddos-guard", "please verify you are a human"}};
 
 constexpr std::array<std::string_view, 13> kChallengeSegments = {
     "just a moment...", "just a moment",      "attention required!",   "access denied",
@@ -31,18 +24,10 @@ constexpr std::array<std::string_view, 13> kChallengeSegments = {
     "robot or human?",  "human verification", "bot verification",      "captcha",
     "request blocked"};
 
-constexpr std::array<std::string_view, 11> kConsentPhrases = {"before you continue",
-                                                              "bevor sie zu",
-                                                              "avant d'acc\xC3\xA9"
-                                                              "der",
-                                                              "yahoo is part of the yahoo family",
-                                                              "cookie consent",
-                                                              "consent to cookies",
-                                                              "privacy consent",
-                                                              "we value your privacy",
-                                                              "your privacy choices",
-                                                              "cookie settings",
-                                                              "consent required"};
+constexpr std::array<std::string_view, 11> kConsentPhrases{
+    {"before you continue", "bevor sie zu", "avant d'acc\u00e9der",
+     "yahoo is part of the yahoo family", "cookie consent", "consent to cookies", "privacy consent",
+     "we value your privacy", "your privacy choices", "cookie settings", "consent required"}};
 
 constexpr std::array<std::string_view, 8> kChallengeIds = {
     "challenge-form",       "challenge-running", "cf-challenge-running", "challenge-stage",

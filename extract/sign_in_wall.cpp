@@ -55,14 +55,9 @@ bool is_sign_in_host(std::string_view host) {
 }
 
 bool has_sign_in_segment(std::string_view path) {
-  std::size_t start = 0;
-  while (start < path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    const std::string_view segment = path.substr(start, end - start);
+  for (std::string_view segment : split_nonempty(path, "/")) {
     for (std::string_view s : kSignInSegments)
       if (segment == s) return true;
-    start = end + 1;
   }
   return false;
 }

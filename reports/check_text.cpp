@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "reports/repair_text.h"
 #include "reports/verdict_text.h"
 
 namespace linkhealth {
@@ -67,13 +68,13 @@ void ref_lines(Block& b, const TargetRef& ref, const std::string& request_url) {
   for (std::size_t i = 1; i < ref.removed.size(); ++i) b.more(ref.removed[i]);
 }
 
-void verdict_lines(Block& b, const ReportTarget& r) {
+void verdict_lines(Block& b, const TargetRecord& r) {
   std::string verdict = b.paint(to_string(r.verdict), verdict_colour(r.verdict));
   if (r.http_status > 0) verdict += " · HTTP " + std::to_string(r.http_status);
   if (r.not_modified) verdict += " · unchanged since the last check";
-  if (r.consecutive_failures > 1) {
-    verdict += " · failing " + std::to_string(r.consecutive_failures) + " checks in a row since " +
-               display_time(r.first_seen_broken);
+  if (r.history.failures > 1) {
+    verdict += " · failing " + std::to_string(r.history.failures) + " checks in a row since " +
+               display_time(r.history.broken_since);
   }
   b.line("verdict", verdict);
   if (r.verdict != Verdict::Ok) b.more(verdict_advice(r.verdict));
@@ -120,6 +121,19 @@ void drift_lines(Block& b, const CheckedLink& link) {
   b.line("drift", b.paint(drift_text(drift.front()), kYellow));
   for (std::size_t i = 1; i < drift.size(); ++i) b.more(b.paint(drift_text(drift[i]), kYellow));
   b.more(since);
+}
+
+void repair_lines(Block& b, const CheckedLink& link) {
+  const RepairSuggestion& repair = link.stored.repair;
+  if (const auto& moved = repair.replacement) {
+    b.line("moved to", b.paint(moved->url, kGreen));
+    b.more(title_match_phrase(*moved));
+  }
+  if (const auto& archived = repair.archive) {
+    b.line("archived", archived->url);
+    b.more(archive_phrase(*archived));
+  }
+  if (!link.wayback_link.empty()) b.line("wayback", link.wayback_link);
 }
 
 std::string heading(Block& b, std::size_t index, std::size_t total, std::string_view what) {
@@ -181,15 +195,12 @@ std::string render_check_text(const SourceCheck& check, bool colour) {
       b.line("verdict", "not checked (the check was interrupted)");
       continue;
     }
-    const PageMeta& page = link.stored.page;
+    const PageMeta& page = page_or_empty(link.stored);
     verdict_lines(b, link.stored);
     text_pair(b, "title", s.title, page.title, page.title_rule);
     text_pair(b, "desc.", s.description, page.description, page.description_rule);
     drift_lines(b, link);
-    if (!link.wayback_link.empty()) {
-      b.line("wayback", link.wayback_link);
-      if (!link.wayback_snapshot.empty()) b.line("snapshot", link.wayback_snapshot);
-    }
+    repair_lines(b, link);
   }
   for (const auto& bad : check.unusable) {
     b.raw("\n" + heading(b, ++index, total, "not checked: not a usable URL"));

@@ -16,11 +16,12 @@ namespace linkhealth {
 /// One request URL of the source after it was fetched now.
 struct CheckedLink {
   Target target;        ///< request URL, host and the fields citing it (raw, removed, line)
-  ReportTarget stored;  ///< the check as recorded: verdict, chain, live page, drift, history
+  TargetRecord stored;  ///< the check as recorded: verdict, chain, live page, drift, history
   std::string previous_checked_at;  ///< the check drift compares with; "" on a first check
-  std::string wayback_link;         ///< `<base>/web/<url>` for broken / soft_404, else ""
-  std::string wayback_snapshot;     ///< where that link redirects; "" when the lookup failed
-  bool checked = true;              ///< false: the run was interrupted before this URL
+  /// `<base>/web/<url>` (every capture) for a broken / soft_404 link whose check chose no
+  /// archive capture; "" otherwise.
+  std::string wayback_link;
+  bool checked = true;  ///< false: the run was interrupted before this URL
 };
 
 /// A URL field whose value did not clean into a fetchable URL (never fetched).

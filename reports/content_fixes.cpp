@@ -20,7 +20,7 @@ ScanOptions reading_options(const FixOptions& options) {
 }  // namespace
 
 void plan_file_fixes(const std::string& file, const std::string& bytes,
-                     const std::vector<std::pair<std::string, RefRecord>>& recorded,
+                     const std::vector<std::pair<std::string, CitingRef>>& recorded,
                      const FixEvidence& evidence, const FixOptions& options, FixPlan& plan) {
   const SourceRead read = source_from_text(bytes, file, reading_options(options));
   if (!read.source) {
@@ -70,7 +70,7 @@ FixPlan plan_content_fixes(const std::filesystem::path& content, const FixEviden
     seen.insert(file);
     ++plan.files_read;
     const auto it = recorded.find(file);
-    static const std::vector<std::pair<std::string, RefRecord>> kNone;
+    static const std::vector<std::pair<std::string, CitingRef>> kNone;
     const auto& refs = it == recorded.end() ? kNone : it->second;
     auto bytes = read_content_bytes(content, relative, limits.max_file_bytes);
     if (const auto* finding = std::get_if<Finding>(&bytes)) {

@@ -34,7 +34,7 @@ FixPlan plan_content_fixes(const std::filesystem::path& content, const FixEviden
 
 /// The plan of one file's bytes (what plan_content_fixes does per file).
 void plan_file_fixes(const std::string& file, const std::string& bytes,
-                     const std::vector<std::pair<std::string, RefRecord>>& recorded,
+                     const std::vector<std::pair<std::string, CitingRef>>& recorded,
                      const FixEvidence& evidence, const FixOptions& options, FixPlan& plan);
 
 }  // namespace linkhealth

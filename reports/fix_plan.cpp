@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "extract/similarity.h"
 #include "extract/url_cleaner.h"
 #include "store/drift.h"
-#include "store/similarity.h"
 
 namespace linkhealth {
 namespace {
@@ -39,6 +39,30 @@ const UrlField* field_of(const Source& source, const std::string& field) {
   return it == source.urls.end() ? nullptr : &*it;
 }
 
+/// Where the evidence moves a checked URL, with what the page there calls itself.
+struct Move {
+  FixKind kind = FixKind::Redirect;
+  std::string to;
+  std::string live_title;
+};
+
+/// The move of `request_url` of a kind the options want: a confirmed redirect first, then a
+/// confirmed relocation.
+std::optional<Move> proposed_move(const FixEvidence& evidence, const std::string& request_url,
+                                  const FixOptions& options) {
+  if (options.wants(FixKind::Redirect)) {
+    if (const auto it = evidence.redirects.find(request_url); it != evidence.redirects.end()) {
+      return Move{FixKind::Redirect, it->second.final_url, it->second.live_title};
+    }
+  }
+  if (options.wants(FixKind::Relocation)) {
+    if (const auto it = evidence.relocations.find(request_url); it != evidence.relocations.end()) {
+      return Move{FixKind::Relocation, it->second.url, it->second.title};
+    }
+  }
+  return std::nullopt;
+}
+
 /// The edit of one value, or nothing; notes what the evidence proposed but the file refuses.
 std::optional<FixEdit> plan_value(const Source& source, const UrlField& url,
                                   const FixEvidence& evidence, const FixOptions& options,
@@ -46,31 +70,24 @@ std::optional<FixEdit> plan_value(const Source& source, const UrlField& url,
   const TrackingRules& rules = options.tracking_rules();
   const CleanedUrl now = clean_url(url.raw, rules);
   if (!now.ok) return std::nullopt;
-  FixEdit edit{source.file, url.line, url.field, url.raw, {}, FixKind::Redirect};
+  FixEdit edit{source.file, url.line, url.field, url.raw, {}, FixKind::Tracking};
   std::optional<std::string> to;
-  if (const auto it = evidence.redirects.find(now.request_url);
-      it != evidence.redirects.end() && options.wants(FixKind::Redirect)) {
-    if (titles_match(source.title, it->second.live_title)) {
-      to = moved_value(now, it->second.final_url, rules);
+  if (const auto move = proposed_move(evidence, now.request_url, options)) {
+    // The file's title now, not the one the crawl saw: an editor may have retitled the
+    // article since, and the move must still fit what the file says it links to.
+    if (titles_match(source.title, move->live_title)) {
+      to = moved_value(now, move->to, rules);
+      edit.kind = move->kind;
     } else {
       notes.push_back({source.file, url.line,
-                       where(source, url.line) + ": " + url.field + " moved permanently to " +
-                           it->second.final_url + ", but that page is titled \"" +
-                           it->second.live_title + "\", not \"" + source.title +
-                           "\"; not rewritten"});
+                       where(source, url.line) + ": " + url.field +
+                           (move->kind == FixKind::Redirect ? " moved permanently to "
+                                                            : " was found again at ") +
+                           move->to + ", but that page is titled \"" + move->live_title +
+                           "\", not \"" + source.title + "\"; not rewritten"});
     }
   }
-  if (!to && options.wants(FixKind::Relocation)) {
-    if (const auto it = evidence.relocations.find(now.request_url);
-        it != evidence.relocations.end()) {
-      to = moved_value(now, it->second, rules);
-      edit.kind = FixKind::Relocation;
-    }
-  }
-  if (!to && options.wants(FixKind::Tracking) && now.tracking_removed > 0) {
-    to = now.clean;
-    edit.kind = FixKind::Tracking;
-  }
+  if (!to && options.wants(FixKind::Tracking) && now.tracking_removed > 0) to = now.clean;
   if (!to || *to == url.raw) return std::nullopt;
   edit.new_value = *to;
   return edit;
@@ -78,11 +95,12 @@ std::optional<FixEdit> plan_value(const Source& source, const UrlField& url,
 
 /// A reference the evidence was recorded for whose value is no longer the one the crawl
 /// checked (and not already what fix would write): left alone, with a note.
-void note_stale(const Source& source, const std::string& request_url, const RefRecord& ref,
+void note_stale(const Source& source, const std::string& request_url, const CitingRef& ref,
                 const FixEvidence& evidence, const FixOptions& options,
                 std::vector<FixNote>& notes) {
-  if (!is_fix_field(ref.field) || !evidence_applies(evidence, request_url, options)) return;
-  const bool redirect = evidence.redirects.count(request_url) > 0;
+  if (!is_fix_field(ref.field)) return;
+  const auto move = proposed_move(evidence, request_url, options);
+  if (!move) return;
   const UrlField* now = field_of(source, ref.field);
   if (now == nullptr) {
     notes.push_back({source.file, ref.line,
@@ -93,23 +111,19 @@ void note_stale(const Source& source, const std::string& request_url, const RefR
   const TrackingRules& rules = options.tracking_rules();
   const CleanedUrl cleaned = clean_url(now->raw, rules);
   if (cleaned.ok && cleaned.request_url == request_url) return;  // still the checked value
-  const std::string& to = redirect ? evidence.redirects.at(request_url).final_url
-                                   : evidence.relocations.at(request_url);
-  const CleanedUrl fixed = clean_url(to, rules);
+  const CleanedUrl fixed = clean_url(move->to, rules);
   if (cleaned.ok && fixed.ok && cleaned.request_url == fixed.request_url) return;  // done
   notes.push_back({source.file, now->line,
                    where(source, now->line) + ": " + ref.field +
-                       " changed since the crawl (it "
-                       "checked " +
-                       request_url + ", the file now holds '" + now->raw + "'); skipped"});
+                       " changed since the crawl (it checked " + request_url +
+                       ", the file now holds '" + now->raw + "'); skipped"});
 }
 
 }  // namespace
 
 bool evidence_applies(const FixEvidence& evidence, const std::string& request_url,
                       const FixOptions& options) {
-  return (options.wants(FixKind::Redirect) && evidence.redirects.count(request_url) > 0) ||
-         (options.wants(FixKind::Relocation) && evidence.relocations.count(request_url) > 0);
+  return proposed_move(evidence, request_url, options).has_value();
 }
 
 bool FixOptions::wants(FixKind kind) const {
@@ -133,7 +147,7 @@ const std::vector<std::string>& fix_fields() {
 }
 
 FilePlan plan_file(const Source& source,
-                   const std::vector<std::pair<std::string, RefRecord>>& recorded,
+                   const std::vector<std::pair<std::string, CitingRef>>& recorded,
                    const FixEvidence& evidence, const FixOptions& options) {
   FilePlan plan;
   for (const UrlField& url : source.urls) {
@@ -148,11 +162,11 @@ FilePlan plan_file(const Source& source,
   return plan;
 }
 
-std::map<std::string, std::vector<std::pair<std::string, RefRecord>>> recorded_by_file(
+std::map<std::string, std::vector<std::pair<std::string, CitingRef>>> recorded_by_file(
     const FixEvidence& evidence) {
-  std::map<std::string, std::vector<std::pair<std::string, RefRecord>>> out;
+  std::map<std::string, std::vector<std::pair<std::string, CitingRef>>> out;
   for (const auto& [url, refs] : evidence.refs) {
-    for (const RefRecord& ref : refs) out[ref.file].emplace_back(url, ref);
+    for (const CitingRef& ref : refs) out[ref.file].emplace_back(url, ref);
   }
   return out;
 }

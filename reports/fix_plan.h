@@ -44,13 +44,13 @@ struct FilePlan {
 };
 
 /// The edits of one content file, from its Source as read now. `recorded` are the evidence's
-/// references of this file (RefRecord::file == source.file) with their request URLs.
+/// references of this file (CitingRef::file == source.file) with their request URLs.
 FilePlan plan_file(const Source& source,
-                   const std::vector<std::pair<std::string, RefRecord>>& recorded,
+                   const std::vector<std::pair<std::string, CitingRef>>& recorded,
                    const FixEvidence& evidence, const FixOptions& options);
 
 /// evidence.refs regrouped by file: (request URL, reference) pairs per file.
-std::map<std::string, std::vector<std::pair<std::string, RefRecord>>> recorded_by_file(
+std::map<std::string, std::vector<std::pair<std::string, CitingRef>>> recorded_by_file(
     const FixEvidence& evidence);
 
 }  // namespace linkhealth

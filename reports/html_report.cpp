@@ -61,13 +61,13 @@ std::string header_html(const ReportModel& model, const VerdictTotals& totals) {
   return out + "</div></header>\n";
 }
 
-std::string change_item(const ReportTarget& t) {
+std::string change_item(const TargetRecord& t) {
   std::string slug = t.refs.empty() ? std::string{} : t.refs.front().slug;
   return "<li>" + badge(t.verdict) + " <b>" + escape_html(slug) + "</b> " +
          render_link(t.request_url) + "</li>";
 }
 
-std::string change_panel(std::string_view title, const std::vector<const ReportTarget*>& list,
+std::string change_panel(std::string_view title, const std::vector<const TargetRecord*>& list,
                          std::string_view none) {
   std::string out = "<div class=\"panel\"><h3>" + std::string(title) + " <span class=\"muted\">(" +
                     std::to_string(list.size()) + ")</span></h3>";

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "extract/page_meta_json.h"
 #include "reports/fix_plan_json.h"
 
 namespace linkhealth {
@@ -20,17 +21,19 @@ json run_json(const ReportRun& run) {
           {"status", run.status}};
 }
 
-json page_json(const PageMeta& page) {
-  return {{"title", page.title},
-          {"title_rule", page.title_rule},
-          {"description", page.description},
-          {"description_rule", page.description_rule},
-          {"og_title", page.og_title},
-          {"og_description", page.og_description},
-          {"canonical", page.canonical}};
+json replacement_json(const std::optional<Replacement>& moved) {
+  if (!moved) return nullptr;
+  return {{"url", moved->url}, {"title", moved->title}, {"similarity", moved->similarity}};
 }
 
-json target_json(const ReportTarget& target) {
+json archive_json(const std::optional<ArchiveCapture>& archived) {
+  if (!archived) return nullptr;
+  return {{"url", archived->url},
+          {"timestamp", archived->timestamp},
+          {"curated_at", archived->curated_at}};
+}
+
+json target_json(const TargetRecord& target) {
   json redirects = json::array();
   for (const auto& hop : target.redirects) {
     redirects.push_back({{"url", hop.url}, {"status", hop.status}});
@@ -55,17 +58,19 @@ json target_json(const ReportTarget& target) {
           {"redirects", std::move(redirects)},
           {"error", target.error},
           {"not_modified", target.not_modified},
-          {"page", page_json(target.page)},
+          {"page", page_meta_to_json(page_or_empty(target), PageMetaShape::Report)},
           {"drift", std::move(drift)},
-          {"refs", std::move(refs)}};
+          {"refs", std::move(refs)},
+          {"replacement", replacement_json(target.repair.replacement)},
+          {"archive", archive_json(target.repair.archive)}};
 }
+
+}  // namespace
 
 json finding_json(const Finding& finding) {
   return {{"kind", to_string(finding.kind)}, {"slug", finding.slug},     {"file", finding.file},
           {"field", finding.field},          {"detail", finding.detail}, {"line", finding.line}};
 }
-
-}  // namespace
 
 json json_document(const ReportModel& model) {
   json targets = json::array();

@@ -12,6 +12,10 @@
 
 namespace linkhealth {
 
+/// {"kind", "slug", "file", "field", "detail", "line"}: one finding, as the document and
+/// `scan --json` both write it.
+nlohmann::json finding_json(const Finding& finding);
+
 /// {"run": {...}, "targets": [...], "findings": [...]} for the model.
 nlohmann::json json_document(const ReportModel& model);
 
@@ -24,7 +28,7 @@ std::string render_json_document(const ReportModel& model, int indent = 2);
 void write_json_document(std::ostream& out, const ReportModel& model, int indent = 2);
 
 /// Calls its argument once per target, in document order (see for_each_report_target).
-using TargetFeed = std::function<void(const std::function<void(const ReportTarget&)>&)>;
+using TargetFeed = std::function<void(const std::function<void(const TargetRecord&)>&)>;
 
 /// The feed of a model's own targets.
 TargetFeed targets_of(const ReportModel& model);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "reports/html_escape.h"
+#include "reports/repair_text.h"
 #include "reports/verdict_text.h"
 #include "reports/word_diff.h"
 
@@ -35,7 +36,7 @@ int severity(Verdict verdict) {
   }
 }
 
-std::vector<ProblemRow> rows_of(const ReportTarget& target) {
+std::vector<ProblemRow> rows_of(const TargetRecord& target) {
   std::vector<ProblemRow> rows;
   for (const auto& ref : target.refs) {
     auto same_slug = [&](const ProblemRow& row) { return row.refs.front()->slug == ref.slug; };
@@ -51,7 +52,8 @@ std::vector<ProblemRow> rows_of(const ReportTarget& target) {
 }
 
 std::string_view community_of(const ProblemRow& row) {
-  return row.refs.empty() ? std::string_view{} : std::string_view{row.refs.front()->community};
+  return row.refs.empty() ? std::string_view{}
+                          : std::string_view{row.refs.front()->curated.community};
 }
 
 std::string_view slug_of(const ProblemRow& row) {
@@ -61,7 +63,7 @@ std::string_view slug_of(const ProblemRow& row) {
 std::string source_cell(const ProblemRow& row) {
   if (row.refs.empty())
     return "<td class=\"src\"><span class=\"muted\">no content file</span></td>";
-  const ReportRef& first = *row.refs.front();
+  const CitingRef& first = *row.refs.front();
   std::string out = "<td class=\"src\" data-key=\"" + escape_html(first.slug) + "\">";
   out += "<div class=\"slug\">" + escape_html(first.slug) + "</div>";
   out += "<div class=\"file\">" + escape_html(first.file) + "</div>";
@@ -72,7 +74,7 @@ std::string source_cell(const ProblemRow& row) {
 }
 
 std::string link_cell(const ProblemRow& row) {
-  const ReportTarget& t = *row.target;
+  const TargetRecord& t = *row.target;
   std::string out = "<td class=\"url\" data-key=\"" + escape_html(t.request_url) + "\">";
   std::vector<std::string_view> shown;
   for (const auto* ref : row.refs) {
@@ -86,7 +88,7 @@ std::string link_cell(const ProblemRow& row) {
   return out + "</td>";
 }
 
-std::string verdict_cell(const ReportTarget& t) {
+std::string verdict_cell(const TargetRecord& t) {
   std::string key = std::to_string(severity(t.verdict)) + std::string(to_string(t.verdict));
   std::string out = "<td data-key=\"" + key + "\"><span class=\"badge v-" +
                     std::string(to_string(t.verdict)) + "\" title=\"" +
@@ -107,7 +109,7 @@ std::string hop_item(int status, std::string_view url) {
   return "<li><span class=\"st\">" + st + "</span>" + render_link(url) + "</li>";
 }
 
-std::string redirect_cell(const ReportTarget& t) {
+std::string redirect_cell(const TargetRecord& t) {
   if (t.redirects.empty()) return "<td><span class=\"muted\">&ndash;</span></td>";
   std::string out = "<td class=\"chain-cell\"><ol class=\"chain\">";
   for (const auto& hop : t.redirects) out += hop_item(hop.status, hop.url);
@@ -136,9 +138,9 @@ std::string diff_line(std::string_view label, const std::vector<DiffPiece>& piec
 }
 
 std::string title_cell(const ProblemRow& row) {
-  const ReportTarget& t = *row.target;
-  std::string curated = row.refs.empty() ? std::string{} : row.refs.front()->title;
-  const std::string& live = t.page.title;
+  const TargetRecord& t = *row.target;
+  std::string curated = row.refs.empty() ? std::string{} : row.refs.front()->curated.title;
+  const std::string& live = page_or_empty(t).title;
   std::string out = "<td class=\"titles\">";
   if (live.empty()) {
     out += "<p class=\"title-line\"><span class=\"k\">curated</span>" + escape_html(curated) +
@@ -160,17 +162,16 @@ std::string title_cell(const ProblemRow& row) {
   return out + "</td>";
 }
 
-std::string since_cell(const ReportTarget& t) {
-  std::string out = "<td data-key=\"" + escape_html(t.first_seen_broken) + "\">";
-  if (!t.first_seen_broken.empty()) out += escape_html(display_time(t.first_seen_broken));
-  if (t.consecutive_failures > 1) {
-    out +=
-        "<div class=\"small\">" + std::to_string(t.consecutive_failures) + " runs in a row</div>";
+std::string since_cell(const TargetRecord& t) {
+  std::string out = "<td data-key=\"" + escape_html(t.history.broken_since) + "\">";
+  if (!t.history.broken_since.empty()) out += escape_html(display_time(t.history.broken_since));
+  if (t.history.failures > 1) {
+    out += "<div class=\"small\">" + std::to_string(t.history.failures) + " runs in a row</div>";
   }
   return out + "</td>";
 }
 
-std::string fix_cell(const ReportTarget& t, std::string_view wayback_base) {
+std::string fix_cell(const TargetRecord& t, std::string_view wayback_base) {
   SuggestedFix fix = suggest_fix(t, wayback_base);
   std::string out = "<td class=\"fix\">";
   switch (fix.kind) {
@@ -178,7 +179,20 @@ std::string fix_cell(const ReportTarget& t, std::string_view wayback_base) {
       out += "<span class=\"k\">Moved for good &mdash; update the link to:</span>" +
              render_link(fix.url);
       break;
+    case SuggestedFix::Kind::UseReplacement:
+      out += "<span class=\"k\">Moved to</span> " + render_link(fix.url) +
+             " <span class=\"k\">(title matches)</span><div class=\"small\">" +
+             escape_html(title_match_phrase(*t.repair.replacement)) + "</div>";
+      if (const auto& archived = t.repair.archive) {
+        out += "<div class=\"small\">or " + render_link(archived->url, archive_phrase(*archived)) +
+               "</div>";
+      }
+      break;
     case SuggestedFix::Kind::UseArchive:
+      out += "<span class=\"k\">" + escape_html(archive_phrase(*t.repair.archive)) + ":</span>" +
+             render_link(fix.url, "Wayback Machine snapshot");
+      break;
+    case SuggestedFix::Kind::SearchArchive:
       out += "<span class=\"k\">Link an archived copy:</span>" +
              render_link(fix.url, "Wayback Machine snapshots");
       break;
@@ -192,7 +206,7 @@ std::string fix_cell(const ReportTarget& t, std::string_view wayback_base) {
 }
 
 std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
-  const ReportTarget& t = *row.target;
+  const TargetRecord& t = *row.target;
   std::string out = "<tr class=\"lh-row\" data-verdict=\"" + std::string(to_string(t.verdict)) +
                     "\" data-community=\"" + escape_html(community_of(row)) + "\" data-host=\"" +
                     escape_html(t.host) + "\">";
@@ -208,7 +222,7 @@ std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
 
 }  // namespace
 
-bool needs_review(const ReportTarget& target) {
+bool needs_review(const TargetRecord& target) {
   if (is_problem(target.verdict) || target.verdict == Verdict::Redirected) return true;
   if (target.verdict != Verdict::Ok) return false;
   return std::any_of(target.drift.begin(), target.drift.end(),

@@ -12,8 +12,8 @@ namespace linkhealth {
 /// One source's view of one target: its refs (several when one file names the URL in more
 /// than one field, e.g. link.href and link.original).
 struct ProblemRow {
-  const ReportTarget* target = nullptr;
-  std::vector<const ReportRef*> refs;  ///< same slug; empty when the target has no ref
+  const TargetRecord* target = nullptr;
+  std::vector<const CitingRef*> refs;  ///< same slug; empty when the target has no ref
 };
 
 struct ProblemTableGroup {
@@ -24,7 +24,7 @@ struct ProblemTableGroup {
 
 /// Problems, moved links and links whose live title/description/canonical drifted; never
 /// blocked or skipped ones (they have their own section and are not counted as broken).
-bool needs_review(const ReportTarget& target);
+bool needs_review(const TargetRecord& target);
 
 /// Reviewable rows grouped by (community, host), groups sorted by community then host, rows by
 /// severity (problems first) then slug.

@@ -1,7 +1,8 @@
 #pragma once
-// Fills a ReportModel from the store: the one place that maps store rows (runs, checks,
-// history, refs, drift, findings) onto what the HTML report and the JSON document show.
-// Used by `report`, `crawl --report/--json` and `check --json`.
+// Fills a ReportModel from the store: the run header and findings, then the run's targets as
+// the store reads them (TargetRecord: check, history, refs, drift, new/fixed), with a fixed
+// number of statements however large the run. Used by `report`, `crawl --report/--json` and
+// `check --json`.
 
 #include <cstdint>
 #include <functional>
@@ -27,7 +28,7 @@ ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOpt
 /// target at a time. Two snapshots: use it where no one else writes (the crawl holds the lock).
 ReportModel load_report_header(Store& store, std::int64_t run_id, const ReportOptions& options);
 void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptions& options,
-                            const std::function<void(ReportTarget&&)>& each);
+                            const std::function<void(TargetRecord&&)>& each);
 
 /// The run status as the report and the JSON document name it ("done" is "completed").
 std::string report_status(RunStatus status);

@@ -5,8 +5,8 @@
 namespace linkhealth {
 namespace {
 
-std::vector<const ReportTarget*> flagged(const ReportModel& model, bool ReportTarget::*flag) {
-  std::vector<const ReportTarget*> out;
+std::vector<const TargetRecord*> flagged(const ReportModel& model, bool TargetRecord::*flag) {
+  std::vector<const TargetRecord*> out;
   for (const auto& target : model.targets) {
     if (target.*flag) out.push_back(&target);
   }
@@ -29,18 +29,18 @@ int VerdictTotals::all() const {
   return sum;
 }
 
-VerdictTotals verdict_totals(const std::vector<ReportTarget>& targets) {
+VerdictTotals verdict_totals(const std::vector<TargetRecord>& targets) {
   VerdictTotals totals;
   for (const auto& target : targets) ++totals.count[static_cast<std::size_t>(target.verdict)];
   return totals;
 }
 
-std::vector<const ReportTarget*> new_problems(const ReportModel& model) {
-  return flagged(model, &ReportTarget::is_new);
+std::vector<const TargetRecord*> new_problems(const ReportModel& model) {
+  return flagged(model, &TargetRecord::is_new);
 }
 
-std::vector<const ReportTarget*> fixed_problems(const ReportModel& model) {
-  return flagged(model, &ReportTarget::is_fixed);
+std::vector<const TargetRecord*> fixed_problems(const ReportModel& model) {
+  return flagged(model, &TargetRecord::is_fixed);
 }
 
 bool is_permanent_redirect(int status) {
@@ -55,9 +55,15 @@ std::string wayback_url(std::string_view base, std::string_view url) {
   return out;
 }
 
-SuggestedFix suggest_fix(const ReportTarget& target, std::string_view wayback_base) {
+SuggestedFix suggest_fix(const TargetRecord& target, std::string_view wayback_base) {
   if (target.verdict == Verdict::Broken || target.verdict == Verdict::Soft404) {
-    return {SuggestedFix::Kind::UseArchive, wayback_url(wayback_base, target.request_url)};
+    if (const auto& moved = target.repair.replacement) {
+      return {SuggestedFix::Kind::UseReplacement, moved->url};
+    }
+    if (const auto& archived = target.repair.archive) {
+      return {SuggestedFix::Kind::UseArchive, archived->url};
+    }
+    return {SuggestedFix::Kind::SearchArchive, wayback_url(wayback_base, target.request_url)};
   }
   // A temporary hop anywhere in the chain means the old URL is still the one to keep.
   bool any_redirect = false;

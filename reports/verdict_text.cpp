@@ -1,5 +1,6 @@
 #include "reports/verdict_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <utility>
@@ -8,66 +9,63 @@ namespace linkhealth {
 
 namespace {
 
-struct VerdictText {
-  Verdict verdict;
-  std::string_view label;
-  std::string_view advice;
-};
+// In the order of the enum (types/verdict.h): ok, redirected, broken, soft_404, blocked,
+// server_error, timeout, network_error, tls_error, invalid, skipped.
+constexpr NameTable<Verdict::Skipped> kLabels{{"OK", "Moved", "Broken", "Soft 404", "Blocked",
+                                               "Server error", "Timed out", "Network error",
+                                               "Certificate error", "Invalid URL", "Skipped"}};
+static_assert(kLabels.names_every_value());
+
+constexpr NameTable<Verdict::Skipped> kAdvice{{
+    "The page answered normally. Nothing to do.",
+    "The page now lives at another address. If the move is permanent, update the link to the "
+    "final URL.",
+    "The server says the page does not exist (404, 410, ...). Find the article's new address, "
+    "link an archived copy, or remove the link.",
+    "The server answered, but the page says \"not found\" or sent us to a home page. Treat it "
+    "like a broken link.",
+    "The site refused an automated check (bot wall, consent wall, 401/403/429). Not counted as "
+    "broken: open it in a browser to be sure.",
+    "The server failed (5xx). Often temporary; if it persists over several runs, look for "
+    "another source.",
+    "The server did not answer in time. Often temporary; check again later.",
+    "The site could not be reached (DNS or connection failure). If it persists, the site may "
+    "be gone.",
+    "The site's HTTPS certificate is invalid or expired. Readers will see a browser warning.",
+    "The URL in the content file cannot be fetched as written. Correct it in the file.",
+    "Not checked (excluded by configuration or not an http(s) link).",
+}};
+static_assert(kAdvice.names_every_value());
 
 // Most urgent first: the order of the report's chips and legend.
-constexpr std::array<VerdictText, kVerdictCount> kTexts{{
-    {Verdict::Broken, "Broken",
-     "The server says the page does not exist (404, 410, ...). Find the article's new address, "
-     "link an archived copy, or remove the link."},
-    {Verdict::Soft404, "Soft 404",
-     "The server answered, but the page says \"not found\" or sent us to a home page. Treat it "
-     "like a broken link."},
-    {Verdict::Invalid, "Invalid URL",
-     "The URL in the content file cannot be fetched as written. Correct it in the file."},
-    {Verdict::ServerError, "Server error",
-     "The server failed (5xx). Often temporary; if it persists over several runs, look for "
-     "another source."},
-    {Verdict::Timeout, "Timed out",
-     "The server did not answer in time. Often temporary; check again later."},
-    {Verdict::NetworkError, "Network error",
-     "The site could not be reached (DNS or connection failure). If it persists, the site may "
-     "be gone."},
-    {Verdict::TlsError, "Certificate error",
-     "The site's HTTPS certificate is invalid or expired. Readers will see a browser warning."},
-    {Verdict::Redirected, "Moved",
-     "The page now lives at another address. If the move is permanent, update the link to the "
-     "final URL."},
-    {Verdict::Blocked, "Blocked",
-     "The site refused an automated check (bot wall, consent wall, 401/403/429). Not counted as "
-     "broken: open it in a browser to be sure."},
-    {Verdict::Skipped, "Skipped",
-     "Not checked (excluded by configuration or not an http(s) link)."},
-    {Verdict::Ok, "OK", "The page answered normally. Nothing to do."},
-}};
+constexpr std::array<Verdict, kVerdictCount> kBySeverity{
+    {Verdict::Broken, Verdict::Soft404, Verdict::Invalid, Verdict::ServerError, Verdict::Timeout,
+     Verdict::NetworkError, Verdict::TlsError, Verdict::Redirected, Verdict::Blocked,
+     Verdict::Skipped, Verdict::Ok}};
 
-const VerdictText& text_of(Verdict verdict) {
-  for (const auto& text : kTexts) {
-    if (text.verdict == verdict) return text;
+constexpr bool lists_every_verdict_once(const std::array<Verdict, kVerdictCount>& order) {
+  for (Verdict v : all_values<Verdict>()) {
+    if (std::count(order.begin(), order.end(), v) != 1) return false;
   }
-  return kTexts.front();  // unreachable: every Verdict is in the table
+  return true;
 }
+static_assert(lists_every_verdict_once(kBySeverity));
 
-constexpr std::array<Verdict, kVerdictCount> by_severity() {
-  std::array<Verdict, kVerdictCount> out{};
-  for (std::size_t i = 0; i < kTexts.size(); ++i) out[i] = kTexts[i].verdict;
-  return out;
-}
-
-constexpr std::array<Verdict, kVerdictCount> kBySeverity = by_severity();
+constexpr NameTable<DriftKind::DescriptionChanged> kDriftLabels{
+    {"Live title differs from the curated one", "Live description differs from the curated one",
+     "The page names another canonical URL", "Verdict changed since the last check",
+     "Now ends at a different URL", "Live title changed since the last check",
+     "Live description changed since the last check"}};
+static_assert(kDriftLabels.names_every_value());
 
 }  // namespace
 
 std::string_view verdict_label(Verdict verdict) {
-  return text_of(verdict).label;
+  return kLabels.name(verdict);
 }
 
 std::string_view verdict_advice(Verdict verdict) {
-  return text_of(verdict).advice;
+  return kAdvice.name(verdict);
 }
 
 const std::array<Verdict, kVerdictCount>& verdicts_by_severity() {
@@ -75,23 +73,7 @@ const std::array<Verdict, kVerdictCount>& verdicts_by_severity() {
 }
 
 std::string_view drift_label(DriftKind kind) {
-  switch (kind) {
-    case DriftKind::TitleMismatch:
-      return "Live title differs from the curated one";
-    case DriftKind::DescriptionMismatch:
-      return "Live description differs from the curated one";
-    case DriftKind::CanonicalMismatch:
-      return "The page names another canonical URL";
-    case DriftKind::VerdictChanged:
-      return "Verdict changed since the last check";
-    case DriftKind::FinalUrlChanged:
-      return "Now ends at a different URL";
-    case DriftKind::TitleChanged:
-      return "Live title changed since the last check";
-    case DriftKind::DescriptionChanged:
-      return "Live description changed since the last check";
-  }
-  return to_string(kind);
+  return kDriftLabels.name(kind);
 }
 
 std::string display_time(std::string_view iso) {

@@ -3,34 +3,10 @@
 #include <SQLiteCpp/Column.h>
 #include <nlohmann/json.hpp>
 
+#include "extract/page_meta_json.h"
+
 namespace linkhealth {
 namespace {
-
-// The one place a PageMeta field is named for JSON: a pointer-to-member table.
-constexpr std::pair<const char*, std::string PageMeta::*> kPageStrings[] = {
-    {"title", &PageMeta::title},
-    {"title_rule", &PageMeta::title_rule},
-    {"description", &PageMeta::description},
-    {"description_rule", &PageMeta::description_rule},
-    {"og_title", &PageMeta::og_title},
-    {"og_description", &PageMeta::og_description},
-    {"og_url", &PageMeta::og_url},
-    {"og_site_name", &PageMeta::og_site_name},
-    {"og_image", &PageMeta::og_image},
-    {"og_type", &PageMeta::og_type},
-    {"twitter_title", &PageMeta::twitter_title},
-    {"twitter_description", &PageMeta::twitter_description},
-    {"html_title", &PageMeta::html_title},
-    {"meta_description", &PageMeta::meta_description},
-    {"canonical", &PageMeta::canonical},
-    {"jsonld_headline", &PageMeta::jsonld_headline},
-    {"jsonld_description", &PageMeta::jsonld_description},
-    {"published", &PageMeta::published},
-    {"lang", &PageMeta::lang},
-    {"refresh_url", &PageMeta::refresh_url},
-    {"encoding_declared", &PageMeta::encoding_declared},
-    {"encoding_used", &PageMeta::encoding_used},
-};
 
 // Page columns that are also kept outside the JSON, in column order.
 constexpr std::string PageMeta::*kPageColumns[] = {
@@ -40,15 +16,9 @@ constexpr std::string PageMeta::*kPageColumns[] = {
     &PageMeta::og_description, &PageMeta::og_url,
     &PageMeta::og_site_name,   &PageMeta::og_image,
 };
-constexpr bool is_page_column(std::string PageMeta::*member) {
-  for (auto column : kPageColumns) {
-    if (column == member) return true;
-  }
-  return false;
-}
-
 constexpr int kPageColumnCount = static_cast<int>(std::size(kPageColumns));
 constexpr int kPlainColumnCount = 13;  // checked_at .. content_type
+constexpr int kRepairColumnCount = 6;  // replacement_url .. archive_curated_at, NULL when none
 
 }  // namespace
 
@@ -56,10 +26,12 @@ const char* const kCheckColumns =
     "checked_at, verdict, http_status, final_url, redirects, error, elapsed_ms, bytes, "
     "attempts, not_modified, etag, last_modified, content_type, "
     "title, title_rule, description, description_rule, canonical, og_title, og_description, "
-    "og_url, og_site_name, og_image, page";
+    "og_url, og_site_name, og_image, page, "
+    "replacement_url, replacement_title, replacement_similarity, archive_url, archive_timestamp, "
+    "archive_curated_at";
 
 int check_column_count() {
-  return kPlainColumnCount + kPageColumnCount + 1;
+  return kPlainColumnCount + kPageColumnCount + 1 + kRepairColumnCount;
 }
 
 int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
@@ -92,6 +64,25 @@ int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
   } else {
     stmt.bind(i++);
   }
+  return bind_repair(stmt, i, check.repair);
+}
+
+int bind_repair(SQLite::Statement& stmt, int first, const RepairSuggestion& repair) {
+  int i = first;
+  if (const auto& r = repair.replacement) {
+    stmt.bindNoCopy(i++, r->url);
+    stmt.bindNoCopy(i++, r->title);
+    stmt.bind(i++, r->similarity);
+  } else {
+    for (int k = 0; k < 3; ++k) stmt.bind(i++);
+  }
+  if (const auto& a = repair.archive) {
+    stmt.bindNoCopy(i++, a->url);
+    stmt.bindNoCopy(i++, a->timestamp);
+    stmt.bindNoCopy(i++, a->curated_at);
+  } else {
+    for (int k = 0; k < 3; ++k) stmt.bind(i++);
+  }
   return i;
 }
 
@@ -111,6 +102,7 @@ void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {
   check.etag = text();
   check.last_modified = text();
   check.content_type = text();
+  check.repair = read_repair(stmt, i + kPageColumnCount + 1);
   auto page = stmt.getColumn(i + kPageColumnCount);
   if (page.isNull()) {
     check.page.reset();
@@ -121,6 +113,51 @@ void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {
     auto column = stmt.getColumn(i++);
     if (!column.isNull()) (*check.page).*member = column.getString();
   }
+}
+
+RepairSuggestion read_repair(SQLite::Statement& stmt, int first) {
+  RepairSuggestion repair;
+  if (auto url = stmt.getColumn(first); !url.isNull()) {
+    repair.replacement = Replacement{url.getString(), stmt.getColumn(first + 1).getString(),
+                                     stmt.getColumn(first + 2).getDouble()};
+  }
+  if (auto url = stmt.getColumn(first + 3); !url.isNull()) {
+    repair.archive = ArchiveCapture{url.getString(), stmt.getColumn(first + 4).getString(),
+                                    stmt.getColumn(first + 5).getString()};
+  }
+  return repair;
+}
+
+std::string record_columns() {
+  return std::string(
+             "checks.id, checks.run_id, runs.kind, targets.url, targets.host, checks.failures, "
+             "coalesce(checks.broken_since, ''), checks.confirmed, ") +
+         kCheckColumns;
+}
+
+CheckRecord read_record(SQLite::Statement& row, int first) {
+  CheckRecord r;
+  int i = first;
+  r.id = row.getColumn(i++).getInt64();
+  r.run_id = row.getColumn(i++).getInt64();
+  r.run_kind = run_kind_from_string(row.getColumn(i++).getString()).value_or(RunKind::Crawl);
+  r.request_url = row.getColumn(i++).getString();
+  r.host = row.getColumn(i++).getString();
+  r.history.failures = row.getColumn(i++).getInt();
+  r.history.broken_since = row.getColumn(i++).getString();
+  r.history.confirmed = row.getColumn(i++).getInt() != 0;
+  read_check(row, i, r);
+  return r;
+}
+
+std::string verdict_list(bool (*keep)(Verdict)) {
+  std::string list;
+  for (Verdict verdict : all_verdicts()) {
+    if (!keep(verdict)) continue;
+    if (!list.empty()) list += ",";
+    list += "'" + std::string(to_string(verdict)) + "'";
+  }
+  return list;
 }
 
 std::string redirects_to_json(const std::vector<Hop>& hops) {
@@ -140,24 +177,12 @@ std::vector<Hop> redirects_from_json(const std::string& json) {
 }
 
 std::string page_to_json(const PageMeta& page) {
-  nlohmann::json object = nlohmann::json::object();
-  for (const auto& [name, member] : kPageStrings) {
-    if (is_page_column(member) || (page.*member).empty()) continue;
-    object[name] = page.*member;
-  }
-  if (!page.signals.empty()) object["signals"] = page.signals;
-  if (!page.notes.empty()) object["notes"] = page.notes;
-  return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return page_meta_to_json(page, PageMetaShape::Stored, kPageColumns)
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 PageMeta page_from_json(const std::string& json) {
-  PageMeta page;
-  auto object = nlohmann::json::parse(json, nullptr, false);
-  if (!object.is_object()) return page;
-  for (const auto& [name, member] : kPageStrings) page.*member = object.value(name, std::string{});
-  page.signals = object.value("signals", std::vector<std::string>{});
-  page.notes = object.value("notes", std::vector<std::string>{});
-  return page;
+  return page_meta_from_json(nlohmann::json::parse(json, nullptr, false));
 }
 
 }  // namespace linkhealth

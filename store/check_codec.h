@@ -3,6 +3,7 @@
 // select, so a new field is added in one place. The redirect chain is JSON text
 // ([{"url":..,"status":..}]). The PageMeta fields people query have their own columns
 // (title, description, canonical, og_*); the rest of it is JSON in `page` (NULL: no page).
+// The repair suggestion has six columns of its own, which `linkhealth fix` reads.
 
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "crawler/check_result.h"
+#include "store/records.h"
 
 namespace linkhealth {
 
@@ -28,6 +30,22 @@ int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
 /// Reads the check columns starting at result column `first` into `check` (request_url and
 /// host are not among them). Unknown verdict names read as Verdict::Invalid.
 void read_check(SQLite::Statement& stmt, int first, CheckResult& check);
+
+/// The six repair columns (replacement_url, replacement_title, replacement_similarity,
+/// archive_url, archive_timestamp, archive_curated_at; NULL when there is none), bound / read
+/// from `first`.
+int bind_repair(SQLite::Statement& stmt, int first, const RepairSuggestion& repair);
+RepairSuggestion read_repair(SQLite::Statement& stmt, int first);
+
+/// The columns read_record reads, for a select joining checks, runs and targets: the check
+/// columns after its id, run, target URL and host and the history after it.
+std::string record_columns();
+/// One CheckRecord from a row selected with record_columns() starting at column `first`.
+CheckRecord read_record(SQLite::Statement& row, int first);
+
+/// SQL list of the verdict names for which `keep` holds, e.g. "'ok','redirected'". The names
+/// are the fixed vocabulary of types/verdict.h, never user input.
+std::string verdict_list(bool (*keep)(Verdict));
 
 std::string redirects_to_json(const std::vector<Hop>& hops);
 std::vector<Hop> redirects_from_json(const std::string& json);

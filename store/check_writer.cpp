@@ -30,9 +30,6 @@ CheckWriter::CheckWriter(SQLite::Database& db, WriterOptions options)
       insert_drift_(db,
                     "INSERT INTO drift (run_id, target_id, slug, kind, before, after, score) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-      last_history_(db,
-                    "SELECT run_id, failures, broken_since, confirmed FROM checks "
-                    "WHERE target_id = ? ORDER BY id DESC LIMIT 2"),
       bump_run_(db,
                 "UPDATE runs SET check_count = check_count + ?, "
                 "problem_count = problem_count + ? WHERE id = ?") {}
@@ -61,37 +58,15 @@ RunKind CheckWriter::run_kind(std::int64_t run_id) {
   return kind;
 }
 
-CheckWriter::Before CheckWriter::before(std::int64_t target, std::int64_t run_id) {
-  // The newest check of another run is the history to continue; one of this run means the
-  // target is being recorded again (a replaced check), whose drift must go.
-  Before out;
-  last_history_.bind(1, target);
-  while (last_history_.executeStep()) {
-    if (last_history_.getColumn(0).getInt64() == run_id) {
-      out.rechecked = true;
-      continue;
-    }
-    out.history =
-        HistoryState{last_history_.getColumn(1).getInt(), last_history_.getColumn(2).getString(),
-                     last_history_.getColumn(3).getInt() != 0};
-    break;
-  }
-  last_history_.reset();
-  return out;
-}
-
 void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
-                         const std::vector<Drift>& drift) {
+                         const std::vector<Drift>& drift, const PriorHistory& before) {
   RunKind kind = run_kind(run_id);
-  if (!txn_) {
-    txn_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    opened_at_ = std::chrono::steady_clock::now();
-  }
+  open();
   const std::string checked_at = check.checked_at.empty() ? utc_now() : check.checked_at;
-  std::int64_t target = target_id(check.request_url, check.host);
-  Before earlier = before(target, run_id);
+  const std::int64_t target =
+      before.target_id != 0 ? before.target_id : target_id(check.request_url, check.host);
   HistoryState history =
-      next_history(earlier.history, check.verdict, kind, checked_at, options_.confirm_runs);
+      next_history(before.last, check.verdict, kind, checked_at, options_.confirm_runs);
   bool problem = is_problem(check.verdict);
   const std::string redirects = redirects_to_json(check.redirects);
   const std::string page = check.page ? page_to_json(*check.page) : std::string();
@@ -111,7 +86,7 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
   insert_check_.reset();
   insert_check_.clearBindings();  // drop the no-copy pointers to this call's strings
 
-  if (earlier.rechecked) {
+  if (before.rechecked) {
     delete_drift_.bind(1, run_id);
     delete_drift_.bind(2, target);
     delete_drift_.exec();
@@ -132,11 +107,36 @@ void CheckWriter::record(std::int64_t run_id, const CheckResult& check,
   Pending& pending = pending_[run_id];
   ++pending.checks;
   pending.problems += problem ? 1 : 0;
-  if (++batched_ >= options_.batch_size) {
+  ++batched_;
+  commit_if_due();
+}
+
+void CheckWriter::open() {
+  if (txn_) return;
+  txn_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  opened_at_ = std::chrono::steady_clock::now();
+}
+
+void CheckWriter::commit_if_due() {
+  if (held_ > 0) return;
+  if (batched_ >= options_.batch_size) {
     flush();
   } else {
     flush_if_due();
   }
+}
+
+void CheckWriter::within_batch(const std::function<void()>& work) {
+  open();
+  ++held_;
+  try {
+    work();
+  } catch (...) {
+    --held_;
+    throw;
+  }
+  --held_;
+  commit_if_due();
 }
 
 void CheckWriter::flush() {

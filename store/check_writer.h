@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,8 +35,15 @@ class CheckWriter {
  public:
   CheckWriter(SQLite::Database& db, WriterOptions options);
 
-  /// Adds one check (and its drift) to the open batch; commits when the batch is due.
-  void record(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift);
+  /// Adds one check (and its drift) to the open batch; commits when the batch is due. `before`
+  /// is the target's history as read before the write (store/prior_state.h): the writer does
+  /// not read it again.
+  void record(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift,
+              const PriorHistory& before);
+  /// Runs `work` with the batch open and commits none of it before `work` returns, so what it
+  /// reads (a slice's prior states) and the checks it records are one transaction: no other
+  /// writer commits in between. Commits afterwards when the batch is due.
+  void within_batch(const std::function<void()>& work);
   /// Commits the open batch, if any.
   void flush();
   /// Commits the open batch when batch_interval has passed since it was opened.
@@ -51,13 +59,9 @@ class CheckWriter {
     std::int64_t problems = 0;
   };
 
-  struct Before {
-    std::optional<HistoryState> history;  ///< after the target's last check in another run
-    bool rechecked = false;               ///< the target already has a check in this run
-  };
-
   RunKind run_kind(std::int64_t run_id);
-  Before before(std::int64_t target, std::int64_t run_id);
+  void open();
+  void commit_if_due();  ///< batch_size checks or batch_interval, unless held
 
   SQLite::Database& db_;
   WriterOptions options_;
@@ -65,11 +69,11 @@ class CheckWriter {
   SQLite::Statement insert_check_;
   SQLite::Statement delete_drift_;
   SQLite::Statement insert_drift_;
-  SQLite::Statement last_history_;
   SQLite::Statement bump_run_;
   std::optional<SQLite::Transaction> txn_;
   std::chrono::steady_clock::time_point opened_at_;
   int batched_ = 0;
+  int held_ = 0;  ///< within_batch calls running
   std::map<std::int64_t, Pending> pending_;
   std::map<std::int64_t, RunKind> run_kinds_;
   std::unordered_map<std::string, std::int64_t> target_ids_;

@@ -11,6 +11,7 @@ CheckResult reuse_not_modified(const CheckResult& now, const CheckResult& previo
   if (out.redirects.empty()) out.redirects = previous.redirects;
   out.content_type = previous.content_type;
   out.page = previous.page;
+  out.repair = previous.repair;  // the article has not moved since, as far as we can tell
   if (out.etag.empty()) out.etag = previous.etag;
   if (out.last_modified.empty()) out.last_modified = previous.last_modified;
   return out;

@@ -3,58 +3,56 @@
 #include <SQLiteCpp/Column.h>
 #include <nlohmann/json.hpp>
 
+#include "store/check_codec.h"
+#include "store/drift.h"
+
 namespace linkhealth {
 
 const char* const kRefColumns =
     "refs.slug, sources.file, refs.field, refs.raw, refs.clean, refs.removed, refs.line, "
-    "sources.title, sources.description, sources.community, sources.brand";
+    "sources.title, sources.description, sources.community";
 
-RefRecord read_ref(SQLite::Statement& row) {
-  RefRecord ref;
-  ref.slug = row.getColumn(0).getString();
-  ref.file = row.getColumn(1).getString();
-  ref.field = row.getColumn(2).getString();
-  ref.raw = row.getColumn(3).getString();
-  ref.clean = row.getColumn(4).getString();
-  auto removed = nlohmann::json::parse(row.getColumn(5).getString(), nullptr, false);
-  if (removed.is_array()) ref.removed = removed.get<std::vector<std::string>>();
-  ref.line = row.getColumn(6).getInt();
-  ref.title = row.getColumn(7).getString();
-  ref.description = row.getColumn(8).getString();
-  ref.community = row.getColumn(9).getString();
-  ref.brand = row.getColumn(10).getString();
+CitingRef read_ref(SQLite::Statement& row, int first) {
+  CitingRef ref;
+  int i = first;
+  ref.slug = row.getColumn(i++).getString();
+  ref.file = row.getColumn(i++).getString();
+  ref.field = row.getColumn(i++).getString();
+  ref.raw = row.getColumn(i++).getString();
+  ref.clean = row.getColumn(i++).getString();
+  const std::string removed = row.getColumn(i++).getString();
+  if (removed != "[]") {  // nearly every ref: spare the parse
+    auto list = nlohmann::json::parse(removed, nullptr, false);
+    if (list.is_array()) {
+      for (const auto& item : list) {
+        if (item.is_string()) ref.removed.push_back(item.get<std::string>());
+      }
+    }
+  }
+  ref.line = row.getColumn(i++).getInt();
+  ref.curated.title = row.getColumn(i++).getString();
+  ref.curated.description = row.getColumn(i++).getString();
+  ref.curated.community = row.getColumn(i++).getString();
   return ref;
 }
 
-std::vector<ContentTarget> content_targets(SQLite::Database& db, std::int64_t run_id) {
+std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id) {
   SQLite::Statement s(db,
-                      "SELECT DISTINCT targets.url, targets.host FROM refs "
-                      "JOIN sources ON sources.id = refs.source_id "
-                      "JOIN targets ON targets.id = refs.target_id "
-                      "WHERE sources.last_seen_run = ? ORDER BY targets.url");
+                      "SELECT targets.url, targets.host, coalesce(c.etag, ''), "
+                      "coalesce(c.last_modified, ''), coalesce(c.final_url, '') FROM targets "
+                      "LEFT JOIN checks c ON c.id = (SELECT max(p.id) FROM checks p "
+                      "WHERE p.target_id = targets.id AND p.verdict IN (" +
+                          verdict_list(is_informative) +
+                          ")) WHERE targets.id IN (SELECT refs.target_id FROM refs "
+                          "JOIN sources ON sources.id = refs.source_id "
+                          "WHERE sources.last_seen_run = ?) ORDER BY targets.url");
   s.bind(1, run_id);
-  std::vector<ContentTarget> out;
-  while (s.executeStep()) out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString()});
-  return out;
-}
-
-CitingRefs::CitingRefs(SQLite::Database& db)
-    : select_(db,
-              "SELECT refs.slug, sources.file, refs.field, sources.title, sources.description "
-              "FROM refs JOIN sources ON sources.id = refs.source_id "
-              "JOIN targets ON targets.id = refs.target_id WHERE targets.url = ? "
-              "ORDER BY sources.file, refs.id") {}
-
-std::vector<CitingRef> CitingRefs::of(const std::string& url) {
-  select_.reset();
-  select_.bind(1, url);
-  std::vector<CitingRef> out;
-  while (select_.executeStep()) {
-    out.push_back({select_.getColumn(0).getString(), select_.getColumn(1).getString(),
-                   select_.getColumn(2).getString(), select_.getColumn(3).getString(),
-                   select_.getColumn(4).getString()});
+  std::vector<FetchTarget> out;
+  while (s.executeStep()) {
+    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
+                   s.getColumn(2).getString(), s.getColumn(3).getString(),
+                   s.getColumn(4).getString()});
   }
-  select_.reset();
   return out;
 }
 

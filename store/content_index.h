@@ -1,7 +1,7 @@
 #pragma once
-// What a crawl asks of the content it recorded, so it can drop the scan before fetching: the
-// targets to fetch, and per result the references and curated records that drift compares.
-// Reading these back per target keeps a crawl's memory growing with the targets alone.
+// What is read back of the content a run recorded, so a crawl can drop the scan before
+// fetching: the targets to fetch (with the validators of their last informative check), and the
+// references to a target with the curated records of the files they are in.
 
 #include <cstdint>
 #include <string>
@@ -10,45 +10,20 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "store/records.h"
+#include "crawler/fetch_target.h"
+#include "store/citing_ref.h"
 
 namespace linkhealth {
 
-/// One target cited by the recorded content.
-struct ContentTarget {
-  std::string url;
-  std::string host;
-};
-
-/// The targets cited by the files crawl run `run_id` saw (after finish_sources), by URL.
-std::vector<ContentTarget> content_targets(SQLite::Database& db, std::int64_t run_id);
+/// The targets cited by the files run `run_id` saw (after finish_sources), by URL, each with
+/// the ETag, Last-Modified and final URL of its last informative check (empty when none): one
+/// statement for the whole run.
+std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id);
 
 /// The columns read_ref expects, in order, for a query joining refs with sources.
 extern const char* const kRefColumns;
 
-/// One reference row selected with kRefColumns as its first columns.
-RefRecord read_ref(SQLite::Statement& row);
-
-/// What a crawl result needs of one reference to its target: who cites it, from which field,
-/// and the curated record drift compares with. (RefRecord is the report's fuller row.)
-struct CitingRef {
-  std::string slug;
-  std::string file;
-  std::string field;
-  std::string title;        ///< curated title of the source
-  std::string description;  ///< curated description of the source
-};
-
-/// The references to one target with their sources' curated records, in file order and, within a
-/// file, in the order the scan found them. The statement is prepared once: a crawl asks for every
-/// result, so it reads only the columns the recorder uses.
-class CitingRefs {
- public:
-  explicit CitingRefs(SQLite::Database& db);
-  std::vector<CitingRef> of(const std::string& url);
-
- private:
-  SQLite::Statement select_;
-};
+/// One reference from a row selected with kRefColumns starting at column `first`.
+CitingRef read_ref(SQLite::Statement& row, int first);
 
 }  // namespace linkhealth

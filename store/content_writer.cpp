@@ -1,6 +1,5 @@
 #include "store/content_writer.h"
 
-#include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -9,25 +8,18 @@
 #include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
+#include "extract/fnv_hash.h"
+
 namespace linkhealth {
 
 std::string content_hash(const Source& source) {
-  std::uint64_t hash = 14695981039346656037ull;
-  auto feed = [&](const std::string& text) {
-    for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-    hash = (hash ^ 0xFF) * 1099511628211ull;  // field separator: "ab","c" != "a","bc"
-  };
+  FnvHash hash;
   for (const std::string* field : {&source.slug, &source.id, &source.title, &source.description,
                                    &source.brand, &source.community, &source.date, &source.kind}) {
-    feed(*field);
+    hash.add_field(*field);
   }
-  for (const UrlField& url : source.urls) {
-    feed(url.field);
-    feed(url.raw);
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
-  return buf;
+  for (const UrlField& url : source.urls) hash.add_field(url.field).add_field(url.raw);
+  return hash.hex();
 }
 
 namespace {

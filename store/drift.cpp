@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "crawler/url_parts.h"
+#include "extract/similarity.h"
 #include "extract/url_resolution.h"
-#include "store/similarity.h"
 
 namespace linkhealth {
 namespace {
@@ -35,21 +35,22 @@ bool is_informative(Verdict verdict) {
          verdict == Verdict::Soft404;
 }
 
-std::vector<Drift> drift_against_curated(const Source& source, const CheckResult& live) {
+std::vector<Drift> drift_against_curated(const CitingRef& ref, const CheckResult& live) {
   std::vector<Drift> out;
   if (!page_is_readable(live)) return out;
   const PageMeta& page = *live.page;
-  if (!source.title.empty() && !page.title.empty()) {
-    double score = title_similarity(source.title, page.title);
+  const CuratedRecord& curated = ref.curated;
+  if (!curated.title.empty() && !page.title.empty()) {
+    double score = title_similarity(curated.title, page.title);
     if (score < kTitleMismatchThreshold) {
-      out.push_back({DriftKind::TitleMismatch, source.slug, source.title, page.title, score});
+      out.push_back({DriftKind::TitleMismatch, ref.slug, curated.title, page.title, score});
     }
   }
-  if (!source.description.empty() && !page.description.empty()) {
-    double score = description_similarity(source.description, page.description);
+  if (!curated.description.empty() && !page.description.empty()) {
+    double score = description_similarity(curated.description, page.description);
     if (score < kDescriptionMismatchThreshold) {
-      out.push_back({DriftKind::DescriptionMismatch, source.slug, source.description,
-                     page.description, score});
+      out.push_back(
+          {DriftKind::DescriptionMismatch, ref.slug, curated.description, page.description, score});
     }
   }
   return out;
@@ -84,16 +85,16 @@ std::vector<Drift> drift_against_previous(const CheckResult& previous, const Che
   return out;
 }
 
-std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Source>& sources,
+std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<CitingRef>& citing,
                                  const CheckResult* previous) {
   std::vector<Drift> out;
   if (!is_informative(live.verdict)) return out;
   // A file citing the target from two fields (link.href and link.original differ only by a
   // tracking fragment) is one curated record: compare it once.
-  std::set<std::string> compared;
-  for (const Source& source : sources) {
-    if (!compared.insert(source.file).second) continue;
-    for (Drift& d : drift_against_curated(source, live)) out.push_back(std::move(d));
+  std::set<std::string_view> compared;
+  for (const CitingRef& ref : citing) {
+    if (ref.field.rfind("feed.", 0) == 0 || !compared.insert(ref.file).second) continue;
+    for (Drift& d : drift_against_curated(ref, live)) out.push_back(std::move(d));
   }
   for (Drift& d : canonical_drift(live)) out.push_back(std::move(d));
   if (previous != nullptr && !live.not_modified) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "crawler/check_result.h"
-#include "extract/source.h"
+#include "store/citing_ref.h"
 #include "types/drift_kind.h"
 
 namespace linkhealth {
@@ -35,9 +35,10 @@ inline constexpr double kDescriptionMismatchThreshold = 0.3;
 /// responses do not: a bot wall must never overwrite what we know.
 bool is_informative(Verdict verdict);
 
-/// title_mismatch / description_mismatch of one curated source against the live page. Only
-/// for ok/redirected checks with page metadata and non-empty texts on both sides.
-std::vector<Drift> drift_against_curated(const Source& source, const CheckResult& live);
+/// title_mismatch / description_mismatch of the curated record citing the target against the
+/// live page (slug: the ref's). Only for ok/redirected checks with page metadata and non-empty
+/// texts on both sides.
+std::vector<Drift> drift_against_curated(const CitingRef& ref, const CheckResult& live);
 
 /// canonical_mismatch when the live canonical names neither the request URL nor the final URL
 /// (modulo scheme, "www.", trailing slash; see same_page_url).
@@ -52,8 +53,10 @@ std::vector<Drift> drift_against_previous(const CheckResult& previous, const Che
 /// with the curated record and the canonical again: they are states that hold until the page
 /// or the record changes, and a weekly report must not lose them because the page did not
 /// change. It gets no changes against `previous`: the server said there are none.
+/// The curated records compared are those of `citing`, once per file and never through a
+/// feed's own URLs (feed.feed_url, feed.site_url: not the article the curated title describes).
 /// `previous` may be null (first check) and is ignored when not informative.
-std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<Source>& sources,
+std::vector<Drift> compute_drift(const CheckResult& live, const std::vector<CitingRef>& citing,
                                  const CheckResult* previous);
 
 }  // namespace linkhealth

@@ -1,5 +1,7 @@
 #include "store/fix_evidence.h"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "store/check_codec.h"
@@ -7,6 +9,8 @@
 
 namespace linkhealth {
 namespace {
+
+using RunSlots = std::vector<std::optional<CheckResult>>;
 
 /// The newest `count` finished crawls, newest first.
 std::vector<std::int64_t> last_done_crawls(SQLite::Database& db, int count) {
@@ -19,27 +23,30 @@ std::vector<std::int64_t> last_done_crawls(SQLite::Database& db, int count) {
   return ids;
 }
 
-/// Checks in `runs` that may prove a move (a 2xx after redirects), by request URL, one slot
-/// per run in the order of `runs`.
-std::map<std::string, std::vector<std::optional<CheckResult>>> redirected_checks(
-    SQLite::Database& db, const std::vector<std::int64_t>& runs) {
-  std::map<std::string, std::vector<std::optional<CheckResult>>> out;
+/// The checks in `runs` that match `condition` (SQL over `checks`, a fixed text), by request
+/// URL, one slot per run in the order of `runs`. A target the first run has no such check of
+/// has no say, so it is left out.
+std::map<std::string, RunSlots> checks_by_run(SQLite::Database& db,
+                                              const std::vector<std::int64_t>& runs,
+                                              const char* condition) {
+  std::map<std::string, RunSlots> out;
   SQLite::Statement s(db, std::string("SELECT targets.url, targets.host, ") + kCheckColumns +
                               " FROM checks JOIN targets ON targets.id = checks.target_id "
-                              "WHERE checks.run_id = ? AND checks.redirects <> '[]' "
-                              "AND checks.verdict IN ('ok', 'redirected')");
+                              "WHERE checks.run_id = ? AND " +
+                              condition);
   for (std::size_t slot = 0; slot < runs.size(); ++slot) {
     s.bind(1, runs[slot]);
     while (s.executeStep()) {
-      CheckResult check;
-      check.request_url = s.getColumn(0).getString();
+      std::string url = s.getColumn(0).getString();
+      auto it = out.find(url);
+      if (it == out.end()) {
+        if (slot > 0) continue;
+        it = out.emplace(url, RunSlots(runs.size())).first;
+      }
+      CheckResult& check = it->second[slot].emplace();
+      check.request_url = std::move(url);
       check.host = s.getColumn(1).getString();
       read_check(s, 2, check);
-      auto& slots = out[check.request_url];
-      // A target missing from the newest run has no say; skip it early.
-      if (slots.empty() && slot > 0) continue;
-      slots.resize(runs.size());
-      slots[slot] = std::move(check);
     }
     s.reset();
   }
@@ -54,29 +61,32 @@ void add_refs(SQLite::Database& db, const std::string& url, FixEvidence& evidenc
                               "WHERE targets.url = ? ORDER BY sources.file, refs.field");
   s.bind(1, url);
   auto& refs = evidence.refs[url];
-  while (s.executeStep()) refs.push_back(read_ref(s));
+  while (s.executeStep()) refs.push_back(read_ref(s, 0));
 }
 
 }  // namespace
-
-std::map<std::string, std::pair<std::optional<Replacement>, std::optional<Replacement>>>
-recorded_replacements(SQLite::Database&, std::int64_t, std::int64_t) {
-  return {};
-}
 
 FixEvidence load_fix_evidence(SQLite::Database& db, int confirm_runs) {
   FixEvidence evidence;
   const std::vector<std::int64_t> runs = last_done_crawls(db, std::max(confirm_runs, 2));
   if (static_cast<int>(runs.size()) >= confirm_runs) {
     const std::vector<std::int64_t> confirming(runs.begin(), runs.begin() + confirm_runs);
-    for (const auto& [url, checks] : redirected_checks(db, confirming)) {
+    // Only a page reached through redirects can prove a move.
+    const auto redirected = checks_by_run(
+        db, confirming, "checks.redirects <> '[]' AND checks.verdict IN ('ok', 'redirected')");
+    for (const auto& [url, checks] : redirected) {
       if (auto move = confirmed_redirect(checks)) evidence.redirects.emplace(url, std::move(*move));
     }
   }
   if (runs.size() >= 2) {
-    for (const auto& [url, pair] : recorded_replacements(db, runs[0], runs[1])) {
-      if (auto replacement = confirmed_relocation(pair.first, pair.second)) {
-        evidence.relocations.emplace(url, std::move(*replacement));
+    const auto relocated =
+        checks_by_run(db, {runs[0], runs[1]}, "checks.replacement_url IS NOT NULL");
+    for (const auto& [url, checks] : relocated) {
+      const auto replacement = [&](std::size_t slot) {
+        return checks[slot] ? checks[slot]->repair.replacement : std::nullopt;
+      };
+      if (auto found = confirmed_relocation(replacement(0), replacement(1))) {
+        evidence.relocations.emplace(url, std::move(*found));
       }
     }
   }

@@ -31,10 +31,10 @@ std::optional<ConfirmedRedirect> confirmed_redirect(
   return ConfirmedRedirect{newest.final_url, newest.page ? newest.page->title : std::string()};
 }
 
-std::optional<std::string> confirmed_relocation(const std::optional<Replacement>& latest,
+std::optional<Replacement> confirmed_relocation(const std::optional<Replacement>& latest,
                                                 const std::optional<Replacement>& before) {
   if (!latest || !before || latest->url.empty() || latest->url != before->url) return std::nullopt;
-  return latest->url;
+  return latest;
 }
 
 }  // namespace linkhealth

@@ -32,9 +32,10 @@ std::optional<ConfirmedRedirect> confirmed_redirect(
 /// True when the chain is only 301/308 hops ending on a page (2xx, or a 304 that reused one).
 bool is_permanent_chain(const CheckResult& check);
 
-/// The replacement URL when relocation found the same one in the latest run and the one
-/// before it (store each run's Replacement with its check); nullopt otherwise.
-std::optional<std::string> confirmed_relocation(const std::optional<Replacement>& latest,
+/// The latest run's replacement when relocation found one with the same URL in the run
+/// before it too (a site mid-migration may answer differently from week to week); nullopt
+/// otherwise.
+std::optional<Replacement> confirmed_relocation(const std::optional<Replacement>& latest,
                                                 const std::optional<Replacement>& before);
 
 }  // namespace linkhealth

@@ -7,6 +7,7 @@
 // that rechecks an already failing target. Blocked and skipped checks say nothing about the
 // link, so they neither extend nor reset a streak.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,13 @@ struct HistoryState {
 };
 
 inline constexpr int kDefaultConfirmRuns = 2;
+
+/// What a new check of a target in run R continues: read before it is written.
+struct PriorHistory {
+  std::int64_t target_id = 0;        ///< 0: the target is not in the store yet
+  std::optional<HistoryState> last;  ///< after its newest check of another run
+  bool rechecked = false;            ///< R has a check of it already (replaced, with its drift)
+};
 
 /// The state after a check with `verdict` at `checked_at`, given the state after the target's
 /// previous check (nullopt for its first check).

@@ -32,85 +32,106 @@ std::optional<RunInfo> one_run(SQLite::Statement& s) {
   return read_run_row(s);
 }
 
-// SQL list of the verdict names for which `keep` holds, e.g. "'ok','redirected'". The names
-// are the fixed vocabulary of check_result.h, never user input.
-std::string verdict_list(bool (*keep)(Verdict)) {
-  std::string list;
-  for (int v = 0; v <= static_cast<int>(Verdict::Skipped); ++v) {
-    auto verdict = static_cast<Verdict>(v);
-    if (!keep(verdict)) continue;
-    if (!list.empty()) list += ",";
-    list += "'" + std::string(to_string(verdict)) + "'";
-  }
-  return list;
-}
-
 bool is_ok(Verdict v) {
   return v == Verdict::Ok || v == Verdict::Redirected;
 }
 
-std::string check_select(const std::string& rest) {
-  return std::string(
-             "SELECT checks.target_id, checks.id, checks.run_id, runs.kind, targets.url, "
-             "targets.host, checks.failures, coalesce(checks.broken_since, ''), "
-             "checks.confirmed, ") +
-         kCheckColumns +
-         " FROM checks JOIN runs ON runs.id = checks.run_id "
-         "JOIN targets ON targets.id = checks.target_id " +
-         rest;
+constexpr const char* kChecksFrom =
+    " FROM checks JOIN runs ON runs.id = checks.run_id "
+    "JOIN targets ON targets.id = checks.target_id ";
+
+// A select of checks: its filter ("WHERE ...", named parameters only: a numbered one would
+// share its index with :previous), its order (total: no two checks tie), the parameters of the
+// filter, and the is_new / is_fixed columns with the previous crawl they compare with
+// (constant 0 outside a run's targets).
+struct CheckQuery {
+  std::string where;
+  std::string order;
+  std::function<void(SQLite::Statement&)> bind;
+  std::string flags = "0, 0";
+  std::optional<std::int64_t> previous;  ///< binds :previous in `flags`
+};
+
+// is_new and is_fixed of a `checks` row against crawl :previous (0 when there is none: every
+// confirmed problem is then new). One definition for the flags and for change_counts.
+constexpr const char* kIsNew =
+    "(checks.problem = 1 AND checks.confirmed = 1 AND NOT EXISTS (SELECT 1 FROM checks p "
+    "WHERE p.run_id = :previous AND p.target_id = checks.target_id AND p.problem = 1 "
+    "AND p.confirmed = 1))";
+std::string is_fixed_sql() {
+  return "(checks.verdict IN (" + verdict_list(is_ok) +
+         ") AND EXISTS (SELECT 1 FROM checks p WHERE p.run_id = :previous "
+         "AND p.target_id = checks.target_id AND p.problem = 1))";
 }
 
-constexpr int kFirstCheckColumn = 9;
+// The rows that belong to the checks of a CheckQuery (their drift, their target's refs), in
+// the query's order, check id first: walked alongside the query's own rows, so each check
+// takes its rows from one statement instead of running one of its own.
+class AttachedRows {
+ public:
+  AttachedRows(SQLite::Database& db, const CheckQuery& q, const std::string& columns,
+               const std::string& join, const std::string& then_by)
+      : select_(db, "SELECT checks.id, " + columns + kChecksFrom + join + q.where + " ORDER BY " +
+                        q.order + ", " + then_by) {
+    q.bind(select_);
+    more_ = select_.executeStep();
+  }
 
-CheckRecord read_record(SQLite::Statement& s) {
-  CheckRecord r;
-  r.id = s.getColumn(1).getInt64();
-  r.run_id = s.getColumn(2).getInt64();
-  r.run_kind = run_kind_from_string(s.getColumn(3).getString()).value_or(RunKind::Crawl);
-  r.result.request_url = s.getColumn(4).getString();
-  r.result.host = s.getColumn(5).getString();
-  r.history.failures = s.getColumn(6).getInt();
-  r.history.broken_since = s.getColumn(7).getString();
-  r.history.confirmed = s.getColumn(8).getInt() != 0;
-  read_check(s, kFirstCheckColumn, r.result);
-  return r;
-}
-
-// Runs a check select and attaches drift (and refs when with_refs) to each row.
-void each_record(SQLite::Database& db, SQLite::Statement& select, bool with_refs,
-                 const std::function<void(TargetRecord&&)>& each) {
-  SQLite::Statement refs(db, std::string("SELECT ") + kRefColumns +
-                                 " FROM refs JOIN sources ON sources.id = refs.source_id "
-                                 "WHERE refs.target_id = ? ORDER BY refs.slug, refs.field");
-  SQLite::Statement drift(db,
-                          "SELECT slug, kind, before, after, score FROM drift "
-                          "WHERE run_id = ? AND target_id = ? ORDER BY id");
-  while (select.executeStep()) {
-    std::int64_t target = select.getColumn(0).getInt64();
-    TargetRecord record{read_record(select), {}, {}};
-    drift.bind(1, record.check.run_id);
-    drift.bind(2, target);
-    while (drift.executeStep()) {
-      // A kind this build does not know (a newer one wrote the row) is not shown.
-      const auto kind = drift_kind_from_string(drift.getColumn(1).getString());
-      if (!kind) continue;
-      record.drift.push_back({*kind, drift.getColumn(0).getString(), drift.getColumn(2).getString(),
-                              drift.getColumn(3).getString(), drift.getColumn(4).getDouble()});
+  /// Calls `take(row)` for each row of check `id`. Checks come in the query's order, and a
+  /// check without rows has none here, so the rows of `id` are next if it has any.
+  template <typename Take>
+  void rows_of(std::int64_t id, Take&& take) {
+    while (more_ && select_.getColumn(0).getInt64() == id) {
+      take(select_);
+      more_ = select_.executeStep();
     }
-    drift.reset();
-    if (with_refs) {
-      refs.bind(1, target);
-      while (refs.executeStep()) record.refs.push_back(read_ref(refs));
-      refs.reset();
+  }
+
+ private:
+  SQLite::Statement select_;
+  bool more_ = false;
+};
+
+void each_record(SQLite::Database& db, const CheckQuery& q, bool with_refs,
+                 const std::function<void(TargetRecord&&)>& each) {
+  SQLite::Statement select(db, "SELECT " + q.flags + ", " + record_columns() + kChecksFrom +
+                                   q.where + " ORDER BY " + q.order);
+  q.bind(select);
+  if (q.previous) select.bind(":previous", *q.previous);
+  AttachedRows drift(db, q, "drift.slug, drift.kind, drift.before, drift.after, drift.score",
+                     "JOIN drift ON drift.run_id = checks.run_id "
+                     "AND drift.target_id = checks.target_id ",
+                     "drift.id");
+  std::optional<AttachedRows> refs;
+  if (with_refs) {
+    refs.emplace(db, q, kRefColumns,
+                 "JOIN refs ON refs.target_id = checks.target_id "
+                 "JOIN sources ON sources.id = refs.source_id ",
+                 "refs.slug, refs.field, refs.id");
+  }
+  while (select.executeStep()) {
+    TargetRecord record;
+    static_cast<CheckRecord&>(record) = read_record(select, 2);
+    record.is_new = select.getColumn(0).getInt() != 0;
+    record.is_fixed = select.getColumn(1).getInt() != 0;
+    drift.rows_of(record.id, [&](SQLite::Statement& row) {
+      // A kind this build does not know (a newer one wrote the row) is not shown.
+      const auto kind = drift_kind_from_string(row.getColumn(2).getString());
+      if (!kind) return;
+      record.drift.push_back({*kind, row.getColumn(1).getString(), row.getColumn(3).getString(),
+                              row.getColumn(4).getString(), row.getColumn(5).getDouble()});
+    });
+    if (refs) {
+      refs->rows_of(record.id,
+                    [&](SQLite::Statement& row) { record.refs.push_back(read_ref(row, 1)); });
     }
     each(std::move(record));
   }
 }
 
-std::vector<TargetRecord> collect(SQLite::Database& db, SQLite::Statement& select, bool with_refs) {
+std::vector<TargetRecord> collect(SQLite::Database& db, const CheckQuery& q, bool with_refs) {
   std::vector<TargetRecord> out;
-  each_record(db, select, with_refs,
-              [&](TargetRecord&& record) { out.push_back(std::move(record)); });
+  each_record(db, q, with_refs, [&](TargetRecord&& record) { out.push_back(std::move(record)); });
   return out;
 }
 
@@ -167,18 +188,25 @@ RunSummary run_summary(SQLite::Database& db, std::int64_t run_id) {
 
 void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
                          const std::function<void(TargetRecord&&)>& each) {
-  SQLite::Statement s(
-      db, check_select("WHERE checks.run_id = ?1 AND (?2 = 0 OR checks.problem = 1) "
-                       "AND (?3 = '' OR checks.verdict = ?3) AND (?4 = '' OR targets.host = ?4) "
-                       "AND (?5 = '' OR EXISTS (SELECT 1 FROM refs JOIN sources "
-                       "ON sources.id = refs.source_id WHERE refs.target_id = checks.target_id "
-                       "AND sources.community = ?5)) ORDER BY targets.host, targets.url"));
-  s.bind(1, run_id);
-  s.bind(2, filter.problems_only ? 1 : 0);
-  s.bind(3, filter.verdict ? std::string(to_string(*filter.verdict)) : std::string());
-  s.bind(4, filter.host);
-  s.bind(5, filter.community);
-  each_record(db, s, true, each);
+  CheckQuery q;
+  q.where =
+      "WHERE checks.run_id = :run AND (:problems = 0 OR checks.problem = 1) "
+      "AND (:verdict = '' OR checks.verdict = :verdict) AND (:host = '' OR targets.host = :host) "
+      "AND (:community = '' OR EXISTS (SELECT 1 FROM refs JOIN sources "
+      "ON sources.id = refs.source_id WHERE refs.target_id = checks.target_id "
+      "AND sources.community = :community)) ";
+  q.order = "targets.host, targets.url";
+  const std::string verdict = filter.verdict ? std::string(to_string(*filter.verdict)) : "";
+  q.bind = [&](SQLite::Statement& s) {
+    s.bind(":run", run_id);
+    s.bind(":problems", filter.problems_only ? 1 : 0);
+    s.bind(":verdict", verdict);
+    s.bind(":host", filter.host);
+    s.bind(":community", filter.community);
+  };
+  q.flags = kIsNew + (", " + is_fixed_sql());
+  q.previous = previous_crawl_id(db, run_id);
+  each_record(db, q, true, each);
 }
 
 std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
@@ -189,58 +217,34 @@ std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
   return out;
 }
 
-std::vector<TargetRecord> new_problems(SQLite::Database& db, std::int64_t run_id) {
-  SQLite::Statement s(
-      db, check_select("WHERE checks.run_id = ?1 AND checks.problem = 1 AND checks.confirmed = 1 "
-                       "AND NOT EXISTS (SELECT 1 FROM checks p WHERE p.run_id = ?2 "
-                       "AND p.target_id = checks.target_id AND p.problem = 1 "
-                       "AND p.confirmed = 1) ORDER BY targets.host, targets.url"));
-  s.bind(1, run_id);
-  s.bind(2, previous_crawl_id(db, run_id));
-  return collect(db, s, true);
-}
-
-std::vector<TargetRecord> fixed_targets(SQLite::Database& db, std::int64_t run_id) {
-  SQLite::Statement s(
-      db, check_select("WHERE checks.run_id = ?1 AND checks.verdict IN (" + verdict_list(is_ok) +
-                       ") AND EXISTS (SELECT 1 FROM checks p WHERE p.run_id = ?2 "
-                       "AND p.target_id = checks.target_id AND p.problem = 1) "
-                       "ORDER BY targets.host, targets.url"));
-  s.bind(1, run_id);
-  s.bind(2, previous_crawl_id(db, run_id));
-  return collect(db, s, true);
+ChangeCounts change_counts(SQLite::Database& db, std::int64_t run_id) {
+  SQLite::Statement s(db, std::string("SELECT coalesce(sum(") + kIsNew + "), 0), coalesce(sum(" +
+                              is_fixed_sql() + "), 0) FROM checks WHERE checks.run_id = :run");
+  s.bind(":run", run_id);
+  s.bind(":previous", previous_crawl_id(db, run_id));
+  s.executeStep();
+  return {s.getColumn(0).getInt64(), s.getColumn(1).getInt64()};
 }
 
 std::vector<TargetRecord> timeline(SQLite::Database& db, const std::string& slug_or_url) {
-  SQLite::Statement s(
-      db, check_select("WHERE checks.target_id IN (SELECT id FROM targets WHERE url = ?1 "
-                       "UNION SELECT target_id FROM refs WHERE slug = ?1) "
-                       "ORDER BY targets.url, checks.id"));
-  s.bind(1, slug_or_url);
-  return collect(db, s, false);
-}
-
-SQLite::Statement prepare_last_check(SQLite::Database& db, bool informative_only) {
-  SQLite::Statement s(
-      db, check_select("WHERE targets.url = ?1 AND (?2 = 0 OR checks.verdict IN (" +
-                       verdict_list(is_informative) + ")) ORDER BY checks.id DESC LIMIT 1"));
-  s.bind(2, informative_only ? 1 : 0);
-  return s;
-}
-
-std::optional<CheckRecord> last_check(SQLite::Statement& prepared, const std::string& url) {
-  prepared.reset();  // bindings stay: ?2 was set by prepare_last_check
-  prepared.bind(1, url);
-  std::optional<CheckRecord> found;
-  if (prepared.executeStep()) found = read_record(prepared);
-  prepared.reset();  // ends the read so it holds no snapshot between calls
-  return found;
+  CheckQuery q;
+  q.where =
+      "WHERE checks.target_id IN (SELECT id FROM targets WHERE url = :key "
+      "UNION SELECT target_id FROM refs WHERE slug = :key) ";
+  q.order = "targets.url, checks.id";
+  q.bind = [&](SQLite::Statement& s) { s.bind(":key", slug_or_url); };
+  return collect(db, q, false);
 }
 
 std::optional<CheckRecord> last_check(SQLite::Database& db, const std::string& url,
                                       bool informative_only) {
-  SQLite::Statement s = prepare_last_check(db, informative_only);
-  return last_check(s, url);
+  SQLite::Statement s(db, "SELECT " + record_columns() + kChecksFrom +
+                              "WHERE targets.url = ?1 AND (?2 = 0 OR checks.verdict IN (" +
+                              verdict_list(is_informative) + ")) ORDER BY checks.id DESC LIMIT 1");
+  s.bind(1, url);
+  s.bind(2, informative_only ? 1 : 0);
+  if (!s.executeStep()) return std::nullopt;
+  return read_record(s, 0);
 }
 
 std::set<std::string> checked_urls(SQLite::Database& db, std::int64_t run_id) {

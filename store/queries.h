@@ -1,6 +1,7 @@
 #pragma once
 // Read-only queries for the workflows and the report. Each is a few indexed statements; the
-// indexes they rely on are created in schema.cpp (v2).
+// indexes they rely on are created in schema.cpp (v2). A run's targets come with their refs
+// and drift from three statements in all, however many targets: no statement per row.
 
 #include <cstdint>
 #include <functional>
@@ -26,16 +27,15 @@ std::optional<RunInfo> previous_crawl(SQLite::Database& db, std::int64_t run_id)
 /// Totals per verdict, drift and finding counts, and the previous crawl.
 RunSummary run_summary(SQLite::Database& db, std::int64_t run_id);
 
-/// The checks of a run with refs and drift, ordered by host then URL.
+/// The checks of a run with refs, drift and is_new / is_fixed, ordered by host then URL.
 std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
                                       const TargetFilter& filter);
 /// run_targets one record at a time, for a writer that streams a large run.
 void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
                          const std::function<void(TargetRecord&&)>& each);
-/// Confirmed problems in `run_id` that were not confirmed problems in the previous crawl.
-std::vector<TargetRecord> new_problems(SQLite::Database& db, std::int64_t run_id);
-/// Targets that were a problem in the previous crawl and are ok or redirected in `run_id`.
-std::vector<TargetRecord> fixed_targets(SQLite::Database& db, std::int64_t run_id);
+
+/// The run's TargetRecord::is_new / is_fixed counted in one statement.
+ChangeCounts change_counts(SQLite::Database& db, std::int64_t run_id);
 
 /// Every check of the target with this request URL, or of every target the slug refers to,
 /// oldest first (per target), with the drift recorded with each check (refs left empty).
@@ -43,10 +43,6 @@ std::vector<TargetRecord> timeline(SQLite::Database& db, const std::string& slug
 
 /// The newest check of a target; with informative_only, the newest whose verdict says
 /// something about the page (see is_informative), i.e. the baseline for drift and 304s.
-/// A crawl asks this twice per target: preparing the statement once (prepare_last_check, then
-/// last_check on it) saves the SQL compile that otherwise costs more than the lookup.
-SQLite::Statement prepare_last_check(SQLite::Database& db, bool informative_only);
-std::optional<CheckRecord> last_check(SQLite::Statement& prepared, const std::string& url);
 std::optional<CheckRecord> last_check(SQLite::Database& db, const std::string& url,
                                       bool informative_only);
 

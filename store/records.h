@@ -1,5 +1,7 @@
 #pragma once
-// What the store's queries return: plain rows for the report, JSON output and `check`.
+// What the store's queries return: plain rows for the report, JSON output and `check`. Each
+// record is the one before it plus what the store adds: CheckResult (crawler/) -> CheckRecord
+// (its run and history) -> TargetRecord (refs, drift, new/fixed), which the report renders.
 
 #include <cstdint>
 #include <optional>
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "crawler/check_result.h"
+#include "store/citing_ref.h"
 #include "store/drift.h"
 #include "store/history.h"
 #include "store/run.h"
@@ -15,34 +18,20 @@ namespace linkhealth {
 
 /// One stored check: the result (request_url and host filled), its run and the target's
 /// failure history after it.
-struct CheckRecord {
+struct CheckRecord : CheckResult {
   std::int64_t id = 0;
   std::int64_t run_id = 0;
   RunKind run_kind = RunKind::Crawl;
-  CheckResult result;
   HistoryState history;
 };
 
-/// One place in the content pointing at a target, with the curated record it belongs to.
-struct RefRecord {
-  std::string slug;
-  std::string file;
-  std::string field;
-  std::string raw;
-  std::string clean;
-  std::vector<std::string> removed;
-  int line = 0;
-  std::string title;        ///< curated title of the source
-  std::string description;  ///< curated description of the source
-  std::string community;
-  std::string brand;
-};
-
 /// A check with everything the report shows for it.
-struct TargetRecord {
-  CheckRecord check;
-  std::vector<RefRecord> refs;  ///< current references (refs are not versioned)
+struct TargetRecord : CheckRecord {
+  std::vector<CitingRef> refs;  ///< current references (refs are not versioned)
   std::vector<Drift> drift;     ///< drift recorded with this check
+  /// Against the previous finished crawl (store/queries.h; false outside a run's targets):
+  bool is_new = false;    ///< a confirmed problem now, not one in that crawl
+  bool is_fixed = false;  ///< ok or redirected now, a problem in that crawl
 };
 
 /// Narrows run_targets; empty strings match anything.

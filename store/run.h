@@ -35,4 +35,12 @@ struct RunSummary {
   std::optional<RunInfo> previous;  ///< previous finished crawl, if any
 };
 
+/// How many of a run's checks are new problems (confirmed problems that were not confirmed
+/// problems in the previous crawl) and how many are fixed (ok or redirected now, a problem in
+/// the previous crawl).
+struct ChangeCounts {
+  std::int64_t new_problems = 0;
+  std::int64_t fixed = 0;
+};
+
 }  // namespace linkhealth

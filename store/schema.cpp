@@ -129,6 +129,29 @@ CREATE INDEX sources_by_community ON sources (community);
 CREATE INDEX targets_by_host ON targets (host);
 )sql";
 
+// Version 3: repair suggestions with each check, and the sitemap files relocation read (their
+// validators, an index's children and the best entries each held per dead link), so next
+// week's sitemap requests are conditional and a 304 still relocates.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE checks ADD COLUMN replacement_url TEXT;
+ALTER TABLE checks ADD COLUMN replacement_title TEXT;
+ALTER TABLE checks ADD COLUMN replacement_similarity REAL;
+ALTER TABLE checks ADD COLUMN archive_url TEXT;
+ALTER TABLE checks ADD COLUMN archive_timestamp TEXT;
+ALTER TABLE checks ADD COLUMN archive_curated_at TEXT;
+CREATE TABLE sitemaps (
+  url TEXT PRIMARY KEY,
+  host TEXT NOT NULL,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  is_index INTEGER NOT NULL DEFAULT 0,
+  children TEXT NOT NULL DEFAULT '[]',
+  candidates TEXT NOT NULL DEFAULT '{}',
+  read_at TEXT NOT NULL
+);
+CREATE INDEX sitemaps_by_host ON sitemaps (host);
+)sql";
+
 // Version 1 checks had no history: replay every target's checks in order.
 void backfill_history(SQLite::Database& db) {
   SQLite::Statement select(db,
@@ -170,6 +193,7 @@ struct Migration {
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {kSchemaV1, nullptr},
     {kSchemaV2, backfill_history},
+    {kSchemaV3, nullptr},
 }};
 
 }  // namespace

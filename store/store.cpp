@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "store/content_index.h"
 #include "store/content_writer.h"
 #include "store/queries.h"
 #include "store/schema.h"
@@ -18,8 +19,12 @@ struct Store::Impl {
       : db(open_database(path)), writer(db, options) {}
   SQLite::Database db;
   CheckWriter writer;
-  std::optional<SQLite::Statement> previous_check;  ///< prepared on first use
-  std::optional<CitingRefs> citing_refs;            ///< prepared on first use
+  std::optional<PriorStateReader> priors;  ///< prepared on first use
+
+  PriorStateReader& prior_reader() {
+    if (!priors) priors.emplace(db);
+    return *priors;
+  }
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -43,6 +48,27 @@ Store Store::open_existing(const std::filesystem::path& path, StoreOptions optio
     throw std::runtime_error(path.string() + ": no such database (run `linkhealth crawl` first)");
   }
   return open(path, options);
+}
+
+std::vector<DeadCheck> Store::dead_checks(std::int64_t run_id) {
+  flush();
+  return linkhealth::dead_checks(impl_->db, run_id);
+}
+
+void Store::record_repairs(std::int64_t run_id,
+                           const std::vector<std::pair<std::string, RepairSuggestion>>& repairs) {
+  flush();
+  linkhealth::record_repairs(impl_->db, run_id, repairs);
+}
+
+std::vector<SitemapFile> Store::sitemap_files(const std::set<std::string>& hosts) {
+  flush();
+  return linkhealth::sitemap_files(impl_->db, hosts);
+}
+
+void Store::record_sitemap_files(const std::vector<SitemapFile>& files) {
+  flush();
+  linkhealth::record_sitemap_files(impl_->db, files);
 }
 
 SQLite::Database& Store::database() {
@@ -122,8 +148,19 @@ std::int64_t Store::finish_sources(std::int64_t run_id) {
 }
 
 void Store::record_check(std::int64_t run_id, const CheckResult& check,
+                         const std::vector<Drift>& drift, const PriorHistory& before) {
+  impl_->writer.record(run_id, check, drift, before);
+}
+
+void Store::record_check(std::int64_t run_id, const CheckResult& check,
                          const std::vector<Drift>& drift) {
-  impl_->writer.record(run_id, check, drift);
+  within_batch([&] {
+    record_check(run_id, check, drift, impl_->prior_reader().history(run_id, check.request_url));
+  });
+}
+
+void Store::within_batch(const std::function<void()>& work) {
+  impl_->writer.within_batch(work);
 }
 
 void Store::flush() {
@@ -136,19 +173,15 @@ void Store::flush_if_due() {
 std::set<std::string> Store::checked_urls(std::int64_t run_id) {
   return linkhealth::checked_urls(impl_->db, run_id);
 }
-std::optional<CheckRecord> Store::previous_check(const std::string& url) {
-  if (!impl_->previous_check) impl_->previous_check.emplace(prepare_last_check(impl_->db, true));
-  return linkhealth::last_check(*impl_->previous_check, url);
+std::vector<FetchTarget> Store::fetch_targets(std::int64_t run_id) {
+  return linkhealth::fetch_targets(impl_->db, run_id);
 }
-std::optional<CheckRecord> Store::last_check(const std::string& url) {
-  return linkhealth::last_check(impl_->db, url, false);
+std::vector<PriorState> Store::prior_states(std::int64_t run_id,
+                                            const std::vector<std::string>& urls) {
+  return impl_->prior_reader().read(run_id, urls);
 }
-std::vector<ContentTarget> Store::content_targets(std::int64_t run_id) {
-  return linkhealth::content_targets(impl_->db, run_id);
-}
-std::vector<CitingRef> Store::citing_refs(const std::string& url) {
-  if (!impl_->citing_refs) impl_->citing_refs.emplace(impl_->db);
-  return impl_->citing_refs->of(url);
+std::optional<CheckRecord> Store::last_check(const std::string& url, bool informative_only) {
+  return linkhealth::last_check(impl_->db, url, informative_only);
 }
 std::optional<RunInfo> Store::run(std::int64_t run_id) {
   return read_run(impl_->db, run_id);
@@ -166,11 +199,11 @@ void Store::for_each_target(std::int64_t run_id, const TargetFilter& filter,
                             const std::function<void(TargetRecord&&)>& each) {
   for_each_run_target(impl_->db, run_id, filter, each);
 }
-std::vector<TargetRecord> Store::new_problems(std::int64_t run_id) {
-  return linkhealth::new_problems(impl_->db, run_id);
+ChangeCounts Store::change_counts(std::int64_t run_id) {
+  return linkhealth::change_counts(impl_->db, run_id);
 }
-std::vector<TargetRecord> Store::fixed(std::int64_t run_id) {
-  return fixed_targets(impl_->db, run_id);
+std::optional<RunInfo> Store::previous_crawl(std::int64_t run_id) {
+  return linkhealth::previous_crawl(impl_->db, run_id);
 }
 std::vector<TargetRecord> Store::timeline(const std::string& slug_or_url) {
   return linkhealth::timeline(impl_->db, slug_or_url);

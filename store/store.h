@@ -17,13 +17,15 @@
 #include <SQLiteCpp/Database.h>
 
 #include "crawler/check_result.h"
+#include "crawler/fetch_target.h"
 #include "extract/finding.h"
 #include "extract/source.h"
 #include "extract/target.h"
 #include "store/check_writer.h"
-#include "store/content_index.h"
 #include "store/drift.h"
+#include "store/prior_state.h"
 #include "store/records.h"
+#include "store/repair_store.h"
 #include "store/run.h"
 
 namespace linkhealth {
@@ -61,22 +63,39 @@ class Store {
   void append_findings(std::int64_t run_id, const std::vector<Finding>& findings);
   std::int64_t finish_sources(std::int64_t run_id);
   /// Batched: committed every batch_size checks or batch_interval (see check_writer.h).
+  /// `before` comes from prior_states, read with the slice the check belongs to.
+  void record_check(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift,
+                    const PriorHistory& before);
+  /// As above, reading the target's history first (one statement per check: for tools and
+  /// tests that record a few checks).
   void record_check(std::int64_t run_id, const CheckResult& check, const std::vector<Drift>& drift);
+  /// Runs `work` inside the write batch: prior_states read in it and the checks it records
+  /// are one transaction (see CheckWriter::within_batch).
+  void within_batch(const std::function<void()>& work);
   void flush();         ///< commit the open batch now (on finish, interrupt, ...)
   void flush_if_due();  ///< commit when batch_interval has passed; call from a timer
 
   // --- crawl support ---
   /// Request URLs already checked in the run: the ones a resumed crawl skips.
   std::set<std::string> checked_urls(std::int64_t run_id);
-  /// The target's last informative check: drift baseline, conditional-request validators
-  /// (result.etag / result.last_modified) and the data a 304 reuses (reuse_not_modified).
-  std::optional<CheckRecord> previous_check(const std::string& url);
-  /// The target's newest check whatever its verdict (for `check <slug>`: "last recorded").
-  std::optional<CheckRecord> last_check(const std::string& url);
-  /// The targets the run's recorded content cites, by URL (store/content_index.h).
-  std::vector<ContentTarget> content_targets(std::int64_t run_id);
-  /// The references to a target with their curated records (store/content_index.h).
-  std::vector<CitingRef> citing_refs(const std::string& url);
+  /// The targets the run's recorded content cites, by URL, with the conditional-request
+  /// validators of their last informative check (store/content_index.h).
+  std::vector<FetchTarget> fetch_targets(std::int64_t run_id);
+  /// What recording checks of these URLs in the run needs from before them, one per URL in
+  /// order: the drift baseline and the check a 304 confirms, the history to continue, the
+  /// citing references with their curated records (store/prior_state.h). Three statements
+  /// for the whole slice.
+  std::vector<PriorState> prior_states(std::int64_t run_id, const std::vector<std::string>& urls);
+  /// The target's newest check whatever its verdict, or, with informative_only, the newest
+  /// that says something about the page.
+  std::optional<CheckRecord> last_check(const std::string& url, bool informative_only = false);
+
+  // --- repair search (store/repair_store.h); each commits the open batch first ---
+  std::vector<DeadCheck> dead_checks(std::int64_t run_id);
+  void record_repairs(std::int64_t run_id,
+                      const std::vector<std::pair<std::string, RepairSuggestion>>& repairs);
+  std::vector<SitemapFile> sitemap_files(const std::set<std::string>& hosts);
+  void record_sitemap_files(const std::vector<SitemapFile>& files);
 
   // --- queries (store/queries.h) ---
   std::optional<RunInfo> run(std::int64_t run_id);
@@ -86,8 +105,10 @@ class Store {
   /// targets() one record at a time: memory for one target, whatever the run's size.
   void for_each_target(std::int64_t run_id, const TargetFilter& filter,
                        const std::function<void(TargetRecord&&)>& each);
-  std::vector<TargetRecord> new_problems(std::int64_t run_id);
-  std::vector<TargetRecord> fixed(std::int64_t run_id);
+  /// New problems and fixed targets of the run, counted in one statement.
+  ChangeCounts change_counts(std::int64_t run_id);
+  /// The newest finished crawl before the run: what new and fixed compare with.
+  std::optional<RunInfo> previous_crawl(std::int64_t run_id);
   std::vector<TargetRecord> timeline(const std::string& slug_or_url);
   std::vector<Finding> findings(std::int64_t run_id);
 

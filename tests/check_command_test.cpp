@@ -23,7 +23,20 @@ testweb::Scenario news_site() {
   s.hosts["news.web.test"]["/health/story"].replies = {page("A health story", 200)};
   s.hosts["news.web.test"]["/old"].replies = {redirect_to("/new")};
   s.hosts["news.web.test"]["/new"].replies = {page("New place")};
-  s.hosts["archive.web.test"]["/web/*"].replies = {redirect_to(kSnapshot, 302)};
+  // The sitemap that tells where /gone's article lives now, and the archive's captures of it.
+  testweb::Reply sitemap;
+  sitemap.content_type = "application/xml";
+  sitemap.body =
+      "<urlset><url><loc>http://news.web.test/health/story</loc></url>"
+      "<url><loc>http://news.web.test/new</loc></url></urlset>";
+  s.hosts["news.web.test"]["/sitemap.xml"].replies = {sitemap};
+  testweb::Reply captures;
+  captures.content_type = "application/json";
+  captures.body =
+      "[[\"timestamp\",\"original\",\"statuscode\"],"
+      "[\"20191208000000\",\"http://news.web.test/gone\",\"404\"],"
+      "[\"20201208000000\",\"http://news.web.test/gone\",\"200\"]]";
+  s.hosts["archive.web.test"]["/cdx/search/cdx"].replies = {captures};
   return s;
 }
 
@@ -77,9 +90,13 @@ TEST_CASE("check SLUG fetches the source now and prints a block per URL", "[cli]
   CHECK(has_line(lines, "  verdict        broken · HTTP 404"));
   CHECK(has_line(lines, "  live title     \"Not Found\" (title)"));
   CHECK(has_line(lines, "  drift          first recorded check of this URL"));
-  CHECK(has_line(lines, "  wayback        http://archive.web.test/web/http://news.web.test/gone"));
-  CHECK(has_line(lines, std::string("  snapshot       ") + kSnapshot));
-  CHECK(web.hits("archive.web.test", "/web/http://news.web.test/gone") == 1);
+  CHECK(has_line(lines, "  moved to       http://news.web.test/health/story"));
+  CHECK(has_line(lines, "                 title matches: \"A health story\" (similarity 1.00)"));
+  CHECK(has_line(lines, std::string("  archived       ") + kSnapshot));
+  // No front matter date: curated when the file was first scanned, today.
+  CHECK(has_line_starting(lines, "                 Archived copy from 2020-12-08, curated 20"));
+  CHECK_FALSE(has_line_starting(lines, "  wayback"));
+  CHECK(web.hits("news.web.test", "/sitemap.xml") == 1);
 
   CHECK(has_line(lines, "[2/2] http://news.web.test/health/story"));
   CHECK(has_line(lines, "  field          link.href (line 6)"));
@@ -101,8 +118,7 @@ TEST_CASE("check SLUG fetches the source now and prints a block per URL", "[cli]
   CHECK(recorded->problem_count == 1);
 
   SECTION("a second check compares with the first and says when that was") {
-    const std::string first_at =
-        store.last_check("http://news.web.test/health/story")->result.checked_at;
+    const std::string first_at = store.last_check("http://news.web.test/health/story")->checked_at;
     auto again = run_linkhealth(check_args(tree, web, "curated/story-a.md"));
     INFO(again.out << again.err);
     CHECK(again.status == 2);
@@ -131,19 +147,22 @@ TEST_CASE("check of a moved link shows the redirect chain and exits 0", "[cli][c
   CHECK_FALSE(has_line_starting(lines, "  wayback"));
 }
 
-TEST_CASE("check prints the plain Wayback link when the lookup finds no snapshot",
+TEST_CASE("check prints the plain Wayback link when the archive has no capture",
           "[cli][check][web]") {
   testweb::FixtureWeb web(news_site());
   TempTree tree;
   write_content(tree);
   auto args = check_args(tree, web, "story-a");
-  args.back() = "http://nosnapshot.web.test/";  // answers 404: no redirect to read
+  args.back() = "http://nosnapshot.web.test/";  // its CDX index answers 404
+  args.push_back("--no-relocate");
   auto run = run_linkhealth(args);
   INFO(run.out << run.err);
   const auto lines = text_lines(run.out);
   CHECK(
       has_line(lines, "  wayback        http://nosnapshot.web.test/web/http://news.web.test/gone"));
-  CHECK_FALSE(has_line_starting(lines, "  snapshot"));
+  CHECK_FALSE(has_line_starting(lines, "  archived"));
+  CHECK_FALSE(has_line_starting(lines, "  moved to"));
+  CHECK(web.hits("news.web.test", "/sitemap.xml") == 0);
 }
 
 TEST_CASE("check --json prints the document of the check run", "[cli][check][web]") {
@@ -161,6 +180,12 @@ TEST_CASE("check --json prints the document of the check run", "[cli][check][web
   REQUIRE(doc["targets"].size() == 2);
   CHECK(doc["targets"][0]["request_url"] == "http://news.web.test/gone");
   CHECK(doc["targets"][0]["verdict"] == "broken");
+  CHECK(doc["targets"][0]["replacement"]["url"] == "http://news.web.test/health/story");
+  CHECK(doc["targets"][0]["replacement"]["title"] == "A health story");
+  CHECK(doc["targets"][0]["archive"]["url"] == kSnapshot);
+  CHECK(doc["targets"][0]["archive"]["timestamp"] == "20201208000000");
+  CHECK(doc["targets"][1]["replacement"].is_null());
+  CHECK(doc["targets"][1]["archive"].is_null());
   CHECK(doc["targets"][1]["page"]["title"] == "A health story");
   CHECK(doc["targets"][1]["refs"][0]["raw"] == "http://news.web.test/health/story?utm_source=x");
 }

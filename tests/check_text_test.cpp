@@ -41,9 +41,10 @@ SourceCheck interop_check() {
   moved.stored.http_status = 200;
   moved.stored.redirects = {{kUrl, 301}, {kUrl + "amp", 302}};
   moved.stored.final_url = kUrl + "amp/";
-  moved.stored.page.title = "5 Steps to Interoperability Excellence - HIT Consultant";
-  moved.stored.page.title_rule = "og:title";
-  moved.stored.drift = {{DriftKind::TitleChanged, "", kInterop, moved.stored.page.title, 0.45}};
+  moved.stored.page.emplace();
+  moved.stored.page->title = "5 Steps to Interoperability Excellence - HIT Consultant";
+  moved.stored.page->title_rule = "og:title";
+  moved.stored.drift = {{DriftKind::TitleChanged, "", kInterop, moved.stored.page->title, 0.45}};
   moved.previous_checked_at = "2026-11-16T03:01:00Z";
   check.links.push_back(moved);
 
@@ -60,11 +61,13 @@ SourceCheck interop_check() {
   gone.stored.verdict = Verdict::Broken;
   gone.stored.http_status = 404;
   gone.stored.error = "page not found";
-  gone.stored.consecutive_failures = 3;
-  gone.stored.first_seen_broken = "2026-11-09T03:04:11Z";
-  gone.wayback_link = "https://web.archive.org/web/https://www.healthcareitnews.com/news/gone";
-  gone.wayback_snapshot =
-      "https://web.archive.org/web/20201208000000/https://www.healthcareitnews.com/news/gone";
+  gone.stored.history.failures = 3;
+  gone.stored.history.broken_since = "2026-11-09T03:04:11Z";
+  gone.stored.repair.replacement = Replacement{"https://www.healthcareitnews.com/news/moved-here",
+                                               "The gone story | Healthcare IT News", 0.917};
+  gone.stored.repair.archive = ArchiveCapture{
+      "https://web.archive.org/web/20201208000000/https://www.healthcareitnews.com/news/gone",
+      "20201208000000", "2020-12-09T10:00:00Z"};
   check.links.push_back(gone);
 
   check.unusable = {{{"openProjectCustomFields.sourceUrl", "www medigy", 22}, "no scheme"}};
@@ -109,12 +112,15 @@ TEST_CASE("check text shows each URL with fields cleaning verdict chain titles a
                  "2026-11-09 03:04 UTC"));
   CHECK(has_line(lines, "  error          page not found"));
   CHECK(has_line(lines, "  drift          first recorded check of this URL"));
+  CHECK(has_line(lines, "  moved to       https://www.healthcareitnews.com/news/moved-here"));
   CHECK(has_line(lines,
-                 "  wayback        https://web.archive.org/web/https://"
-                 "www.healthcareitnews.com/news/gone"));
+                 "                 title matches: \"The gone story | Healthcare IT News\" "
+                 "(similarity 0.92)"));
   CHECK(has_line(lines,
-                 "  snapshot       https://web.archive.org/web/20201208000000/https://"
+                 "  archived       https://web.archive.org/web/20201208000000/https://"
                  "www.healthcareitnews.com/news/gone"));
+  CHECK(has_line(lines, "                 Archived copy from 2020-12-08, curated 2020-12-09"));
+  CHECK_FALSE(has_line_starting(lines, "  wayback"));
 
   CHECK(has_line(lines, "[3/3] not checked: not a usable URL"));
   CHECK(has_line(lines, "  field          openProjectCustomFields.sourceUrl (line 22)"));
@@ -123,6 +129,19 @@ TEST_CASE("check text shows each URL with fields cleaning verdict chain titles a
         "2 links checked (1 redirected, 1 broken), 1 not a usable URL: "
         "2 problems. Recorded as check run 7.");
   CHECK(check_problem_count(interop_check()) == 2);
+}
+
+TEST_CASE("a dead link without a suggestion gets the archive's list of captures", "[check][text]") {
+  SourceCheck check = interop_check();
+  check.links[1].stored.repair = {};
+  check.links[1].wayback_link =
+      "https://web.archive.org/web/https://www.healthcareitnews.com/news/gone";
+  const auto lines = text_lines(render_check_text(check, false));
+  CHECK(has_line(lines,
+                 "  wayback        https://web.archive.org/web/https://"
+                 "www.healthcareitnews.com/news/gone"));
+  CHECK_FALSE(has_line_starting(lines, "  moved to"));
+  CHECK_FALSE(has_line_starting(lines, "  archived"));
 }
 
 TEST_CASE("check text colours verdicts only when asked", "[check][text]") {
@@ -179,7 +198,7 @@ TEST_CASE("a link the interrupted check never reached says so and is no problem"
   check.links[1].checked = false;
   const auto lines = text_lines(render_check_text(check, false));
   CHECK(has_line(lines, "  verdict        not checked (the check was interrupted)"));
-  CHECK_FALSE(has_line_starting(lines, "  wayback"));
+  CHECK_FALSE(has_line_starting(lines, "  archived"));
   CHECK(lines.back() ==
         "2 links checked (1 redirected, 1 not checked): no problem. Recorded as check run 7.");
   CHECK(check_problem_count(check) == 0);

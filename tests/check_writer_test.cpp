@@ -56,7 +56,7 @@ TEST_CASE("recording a target twice in one run replaces its check and drift", "[
   auto records = store.targets(r2);
   REQUIRE(records.size() == 1);
   CHECK(records[0].drift.empty());
-  CHECK(records[0].check.history.failures == 2);  // continues r1's streak, counted once
+  CHECK(records[0].history.failures == 2);  // continues r1's streak, counted once
   CHECK(store.run(r2)->check_count == 1);
   CHECK(store.summary(r2).drift_count == 0);
 }

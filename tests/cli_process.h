@@ -49,6 +49,19 @@ inline ProcessResult run_linkhealth(const std::vector<std::string>& args,
   return result;
 }
 
+/// A shell command line; `out` gets its stdout and stderr together.
+inline ProcessResult run_shell(const std::string& command) {
+  ProcessResult result;
+  if (FILE* pipe = popen((command + " 2>&1").c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
+    const int rc = pclose(pipe);
+    result.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  }
+  return result;
+}
+
 inline bool has_line(const std::vector<std::string>& lines, const std::string& line) {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
 }

@@ -8,7 +8,8 @@
 using namespace linkhealth;
 using namespace linkhealth::testdata;
 
-TEST_CASE("previous_check skips uninformative checks and feeds a 304", "[store][conditional]") {
+TEST_CASE("the last informative check skips uninformative ones and feeds a 304",
+          "[store][conditional]") {
   auto store = Store::open(":memory:");
   std::int64_t r1 = store.begin_run(RunKind::Crawl, "{}", false);
   auto full = result(url_of(1), Verdict::Ok, "The title");
@@ -18,13 +19,13 @@ TEST_CASE("previous_check skips uninformative checks and feeds a 304", "[store][
   store.record_check(r2, result(url_of(1), Verdict::Blocked), {});
   store.finish_run(r2, RunStatus::Done);
 
-  CHECK(store.last_check(url_of(1))->result.verdict == Verdict::Blocked);
-  auto previous = store.previous_check(url_of(1));
+  CHECK(store.last_check(url_of(1))->verdict == Verdict::Blocked);
+  auto previous = store.last_check(url_of(1), true);
   REQUIRE(previous.has_value());
   CHECK(previous->run_id == r1);
-  CHECK(previous->result.etag == full.etag);
-  CHECK(previous->result.last_modified == full.last_modified);
-  CHECK_FALSE(store.previous_check(url_of(9)).has_value());
+  CHECK(previous->etag == full.etag);
+  CHECK(previous->last_modified == full.last_modified);
+  CHECK_FALSE(store.last_check(url_of(9), true).has_value());
 
   CheckResult answer;
   answer.request_url = url_of(1);
@@ -32,7 +33,7 @@ TEST_CASE("previous_check skips uninformative checks and feeds a 304", "[store][
   answer.http_status = 304;
   answer.not_modified = true;
   answer.checked_at = "2026-01-19T03:00:00Z";
-  auto reused = reuse_not_modified(answer, previous->result);
+  auto reused = reuse_not_modified(answer, *previous);
   CHECK(reused.verdict == Verdict::Ok);
   CHECK(reused.http_status == 304);
   CHECK(reused.page->title == "The title");
@@ -41,5 +42,5 @@ TEST_CASE("previous_check skips uninformative checks and feeds a 304", "[store][
   std::int64_t r3 = store.begin_run(RunKind::Crawl, "{}", false);
   store.record_check(r3, reused, {});
   store.finish_run(r3, RunStatus::Done);
-  CHECK(store.previous_check(url_of(1))->result.not_modified);
+  CHECK(store.last_check(url_of(1), true)->not_modified);
 }

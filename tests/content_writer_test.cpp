@@ -63,20 +63,27 @@ TEST_CASE("a crawl recorded in slices reads back its targets and citing refs", "
   auto& db = store.database();
   CHECK(db.execAndGet("SELECT count(*) FROM refs").getInt() == 3);  // gone.md's ref pruned
 
-  const std::vector<ContentTarget> targets = store.content_targets(r2);
+  const std::vector<FetchTarget> targets = store.fetch_targets(r2);
   REQUIRE(targets.size() == 2);
-  CHECK(targets[0].url == url_of(1));
+  CHECK(targets[0].request_url == url_of(1));
   CHECK(targets[0].host == "news1.example.com");
-  CHECK(targets[1].url == url_of(2));
+  CHECK(targets[0].etag.empty());  // never checked
+  CHECK(targets[1].request_url == url_of(2));
 
-  const std::vector<CitingRef> refs = store.citing_refs(url_of(1));
+  const std::vector<PriorState> priors = store.prior_states(r2, {url_of(1), url_of(3)});
+  REQUIRE(priors.size() == 2);
+  const std::vector<CitingRef>& refs = priors[0].citing;
   REQUIRE(refs.size() == 2);
   CHECK(refs[0].file == a.file);
   CHECK(refs[0].slug == "a");
   CHECK(refs[0].field == "link.href");
-  CHECK(refs[0].title == "A title");
-  CHECK(refs[0].description == "About A title");
+  CHECK(refs[0].raw == url_of(1) + "#.X88gt1UzbIU");
+  CHECK(refs[0].removed == std::vector<std::string>{"fragment #.X88gt1UzbIU (AddThis)"});
+  CHECK(refs[0].line == 12);
+  CHECK(refs[0].curated.title == "A title");
+  CHECK(refs[0].curated.description == "About A title");
+  CHECK(refs[0].curated.community == a.community);
   CHECK(refs[1].file == b.file);
   CHECK(refs[1].field == "feed.feed_url");
-  CHECK(store.citing_refs(url_of(3)).empty());  // gone.md no longer cites it
+  CHECK(priors[1].citing.empty());  // gone.md no longer cites it
 }

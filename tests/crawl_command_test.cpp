@@ -31,9 +31,11 @@ std::set<std::string> drift_kinds(const nlohmann::json& target) {
   return out;
 }
 
-std::set<std::string> urls(const std::vector<TargetRecord>& records) {
+std::set<std::string> flagged(Store& store, std::int64_t run, bool TargetRecord::*flag) {
   std::set<std::string> out;
-  for (const auto& r : records) out.insert(r.check.result.request_url);
+  for (const auto& r : store.targets(run)) {
+    if (r.*flag) out.insert(r.request_url);
+  }
   return out;
 }
 
@@ -112,8 +114,10 @@ TEST_CASE("crawl records verdicts and drift and a second crawl reports new and f
   CHECK(drift_kinds(by_url.at("http://news.web.test/old")).count("title_changed") == 1);
 
   auto store = Store::open(db);
-  CHECK(urls(store.new_problems(2)) == std::set<std::string>{"http://news.web.test/health/story"});
-  CHECK(urls(store.fixed(2)) == std::set<std::string>{"http://news.web.test/gone"});
+  CHECK(flagged(store, 2, &TargetRecord::is_new) ==
+        std::set<std::string>{"http://news.web.test/health/story"});
+  CHECK(flagged(store, 2, &TargetRecord::is_fixed) ==
+        std::set<std::string>{"http://news.web.test/gone"});
 }
 
 TEST_CASE("crawl exit codes follow fail-on", "[cli][crawl][web]") {

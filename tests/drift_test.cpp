@@ -10,15 +10,24 @@ namespace {
 
 const char* kUrl = "https://hitconsultant.net/2020/12/08/interoperability-excellence/";
 
-Source curated() {
-  Source s;
-  s.slug = "5-steps-for-interoperability-excellence";
-  s.title = "5 Steps for Interoperability Excellence for Healthcare Providers";
-  s.description =
-      "As if 2020 couldn\u2019t be any more challenging for healthcare providers, new federal "
-      "rules on interoperability and patient access, granting patients direct access to their "
-      "healthcare data, begin taking";
-  return s;
+// A reference to kUrl with the curated record of its file.
+CitingRef citing(const std::string& slug, const std::string& title,
+                 const std::string& description = "") {
+  CitingRef ref;
+  ref.slug = slug;
+  ref.file = "curated/" + slug + ".md";
+  ref.field = "link.href";
+  ref.curated.title = title;
+  ref.curated.description = description;
+  return ref;
+}
+
+CitingRef curated() {
+  return citing("5-steps-for-interoperability-excellence",
+                "5 Steps for Interoperability Excellence for Healthcare Providers",
+                "As if 2020 couldn\u2019t be any more challenging for healthcare providers, new "
+                "federal rules on interoperability and patient access, granting patients direct "
+                "access to their healthcare data, begin taking");
 }
 
 CheckResult live(Verdict verdict, const std::string& title, const std::string& description) {
@@ -56,11 +65,9 @@ TEST_CASE("no curated drift for a site-suffixed title with entities and smart qu
                     "Consultant",
                     kLiveDescription);
   CHECK(drift_against_curated(curated(), check).empty());
-  Source becker;
-  becker.slug = "pew-poor-ehr";
-  becker.title =
-      "Pew: 'Poor' EHR usability can provoke drug, treatment errors for pediatric "
-      "patients";
+  const CitingRef becker = citing("pew-poor-ehr",
+                                  "Pew: 'Poor' EHR usability can provoke drug, treatment errors "
+                                  "for pediatric patients");
   auto becker_live = live(Verdict::Ok,
                           "Pew: \u2018Poor\u2019 EHR usability can provoke drug, treatment "
                           "errors for pediatric patients - Becker's Hospital Review",
@@ -80,14 +87,12 @@ TEST_CASE("title_mismatch and description_mismatch below the thresholds", "[stor
   }
   auto title = std::find_if(drift.begin(), drift.end(),
                             [](const Drift& d) { return to_string(d.kind) == "title_mismatch"; });
-  CHECK(title->before == curated().title);
+  CHECK(title->before == curated().curated.title);
   CHECK(title->after == "Page Not Found | HIT Consultant");
 }
 
 TEST_CASE("an edited headline stays above the title threshold", "[store][drift]") {
-  Source s;
-  s.slug = "ceo-moves";
-  s.title = "4 recent hospital, health system CEO moves";
+  const CitingRef s = citing("ceo-moves", "4 recent hospital, health system CEO moves");
   CHECK(
       drift_against_curated(s, live(Verdict::Ok, "6 recent hospital, health system CEO moves", ""))
           .empty());
@@ -202,6 +207,17 @@ TEST_CASE("a file given twice (two fields citing one URL) is compared with the p
   auto other = curated();
   other.file = "curated/another-article.md";
   CHECK(compute_drift(page, {curated(), other}, nullptr).size() == 2 * once.size());
+}
+
+TEST_CASE("a feed's own URL gets no drift against the curated record", "[store][drift]") {
+  auto page = live(Verdict::Ok, "Something else entirely", kLiveDescription);
+  auto feed = curated();
+  feed.field = "feed.feed_url";
+  REQUIRE_FALSE(compute_drift(page, {curated()}, nullptr).empty());
+  CHECK(compute_drift(page, {feed}, nullptr).empty());
+  // The same file citing the URL from an article field too is compared once, through it.
+  CHECK(compute_drift(page, {feed, curated()}, nullptr).size() ==
+        compute_drift(page, {curated()}, nullptr).size());
 }
 
 TEST_CASE("a cosmetic title change is neither a mismatch nor a change", "[store][drift]") {

@@ -23,8 +23,8 @@ FixEvidence moved_to(const std::string& from, const std::string& to,
   return e;
 }
 
-RefRecord recorded(const std::string& field, const std::string& raw, int line) {
-  RefRecord r;
+CitingRef recorded(const std::string& field, const std::string& raw, int line) {
+  CitingRef r;
   r.file = "curated/story.md";
   r.field = field;
   r.raw = raw;
@@ -90,13 +90,22 @@ TEST_CASE("tracking left in a stored value is cleaned; clean values are left alo
 
 TEST_CASE("relocation edits only when asked for", "[reports][fix]") {
   FixEvidence e;
-  e.relocations["https://news.example/gone"] = "https://news.example/found";
+  e.relocations["https://news.example/gone"] =
+      Replacement{"https://news.example/found", "Hospitals expand telehealth | News", 0.95};
   const Source s = story({{"link.href", "https://news.example/gone", 4}});
   CHECK(plan(s, e).edits.empty());
-  const FilePlan p = plan(s, e, FixOptions{{FixKind::Relocation}, nullptr});
+  const FixOptions relocation{{FixKind::Relocation}, nullptr};
+  const FilePlan p = plan(s, e, relocation);
   REQUIRE(p.edits.size() == 1);
   CHECK(p.edits[0].new_value == "https://news.example/found");
   CHECK(p.edits[0].kind == FixKind::Relocation);
+  // The file was retitled since the crawl: the replacement no longer fits it.
+  const FilePlan retitled = plan(story(s.urls, "Quarterly earnings call"), e, relocation);
+  CHECK(retitled.edits.empty());
+  REQUIRE(retitled.notes.size() == 1);
+  CHECK_THAT(retitled.notes[0].message,
+             Catch::StartsWith("curated/story.md:4: link.href was found again at "
+                               "https://news.example/found"));
 }
 
 TEST_CASE("a value changed since the crawl is skipped with a note naming file and line",

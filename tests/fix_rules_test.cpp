@@ -76,7 +76,7 @@ TEST_CASE("a relocation is confirmed when the latest crawl and the one before ag
           "[store][fix]") {
   const Replacement a{"https://news.example/new", "Story", 0.9};
   const Replacement b{"https://news.example/other", "Story", 0.8};
-  CHECK(confirmed_relocation(a, Replacement{a.url, "Story, updated", 0.7}) == a.url);
+  CHECK(confirmed_relocation(a, Replacement{a.url, "Story, updated", 0.7}) == a);
   CHECK_FALSE(confirmed_relocation(a, b));
   CHECK_FALSE(confirmed_relocation(a, std::nullopt));
   CHECK_FALSE(confirmed_relocation(std::nullopt, a));

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "extract/page_meta.h"
-#include "extract/page_meta_json.h"
 
 namespace {
 
@@ -320,39 +319,6 @@ TEST_CASE("5 MB page: fields read, long title capped", "[page_meta]") {
   CHECK(m.html_title == capped);
   CHECK(m.notes == Strings{"title: capped at 1000 characters"});
   CHECK(m.signals == Strings{});
-}
-
-TEST_CASE("page_meta_to_json has exactly the crawl JSON fields", "[page_meta][json]") {
-  const PageMeta m = read_fixture("yoast_article.html");
-  const nlohmann::json j = linkhealth::page_meta_to_json(m);
-  Strings keys;
-  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  std::sort(keys.begin(), keys.end());
-  Strings expected = {"title",
-                      "title_rule",
-                      "description",
-                      "description_rule",
-                      "og_title",
-                      "og_description",
-                      "og_url",
-                      "og_site_name",
-                      "og_image",
-                      "twitter_title",
-                      "twitter_description",
-                      "html_title",
-                      "meta_description",
-                      "canonical",
-                      "jsonld_headline",
-                      "published",
-                      "lang",
-                      "encoding_declared",
-                      "encoding_used",
-                      "signals"};
-  std::sort(expected.begin(), expected.end());
-  CHECK(keys == expected);
-  CHECK(j["title_rule"] == "og:title");
-  CHECK(j["signals"] == nlohmann::json::array());
-  CHECK(j["published"] == "2020-04-23T14:00:54+00:00");
 }
 
 TEST_CASE("Wikipedia: the Wikidata description in JSON-LD is not the title",

@@ -22,7 +22,7 @@ inline const std::string kHostileTitle = "Hostile " + kScriptPayload + " title "
 
 inline ReportModel hostile_report_model() {
   ReportModel m = sample_report_model();
-  ReportTarget t;
+  TargetRecord t;
   t.request_url = "https://evil.example/page\"onmouseover=\"document.title='PWN'+'ED'";
   t.host = "evil.example" + kLineSep + "</script>";
   t.verdict = Verdict::Broken;
@@ -30,17 +30,23 @@ inline ReportModel hostile_report_model() {
   t.error = kTextareaPayload;
   t.redirects = {{"javascript:alert(1)", 301}, {kImgPayload, 302}};
   t.final_url = "data:text/html,<script>alert(1)</script>";
-  t.page.title = kScriptPayload + " live " + kImgPayload;
-  t.page.description = kTextareaPayload;
+  t.page.emplace();
+  t.page->title = kScriptPayload + " live " + kImgPayload;
+  t.page->description = kTextareaPayload;
   t.drift = {{DriftKind::CanonicalMismatch, "", kImgPayload, kScriptPayload, 0}};
-  t.refs = {{"slug-" + kScriptPayload, "content/" + kImgPayload + ".md", "link.href", kJsUrl,
-             kHostileTitle + kTextareaPayload,
-             "/communities/" + kLineSep + kParaSep + "</script><script>x</script>/"}};
-  t.first_seen_broken = kImgPayload;
+  CitingRef ref;
+  ref.slug = "slug-" + kScriptPayload;
+  ref.file = "content/" + kImgPayload + ".md";
+  ref.field = "link.href";
+  ref.raw = kJsUrl;
+  ref.curated.title = kHostileTitle + kTextareaPayload;
+  ref.curated.community = "/communities/" + kLineSep + kParaSep + "</script><script>x</script>/";
+  t.refs = {ref};
+  t.history.broken_since = kImgPayload;
   t.is_new = true;
   m.targets.push_back(t);
 
-  ReportTarget blocked = t;
+  TargetRecord blocked = t;
   blocked.verdict = Verdict::Blocked;
   blocked.request_url = "https://evil.example/blocked?" + kImgPayload;
   blocked.is_new = false;

@@ -80,7 +80,7 @@ TEST_CASE("inline JSON escapes angle brackets and ampersand and U+2028 and U+202
 TEST_CASE("rows are grouped by community then host with one row per source", "[report][html]") {
   ReportModel m = sample_report_model();
   // A second source naming the broken URL makes a second row in the same host group.
-  ReportRef other = m.targets[2].refs[0];
+  CitingRef other = m.targets[2].refs[0];
   other.slug = "another-article";
   m.targets[2].refs.push_back(other);
   auto groups = group_problem_rows(m);
@@ -96,7 +96,7 @@ TEST_CASE("rows are grouped by community then host with one row per source", "[r
       CHECK(needs_review(*row.target));
       CHECK(row.target->verdict != Verdict::Blocked);
       CHECK(row.target->verdict != Verdict::Skipped);
-      for (const auto* ref : row.refs) CHECK(ref->community == g.community);
+      for (const auto* ref : row.refs) CHECK(ref->curated.community == g.community);
     }
     if (g.host == "www.healthcareitnews.com") {
       REQUIRE(g.rows.size() == 2);
@@ -151,6 +151,35 @@ TEST_CASE("curated vs live title shows word-level differences", "[report][html]"
         std::string::npos);
 }
 
+TEST_CASE("the suggested fix says where a dead article moved and which copy to link",
+          "[report][html][repair]") {
+  ReportModel m = sample_report_model();
+  std::size_t moved = m.targets.size(), archived = m.targets.size();
+  for (std::size_t i = 0; i < m.targets.size(); ++i) {
+    const Verdict v = m.targets[i].verdict;
+    if (v != Verdict::Broken && v != Verdict::Soft404) continue;
+    (moved == m.targets.size() ? moved : archived) = i;
+  }
+  REQUIRE(archived < m.targets.size());
+  const ArchiveCapture capture{"https://web.archive.org/web/20190301000000/https://a.example/x",
+                               "20190301000000", "2019-03-28T11:29:25Z"};
+  m.targets[moved].repair.replacement =
+      Replacement{"https://a.example/new-home", "The story | A Example", 0.94};
+  m.targets[moved].repair.archive = capture;
+  m.targets[archived].repair.archive = capture;
+  const std::string html = render_html_report(m);
+  CHECK(html.find("<span class=\"k\">Moved to</span> <a href=\"https://a.example/new-home\"") !=
+        std::string::npos);
+  CHECK(html.find("(title matches)</span><div class=\"small\">title matches: &quot;The story | A "
+                  "Example&quot; (similarity 0.94)</div>") != std::string::npos);
+  CHECK(html.find("<div class=\"small\">or <a href=\"https://web.archive.org/web/20190301000000/"
+                  "https://a.example/x\" rel=\"noopener noreferrer\" target=\"_blank\">Archived "
+                  "copy from 2019-03-01, curated 2019-03-28</a></div>") != std::string::npos);
+  CHECK(html.find("<span class=\"k\">Archived copy from 2019-03-01, curated 2019-03-28:</span>"
+                  "<a href=\"https://web.archive.org/web/20190301000000/https://a.example/x\"") !=
+        std::string::npos);
+}
+
 TEST_CASE("first run and empty report read well", "[report][html]") {
   ReportModel m;
   m.run = {1, "crawl", "2026-11-25T01:00:00Z", "", "running"};
@@ -179,18 +208,18 @@ TEST_CASE("the report makes no request: CSP forbids everything but its own nonce
 TEST_CASE("a status the crawler repeats as its reason is shown once", "[report][html]") {
   ReportModel model;
   model.run.id = 1;
-  ReportTarget gone;
+  TargetRecord gone;
   gone.request_url = "https://33charts.com/blog/feed/";
   gone.host = "33charts.com";
   gone.verdict = Verdict::Broken;
   gone.http_status = 410;
   gone.error = "HTTP 410";
-  ReportRef ref;
+  CitingRef ref;
   ref.slug = "feed";
   ref.file = "feeds/feed.md";
   ref.field = "feed.feed_url";
   gone.refs.push_back(ref);
-  ReportTarget refused = gone;
+  TargetRecord refused = gone;
   refused.request_url = "https://www.healthtechgone.example/a";
   refused.host = "www.healthtechgone.example";
   refused.http_status = 0;

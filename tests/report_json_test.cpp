@@ -26,13 +26,19 @@ TEST_CASE("JSON document has exactly the documented field names", "[report][json
   REQUIRE(doc["targets"].is_array());
   REQUIRE_FALSE(doc["targets"].empty());
   for (const auto& t : doc["targets"]) {
-    CHECK(keys(t) == Keys{"drift", "error", "final_url", "host", "http_status", "not_modified",
-                          "page", "redirects", "refs", "request_url", "verdict"});
+    CHECK(keys(t) == Keys{"archive", "drift", "error", "final_url", "host", "http_status",
+                          "not_modified", "page", "redirects", "refs", "replacement", "request_url",
+                          "verdict"});
     CHECK(keys(t["page"]) == Keys{"canonical", "description", "description_rule", "og_description",
                                   "og_title", "title", "title_rule"});
     for (const auto& hop : t["redirects"]) CHECK(keys(hop) == Keys{"status", "url"});
     for (const auto& d : t["drift"]) CHECK(keys(d) == Keys{"after", "before", "kind", "score"});
     for (const auto& r : t["refs"]) CHECK(keys(r) == Keys{"field", "file", "raw", "slug"});
+    if (!t["replacement"].is_null()) {
+      CHECK(keys(t["replacement"]) == Keys{"similarity", "title", "url"});
+    }
+    if (!t["archive"].is_null())
+      CHECK(keys(t["archive"]) == Keys{"curated_at", "timestamp", "url"});
   }
   for (const auto& f : doc["findings"]) {
     CHECK(keys(f) == Keys{"detail", "field", "file", "kind", "line", "slug"});
@@ -41,6 +47,9 @@ TEST_CASE("JSON document has exactly the documented field names", "[report][json
 
 TEST_CASE("JSON document carries the model's values", "[report][json]") {
   ReportModel m = sample_report_model();
+  m.targets[3].repair.replacement = Replacement{"https://a.example/new", "New title", 0.95};
+  m.targets[3].repair.archive = ArchiveCapture{"https://web.archive.org/web/20200101000000/x",
+                                               "20200101000000", "2020-01-02"};
   json doc = json_document(m);
   CHECK(doc["run"]["id"] == 42);
   CHECK(doc["run"]["status"] == "completed");
@@ -55,13 +64,21 @@ TEST_CASE("JSON document carries the model's values", "[report][json]") {
   CHECK(first["drift"][0]["score"] == Approx(0.82));
   CHECK(first["page"]["title_rule"] == "og:title");
   CHECK(doc["targets"][3]["verdict"] == "soft_404");
+  CHECK(doc["targets"][3]["replacement"] ==
+        json{{"url", "https://a.example/new"}, {"title", "New title"}, {"similarity", 0.95}});
+  CHECK(doc["targets"][3]["archive"] ==
+        json{{"url", "https://web.archive.org/web/20200101000000/x"},
+             {"timestamp", "20200101000000"},
+             {"curated_at", "2020-01-02"}});
+  CHECK(doc["targets"][0]["replacement"].is_null());
+  CHECK(doc["targets"][0]["archive"].is_null());
   CHECK(doc["findings"].size() == m.findings.size());
   CHECK(doc["findings"][0]["line"] == 14);
 }
 
 TEST_CASE("JSON output survives hostile and invalid UTF-8 strings", "[report][json]") {
   ReportModel m = testing::hostile_report_model();
-  m.targets.back().page.title = "bad \xC3\x28 utf8";
+  m.targets.back().page->title = "bad \xC3\x28 utf8";
   std::string text = render_json_document(m, -1);
   json doc = json::parse(text);
   CHECK(doc["targets"].back()["page"]["title"] == "bad \xEF\xBF\xBD( utf8");
@@ -91,8 +108,8 @@ TEST_CASE("Streamed JSON document is byte for byte the dumped json tree", "[repo
       std::ostringstream fed;
       write_json_document(
           fed, header,
-          [&](const std::function<void(const ReportTarget&)>& each) {
-            for (const ReportTarget& t : m->targets) each(t);
+          [&](const std::function<void(const TargetRecord&)>& each) {
+            for (const TargetRecord& t : m->targets) each(t);
           },
           indent);
       CHECK(fed.str() == expected);

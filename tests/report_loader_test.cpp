@@ -85,9 +85,9 @@ TEST_CASE("the report model of a crawl carries run refs history drift and new an
 
   // Store order: host, then URL.
   REQUIRE(model.targets.size() == 3);
-  const ReportTarget& interop = model.targets[0];
-  const ReportTarget& parity = model.targets[1];
-  const ReportTarget& billing = model.targets[2];
+  const TargetRecord& interop = model.targets[0];
+  const TargetRecord& parity = model.targets[1];
+  const TargetRecord& billing = model.targets[2];
   CHECK(interop.host == "hitconsultant.net");
   CHECK(parity.host == "www.fiercehealthcare.com");
   CHECK(billing.host == "www.healthcareitnews.com");
@@ -102,10 +102,10 @@ TEST_CASE("the report model of a crawl carries run refs history drift and new an
   CHECK(interop.redirects[1].status == 200);
   CHECK(interop.error.empty());
   CHECK(interop.checked_at == "2026-11-23T03:01:00Z");
-  CHECK(interop.page.title == "5 Steps to Interoperability Excellence - HIT Consultant");
-  CHECK(interop.page.title_rule == "og:title");
-  CHECK(interop.page.description == "Live description");
-  CHECK(interop.page.canonical == kInteropUrl);
+  CHECK(interop.page->title == "5 Steps to Interoperability Excellence - HIT Consultant");
+  CHECK(interop.page->title_rule == "og:title");
+  CHECK(interop.page->description == "Live description");
+  CHECK(interop.page->canonical == kInteropUrl);
   REQUIRE(interop.drift.size() == 2);
   CHECK(to_string(interop.drift[0].kind) == "title_mismatch");
   CHECK(interop.drift[0].slug == "5-steps-interop");
@@ -117,29 +117,29 @@ TEST_CASE("the report model of a crawl carries run refs history drift and new an
   CHECK(interop.refs[0].file == "curated/5-steps-interop.md");
   CHECK(interop.refs[0].field == "link.href");
   CHECK(interop.refs[0].raw == std::string(kInteropUrl) + "#.X88gt1UzbIU");
-  CHECK(interop.refs[0].title == kInterop);
-  CHECK(interop.refs[0].community == "/communities/chronic-care-management/");
-  CHECK(interop.first_seen_broken.empty());
-  CHECK(interop.consecutive_failures == 0);
+  CHECK(interop.refs[0].curated.title == kInterop);
+  CHECK(interop.refs[0].curated.community == "/communities/chronic-care-management/");
+  CHECK(interop.history.broken_since.empty());
+  CHECK(interop.history.failures == 0);
   CHECK_FALSE(interop.is_new);
   CHECK_FALSE(interop.is_fixed);
 
   CHECK(billing.verdict == Verdict::Broken);
   CHECK(billing.http_status == 404);
   CHECK(billing.error == "page not found");
-  CHECK(billing.page.title.empty());
-  CHECK(billing.first_seen_broken == "2026-11-16T03:02:00Z");
-  CHECK(billing.consecutive_failures == 2);
+  CHECK_FALSE(billing.page.has_value());
+  CHECK(billing.history.broken_since == "2026-11-16T03:02:00Z");
+  CHECK(billing.history.failures == 2);
   CHECK(billing.is_new);  // confirmed by the second failing crawl
   CHECK_FALSE(billing.is_fixed);
   REQUIRE(billing.refs.size() == 1);
-  CHECK(billing.refs[0].title == "CCM Billing Codes Explained for 2021");
+  CHECK(billing.refs[0].curated.title == "CCM Billing Codes Explained for 2021");
 
   CHECK(parity.verdict == Verdict::Ok);
   CHECK(parity.is_fixed);
   CHECK_FALSE(parity.is_new);
-  CHECK(parity.first_seen_broken.empty());
-  CHECK(parity.refs[0].community == "/communities/digital-health/");
+  CHECK(parity.history.broken_since.empty());
+  CHECK(parity.refs[0].curated.community == "/communities/digital-health/");
   REQUIRE(parity.drift.size() == 1);
   CHECK(parity.drift[0].before == "broken");
 
@@ -159,7 +159,7 @@ TEST_CASE("the first crawl has no previous run and nothing new or fixed", "[repo
     CHECK_FALSE(target.is_new);
     CHECK_FALSE(target.is_fixed);
   }
-  CHECK(model.targets[2].consecutive_failures == 1);
+  CHECK(model.targets[2].history.failures == 1);
   CHECK(model.findings.empty());
 }
 
@@ -187,8 +187,8 @@ TEST_CASE("a check run loads as kind check with its status and JSON", "[report][
   CHECK(running.run.status == "running");
   CHECK(running.run.finished_at.empty());
   REQUIRE(running.targets.size() == 1);
-  CHECK(running.targets[0].consecutive_failures == 3);
-  CHECK(running.targets[0].first_seen_broken == "2026-11-16T03:02:00Z");
+  CHECK(running.targets[0].history.failures == 3);
+  CHECK(running.targets[0].history.broken_since == "2026-11-16T03:02:00Z");
 
   db.store.finish_run(run, RunStatus::Interrupted);
   auto doc = nlohmann::json::parse(render_json_document(load_report_model(db.store, run, {})));

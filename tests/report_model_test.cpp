@@ -6,8 +6,8 @@
 using namespace linkhealth;
 
 namespace {
-ReportTarget with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
-  ReportTarget t;
+TargetRecord with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
+  TargetRecord t;
   t.request_url = "http://a.example/old";
   t.verdict = verdict;
   t.http_status = status;
@@ -19,7 +19,7 @@ ReportTarget with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
 
 TEST_CASE("verdict totals count every target once and blocked is not a problem",
           "[report][model]") {
-  std::vector<ReportTarget> targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
+  std::vector<TargetRecord> targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
                                        with(Verdict::Blocked, 403),   with(Verdict::Skipped, 0),
                                        with(Verdict::Ok, 200),        with(Verdict::Timeout, 0),
                                        with(Verdict::Redirected, 200)};
@@ -58,13 +58,31 @@ TEST_CASE("dead links suggest the Wayback lookup with a configurable base",
           "[report][model][fix]") {
   for (Verdict v : {Verdict::Broken, Verdict::Soft404}) {
     SuggestedFix fix = suggest_fix(with(v, 404), "https://web.archive.org");
-    CHECK(fix.kind == SuggestedFix::Kind::UseArchive);
+    CHECK(fix.kind == SuggestedFix::Kind::SearchArchive);
     CHECK(fix.url == "https://web.archive.org/web/http://a.example/old");
   }
   CHECK(suggest_fix(with(Verdict::Broken, 404), "http://127.0.0.1:8080//").url ==
         "http://127.0.0.1:8080/web/http://a.example/old");
   CHECK(suggest_fix(with(Verdict::Timeout, 0), "https://web.archive.org").kind ==
         SuggestedFix::Kind::None);
+}
+
+TEST_CASE("a dead link suggests its new address, else its chosen archive capture",
+          "[report][model][fix]") {
+  auto dead = with(Verdict::Soft404, 200);
+  dead.repair.archive = ArchiveCapture{"https://web.archive.org/web/20190301000000/x",
+                                       "20190301000000", "2019-03-28"};
+  SuggestedFix fix = suggest_fix(dead, "https://web.archive.org");
+  CHECK(fix.kind == SuggestedFix::Kind::UseArchive);
+  CHECK(fix.url == "https://web.archive.org/web/20190301000000/x");
+  dead.repair.replacement = Replacement{"https://a.example/new-place", "Title", 0.9};
+  fix = suggest_fix(dead, "https://web.archive.org");
+  CHECK(fix.kind == SuggestedFix::Kind::UseReplacement);
+  CHECK(fix.url == "https://a.example/new-place");
+  // A suggestion recorded with a check that is no longer dead is not offered.
+  auto alive = with(Verdict::Ok, 200);
+  alive.repair = dead.repair;
+  CHECK(suggest_fix(alive, "https://web.archive.org").kind == SuggestedFix::Kind::None);
 }
 
 TEST_CASE("sample model covers every verdict and new and fixed targets",

@@ -15,16 +15,21 @@ constexpr const char* kCcm = "/communities/chronic-care-management/curated-conte
 constexpr const char* kDigital = "/communities/digital-health/curated-content/";
 constexpr const char* kPharma = "/communities/pharma-innovation/curated-content/";
 
-inline ReportRef ref(const std::string& slug, const char* community, const std::string& title,
+inline CitingRef ref(const std::string& slug, const char* community, const std::string& title,
                      const std::string& raw, const char* field = "link.href") {
   std::string dir(community);
-  return {slug,  "medigy" + dir.substr(0, dir.size() - 1) + "/" + slug + ".md",
-          field, raw,
-          title, community};
+  CitingRef r;
+  r.slug = slug;
+  r.file = "medigy" + dir.substr(0, dir.size() - 1) + "/" + slug + ".md";
+  r.field = field;
+  r.raw = raw;
+  r.curated.title = title;
+  r.curated.community = community;
+  return r;
 }
 
-inline ReportTarget target(std::string url, std::string host, Verdict verdict, int status) {
-  ReportTarget t;
+inline TargetRecord target(std::string url, std::string host, Verdict verdict, int status) {
+  TargetRecord t;
   t.request_url = std::move(url);
   t.host = std::move(host);
   t.verdict = verdict;
@@ -34,18 +39,19 @@ inline ReportTarget target(std::string url, std::string host, Verdict verdict, i
   return t;
 }
 
-inline void live_title(ReportTarget& t, std::string title, std::string description = {}) {
-  t.page.title = title;
-  t.page.title_rule = "og:title";
-  t.page.og_title = std::move(title);
-  t.page.description = description;
-  t.page.description_rule = description.empty() ? "" : "og:description";
-  t.page.og_description = std::move(description);
+inline void live_title(TargetRecord& t, std::string title, std::string description = {}) {
+  PageMeta& page = t.page.emplace();
+  page.title = title;
+  page.title_rule = "og:title";
+  page.og_title = std::move(title);
+  page.description = description;
+  page.description_rule = description.empty() ? "" : "og:description";
+  page.og_description = std::move(description);
 }
 
-inline void broken_since(ReportTarget& t, std::string date, int runs, bool is_new) {
-  t.first_seen_broken = std::move(date);
-  t.consecutive_failures = runs;
+inline void broken_since(TargetRecord& t, std::string date, int runs, bool is_new) {
+  t.history.broken_since = std::move(date);
+  t.history.failures = runs;
   t.is_new = is_new;
 }
 
@@ -68,7 +74,7 @@ inline ReportModel sample_report_model() {
                  "link.original")};
   live_title(t1,
              "5 Steps to Interoperability Excellence for Healthcare Providers - HIT Consultant");
-  t1.drift = {{DriftKind::TitleMismatch, "", interop, t1.page.title, 0.82}};
+  t1.drift = {{DriftKind::TitleMismatch, "", interop, t1.page->title, 0.82}};
   m.targets.push_back(t1);
 
   auto t2 = target("http://www.mobihealthnews.com/content/remote-monitoring-ccm",

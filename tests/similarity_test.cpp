@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "store/similarity.h"
+#include "extract/similarity.h"
 
 using namespace linkhealth;
 

@@ -42,26 +42,26 @@ TEST_CASE("a crawl records sources, refs, findings, checks and drift", "[store]"
   auto all = store.targets(run);
   REQUIRE(all.size() == 2);
   const TargetRecord& first = all[0];  // ordered by host: news1 before news2
-  CHECK(first.check.result.request_url == url_of(1));
-  CHECK(first.check.result.final_url == ok.final_url);
-  REQUIRE(first.check.result.redirects.size() == 2);
-  CHECK(first.check.result.redirects[0].status == 301);
-  CHECK(first.check.result.etag == ok.etag);
-  REQUIRE(first.check.result.page.has_value());
-  CHECK(first.check.result.page->title == ok.page->title);
-  CHECK(first.check.result.page->signals == std::vector<std::string>{"article"});
+  CHECK(first.request_url == url_of(1));
+  CHECK(first.final_url == ok.final_url);
+  REQUIRE(first.redirects.size() == 2);
+  CHECK(first.redirects[0].status == 301);
+  CHECK(first.etag == ok.etag);
+  REQUIRE(first.page.has_value());
+  CHECK(first.page->title == ok.page->title);
+  CHECK(first.page->signals == std::vector<std::string>{"article"});
   REQUIRE(first.refs.size() == 1);
   CHECK(first.refs[0].slug == "interop");
-  CHECK(first.refs[0].title == a.title);
+  CHECK(first.refs[0].curated.title == a.title);
   CHECK(first.refs[0].removed == std::vector<std::string>{"fragment #.X88gt1UzbIU (AddThis)"});
   REQUIRE(first.drift.size() == 1);
   CHECK(to_string(first.drift[0].kind) == "canonical_mismatch");
 
   auto problems = store.targets(run, {true, std::nullopt, "", ""});
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].check.result.verdict == Verdict::Broken);
-  CHECK(problems[0].check.history.failures == 1);
-  CHECK(problems[0].check.history.broken_since == "2026-01-05T03:00:00Z");
+  CHECK(problems[0].verdict == Verdict::Broken);
+  CHECK(problems[0].history.failures == 1);
+  CHECK(problems[0].history.broken_since == "2026-01-05T03:00:00Z");
   CHECK(store.targets(run, {false, std::nullopt, "/communities/legal/", ""}).size() == 1);
   CHECK(store.targets(run, {false, Verdict::Redirected, "", ""}).size() == 1);
   CHECK(store.targets(run, {false, std::nullopt, "", "news2.example.com"}).size() == 1);
@@ -138,17 +138,21 @@ TEST_CASE("the crawl flow: baseline from the store, drift computed, drift stored
                       "5 Steps for Interoperability Excellence for Healthcare Providers - HIT "
                       "Consultant");
   first.page->description = source.description + " and what it means for 2021.";
-  REQUIRE_FALSE(store.previous_check(url_of(1)).has_value());
-  store.record_check(r1, first, compute_drift(first, {source}, nullptr));
+  const PriorState before_first = store.prior_states(r1, {url_of(1)}).front();
+  REQUIRE_FALSE(before_first.previous.has_value());
+  REQUIRE(before_first.citing.size() == 1);
+  store.record_check(r1, first, compute_drift(first, before_first.citing, nullptr),
+                     before_first.history);
   store.finish_run(r1, RunStatus::Done);
   CHECK(store.summary(r1).drift_count == 0);
 
   std::int64_t r2 = store.begin_run(RunKind::Crawl, "{}", false);
   auto second = result(url_of(1), Verdict::Ok, "Subscribe to our newsletter | HIT Consultant");
   second.page->description = first.page->description;
-  auto baseline = store.previous_check(url_of(1));
-  REQUIRE(baseline.has_value());
-  store.record_check(r2, second, compute_drift(second, {source}, &baseline->result));
+  const PriorState baseline = store.prior_states(r2, {url_of(1)}).front();
+  REQUIRE(baseline.previous.has_value());
+  store.record_check(r2, second, compute_drift(second, baseline.citing, &*baseline.previous),
+                     baseline.history);
   store.finish_run(r2, RunStatus::Done);
 
   auto records = store.targets(r2);

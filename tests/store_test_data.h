@@ -8,6 +8,7 @@
 #include "crawler/check_result.h"
 #include "extract/source.h"
 #include "extract/target.h"
+#include "store/store.h"
 
 namespace linkhealth::testdata {
 
@@ -43,6 +44,27 @@ inline Target target_for(const Source& source, const std::string& url) {
   ref.line = 12;
   t.refs.push_back(ref);
   return t;
+}
+
+/// The reference target_for makes, with the curated record of `source`.
+inline CitingRef citing(const Source& source, const std::string& field = "link.href") {
+  CitingRef ref;
+  ref.slug = source.slug;
+  ref.file = source.file;
+  ref.field = field;
+  ref.curated = {source.title, source.description, source.community};
+  return ref;
+}
+
+/// Request URLs of the run's targets with `flag` (&TargetRecord::is_new / is_fixed), by host
+/// then URL.
+inline std::vector<std::string> flagged_urls(Store& store, std::int64_t run,
+                                             bool TargetRecord::*flag) {
+  std::vector<std::string> out;
+  for (const TargetRecord& r : store.targets(run)) {
+    if (r.*flag) out.push_back(r.request_url);
+  }
+  return out;
 }
 
 inline CheckResult result(const std::string& url, Verdict verdict, const std::string& title = "",

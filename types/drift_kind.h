@@ -1,10 +1,9 @@
 #pragma once
 // The kinds of drift store/drift.h records (see the README's "Drift kinds").
 
-#include <array>
 #include <cstddef>
-#include <optional>
-#include <string_view>
+
+#include "types/name_table.h"
 
 namespace linkhealth {
 
@@ -19,13 +18,16 @@ enum class DriftKind {
   TitleChanged,
   DescriptionChanged,
 };
-inline constexpr std::size_t kDriftKindCount = 7;
 
-/// "title_mismatch", "description_mismatch", "canonical_mismatch", "verdict_changed",
-/// "final_url_changed", "title_changed", "description_changed".
-std::string_view to_string(DriftKind kind);
-std::optional<DriftKind> drift_kind_from_string(std::string_view name);
-const std::array<DriftKind, kDriftKindCount>& all_drift_kinds();
+template <>
+inline constexpr NameTable<DriftKind::DescriptionChanged> kNames<DriftKind>{
+    {"title_mismatch", "description_mismatch", "canonical_mismatch", "verdict_changed",
+     "final_url_changed", "title_changed", "description_changed"}};
+static_assert(kNames<DriftKind>.names_every_value());
+inline constexpr std::size_t kDriftKindCount = kNames<DriftKind>.kSize;
+
+inline constexpr auto& drift_kind_from_string = from_name<DriftKind>;
+inline constexpr auto& all_drift_kinds = all_values<DriftKind>;
 
 /// Kinds that compare texts and so carry a similarity score.
 bool has_similarity(DriftKind kind);

@@ -2,10 +2,9 @@
 // What an offline scan finds wrong with a content file (README "Findings"): data quality, not
 // link health, so a finding never reaches the network.
 
-#include <array>
 #include <cstddef>
-#include <optional>
-#include <string_view>
+
+#include "types/name_table.h"
 
 namespace linkhealth {
 
@@ -25,14 +24,17 @@ enum class FindingKind {
   DuplicateSlug,      ///< two files share a slug
   ControlCharacters,  ///< control characters removed from a text field
 };
-inline constexpr std::size_t kFindingKindCount = 14;
 
-/// "parse_error", "no_url", "invalid_url", "unsupported_scheme", "no_scheme", "whitespace",
-/// "clean_url_mismatch", "cookie_wall_url", "mobile_host", "tracking_left",
-/// "redirect_wrapper", "tracker_url", "duplicate_slug", "control_characters".
-std::string_view to_string(FindingKind kind);
-std::optional<FindingKind> finding_kind_from_string(std::string_view name);
-/// Every kind, in the order `scan` lists them.
-const std::array<FindingKind, kFindingKindCount>& all_finding_kinds();
+/// In the order `scan` lists them.
+template <>
+inline constexpr NameTable<FindingKind::ControlCharacters> kNames<FindingKind>{
+    {"parse_error", "no_url", "invalid_url", "unsupported_scheme", "no_scheme", "whitespace",
+     "clean_url_mismatch", "cookie_wall_url", "mobile_host", "tracking_left", "redirect_wrapper",
+     "tracker_url", "duplicate_slug", "control_characters"}};
+static_assert(kNames<FindingKind>.names_every_value());
+inline constexpr std::size_t kFindingKindCount = kNames<FindingKind>.kSize;
+
+inline constexpr auto& finding_kind_from_string = from_name<FindingKind>;
+inline constexpr auto& all_finding_kinds = all_values<FindingKind>;
 
 }  // namespace linkhealth

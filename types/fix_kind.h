@@ -2,12 +2,12 @@
 // The kinds of edit `linkhealth fix` writes back into content files (see reports/fix_plan.h
 // for when each one applies).
 
-#include <array>
-#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "types/name_table.h"
 
 namespace linkhealth {
 
@@ -16,15 +16,14 @@ enum class FixKind {
   Tracking,    ///< a stored value that still carries tracking: the value becomes the clean URL
   Relocation,  ///< the article found at a new URL on its site, two runs agreeing
 };
-inline constexpr std::size_t kFixKindCount = 3;
 
-/// "redirect", "tracking", "relocation".
-std::string_view to_string(FixKind kind);
-std::optional<FixKind> fix_kind_from_string(std::string_view name);
-const std::array<FixKind, kFixKindCount>& all_fix_kinds();
+template <>
+inline constexpr NameTable<FixKind::Relocation> kNames<FixKind>{
+    {"redirect", "tracking", "relocation"}};
+static_assert(kNames<FixKind>.names_every_value());
 
-/// The kinds named in a comma-separated list ("redirect,tracking"); nullopt when a name is
-/// unknown or the list is empty. `unknown` receives the first unknown name.
+/// The kinds named in a comma-separated list ("redirect,tracking"), each once; nullopt when a
+/// name is unknown or empty. `unknown` receives the first unknown name.
 std::optional<std::vector<FixKind>> fix_kinds_from_list(std::string_view list,
                                                         std::string* unknown = nullptr);
 

@@ -13,14 +13,15 @@ namespace linkhealth {
 struct Replacement {
   std::string url;
   std::string title;        ///< the replacement page's own title
-  double similarity = 0.0;  ///< title similarity to the curated title, 0..1 (store/similarity)
+  double similarity = 0.0;  ///< title similarity to the curated title, 0..1 (extract/similarity)
   bool operator==(const Replacement&) const = default;
 };
 
 /// One archive capture of the dead URL.
 struct ArchiveCapture {
-  std::string url;        ///< `{base}/web/{timestamp}/{original url}`
-  std::string timestamp;  ///< the capture's 14-digit UTC time, YYYYMMDDhhmmss
+  std::string url;         ///< `{base}/web/{timestamp}/{original url}`
+  std::string timestamp;   ///< the capture's 14-digit UTC time, YYYYMMDDhhmmss
+  std::string curated_at;  ///< the curation time it was chosen against, as written; "" unknown
   bool operator==(const ArchiveCapture&) const = default;
 };
 

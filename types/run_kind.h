@@ -1,9 +1,7 @@
 #pragma once
 // What a run is and where it stands (the `runs` table, the JSON document's "run").
 
-#include <cstddef>
-#include <optional>
-#include <string_view>
+#include "types/name_table.h"
 
 namespace linkhealth {
 
@@ -11,9 +9,15 @@ namespace linkhealth {
 enum class RunKind { Crawl, Check };
 enum class RunStatus { Running, Done, Interrupted };
 
-std::string_view to_string(RunKind kind);      ///< "crawl" | "check"
-std::string_view to_string(RunStatus status);  ///< "running" | "done" | "interrupted"
-std::optional<RunKind> run_kind_from_string(std::string_view name);
-std::optional<RunStatus> run_status_from_string(std::string_view name);
+template <>
+inline constexpr NameTable<RunKind::Check> kNames<RunKind>{{"crawl", "check"}};
+static_assert(kNames<RunKind>.names_every_value());
+template <>
+inline constexpr NameTable<RunStatus::Interrupted> kNames<RunStatus>{
+    {"running", "done", "interrupted"}};
+static_assert(kNames<RunStatus>.names_every_value());
+
+inline constexpr auto& run_kind_from_string = from_name<RunKind>;
+inline constexpr auto& run_status_from_string = from_name<RunStatus>;
 
 }  // namespace linkhealth

@@ -3,10 +3,9 @@
 // the kinds every stage speaks of, each an enum class with one name table (types/name_table.h)
 // that JSON, the database, the report and flag parsing all use. Nothing here does I/O.
 
-#include <array>
 #include <cstddef>
-#include <optional>
-#include <string_view>
+
+#include "types/name_table.h"
 
 namespace linkhealth {
 
@@ -24,15 +23,17 @@ enum class Verdict {
   Invalid,
   Skipped,
 };
-inline constexpr std::size_t kVerdictCount = 11;
 
-/// "ok", "redirected", "broken", "soft_404", "blocked", "server_error", "timeout",
-/// "network_error", "tls_error", "invalid", "skipped".
-std::string_view to_string(Verdict verdict);
-/// Inverse of to_string; nullopt for an unknown name.
-std::optional<Verdict> verdict_from_string(std::string_view name);
-/// Every verdict, in declaration order.
-const std::array<Verdict, kVerdictCount>& all_verdicts();
+template <>
+inline constexpr NameTable<Verdict::Skipped> kNames<Verdict>{
+    {"ok", "redirected", "broken", "soft_404", "blocked", "server_error", "timeout",
+     "network_error", "tls_error", "invalid", "skipped"}};
+static_assert(kNames<Verdict>.names_every_value());
+inline constexpr std::size_t kVerdictCount = kNames<Verdict>.kSize;
+
+inline constexpr auto& verdict_from_string = from_name<Verdict>;
+inline constexpr auto& all_verdicts = all_values<Verdict>;
+
 /// True for verdicts that mean the link is a problem an editor must act on.
 bool is_problem(Verdict verdict);
 

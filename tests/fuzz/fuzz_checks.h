@@ -13,6 +13,7 @@
 #include "extract/front_matter_edit.h"
 #include "extract/page_meta.h"
 #include "extract/scan_options.h"
+#include "extract/sitemap_reader.h"
 #include "extract/source_reader.h"
 #include "extract/url_cleaner.h"
 #include "extract/utf8.h"
@@ -264,6 +265,50 @@ inline std::optional<std::string> check_page_meta(std::string_view input) {
   for (const std::string* s : {&meta.title, &meta.description, &meta.og_title, &meta.html_title,
                                &meta.og_description, &meta.meta_description}) {
     if (first_invalid_utf8(*s)) return "page text is not valid UTF-8: " + *s;
+  }
+  return std::nullopt;
+}
+
+/// What a sitemap read gave: every entry and child, in order, and how it ended.
+struct SitemapRead {
+  std::vector<std::string> items;  ///< "E loc|lastmod|title" or "C loc"
+  SitemapKind kind = SitemapKind::Unknown;
+  bool finished = false;
+  bool operator==(const SitemapRead&) const = default;
+};
+
+inline SitemapRead read_sitemap_in_pieces(std::string_view input, std::size_t piece) {
+  SitemapRead out;
+  SitemapReader reader(
+      [&](const SitemapEntry& e) {
+        out.items.push_back("E " + e.loc + "|" + e.lastmod + "|" + e.news_title);
+      },
+      [&](const std::string& loc) { out.items.push_back("C " + loc); },
+      SitemapFileLimits{64 * 1024, 50});
+  for (std::size_t at = 0; at < input.size(); at += piece) {
+    if (!reader.feed(input.substr(at, piece))) break;
+  }
+  out.finished = reader.finish();
+  out.kind = reader.kind();
+  return out;
+}
+
+/// The sitemap reader gives the same entries however the body is split, never more than its
+/// limit, never an empty or oversized <loc>, entries only in a urlset and children only in an
+/// index.
+inline std::optional<std::string> check_sitemap(std::string_view input) {
+  const SitemapRead whole = read_sitemap_in_pieces(input, input.size() + 1);
+  const std::size_t piece = input.empty() ? 1 : 1 + static_cast<unsigned char>(input[0]) % 13;
+  if (!(read_sitemap_in_pieces(input, piece) == whole)) {
+    return "split into pieces of " + std::to_string(piece) + " bytes, the read differs";
+  }
+  if (whole.items.size() > 50) return "more entries than the limit";
+  for (const std::string& item : whole.items) {
+    const bool entry = item[0] == 'E';
+    if (entry != (whole.kind == SitemapKind::UrlSet)) return "an item of the wrong kind: " + item;
+    const std::string loc = item.substr(
+        2, item.find('|') == std::string::npos ? std::string::npos : item.find('|') - 2);
+    if (loc.empty() || loc.size() > 4096) return "an empty or oversized loc";
   }
   return std::nullopt;
 }

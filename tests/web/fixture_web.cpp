@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <zlib.h>
+
 namespace linkhealth::testweb {
 
 namespace asio = boost::asio;
@@ -33,6 +35,7 @@ Reply reply_from_json(const nlohmann::json& j) {
   r.status = j.value("status", 200);
   r.content_type = j.value("content_type", r.content_type);
   r.body = j.value("body", std::string());
+  if (j.value("gzip", false)) r.body = gzip_bytes(r.body);
   r.delay_ms = j.value("delay_ms", 0);
   r.drop = j.value("drop", false);
   if (j.contains("headers")) {
@@ -44,6 +47,23 @@ Reply reply_from_json(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+std::string gzip_bytes(std::string_view text) {
+  z_stream z{};
+  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("deflateInit2 failed");
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("deflate failed");
+  return out;
+}
 
 Scenario scenario_from_json(const nlohmann::json& json) {
   Scenario s;

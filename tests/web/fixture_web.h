@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,8 +48,12 @@ struct Scenario {
 
 /// Builds a scenario from JSON: {"latency_ms": 50, "hosts": {"a.web.test": {"/": REPLY or
 /// [REPLY, ...]}}, "missing": REPLY} with REPLY = {"status", "headers": {..}, "content_type",
-/// "body", "delay_ms", "drop"}. Throws std::runtime_error naming the bad field.
+/// "body", "gzip", "delay_ms", "drop"} ("gzip": true serves the body gzip-compressed, as a
+/// `.gz` file is). Throws std::runtime_error naming the bad field.
 Scenario scenario_from_json(const nlohmann::json& json);
+
+/// `text` gzip-compressed (a `.gz` file's bytes).
+std::string gzip_bytes(std::string_view text);
 
 class FixtureWeb {
  public:

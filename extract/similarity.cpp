@@ -1,4 +1,4 @@
-#include "store/similarity.h"
+#include "extract/similarity.h"
 
 #include <algorithm>
 #include <array>

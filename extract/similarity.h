@@ -1,5 +1,6 @@
 #pragma once
-// Text comparison used by the drift rules (URLs are compared in crawler/url_parts.h). Pure
+// Text comparison used by the drift rules and by relocation (a moved article is accepted when
+// its title matches by the same measure); URLs are compared in crawler/url_parts.h. Pure
 // functions: no I/O, no locale.
 //
 // Titles and descriptions are compared as sets of normalised words (Jaccard). Lexical set
