@@ -14,15 +14,28 @@ EXTRA = {
 }
 
 
-def bound(truth_file, per_host, interval_ms, concurrency, probe=True):
+def shard_of_host(host, count):
+    """crawler/shard.cpp's assignment: FNV-1a 64 of the registrable domain, modulo N. For the
+    generated names (newsNNNN.test, "test" a public suffix by the list's "*" rule) the
+    registrable domain is the last two labels."""
+    value = 14695981039346656037
+    for byte in ".".join(host.rstrip(".").split(".")[-2:]).encode():
+        value = ((value ^ byte) * 1099511628211) % (1 << 64)
+    return value % count
+
+
+def bound(truth_file, per_host, interval_ms, concurrency, probe=True, shard=None):
     """Lower bound on wall seconds under the politeness rules: per host, starts are at least
     `interval_ms` apart and at most `per_host` overlap, and one URL's requests (a redirect, a
-    429 and its retry) follow each other; overall at most `concurrency`."""
+    429 and its retry) follow each other; overall at most `concurrency`. `shard` = (K, N): only
+    the hosts shard K of N owns."""
     truth = json.load(open(truth_file))
     lat = truth["latency_ms"]
     per = defaultdict(list)
     chain = defaultdict(float)  # per host, the longest one URL's requests take back to back
     for t in truth["targets"]:
+        if shard and shard_of_host(t["host"], shard[1]) != shard[0]:
+            continue
         durs = [lat + e for e in EXTRA[t["kind"]]]
         per[t["host"]] += durs
         chain[t["host"]] = max(chain[t["host"]], sum(durs))
@@ -104,7 +117,8 @@ def table(rows_file):
     rows = [json.loads(l) for l in open(rows_file) if l.strip()]
     groups = {}
     for r in rows:
-        groups.setdefault((r["files"], r["run"]), []).append(r)
+        if "shards" not in r:
+            groups.setdefault((r["files"], r["run"]), []).append(r)
 
     def median(group, key):
         return statistics.median(r[key] for r in group)
@@ -137,6 +151,71 @@ def table(rows_file):
             f'{cpu(group):.1f} | {1000 * cpu(group) / r["urls"]:.2f} | {without} | '
             f'{median(group, "rss_kb") / 1024:.0f} | {median(group, "lo_bytes") / 1e6:.1f} | '
             f"{right} | {rb} |")
+    return "\n".join(out)
+
+
+def read_time(path):
+    """/usr/bin/time -f '%e %U %S %M': wall, user, sys seconds and peak RSS KB."""
+    wall, user, sys_, rss = open(path).read().split("\n")[-2].split()
+    return float(wall), float(user), float(sys_), int(rss)
+
+
+def shards(truth_file, out, n, files, lo_bytes, reference):
+    """One row for a crawl split into `n` shards (bench/run measure_shards): each shard's wall
+    against its own bound, the merge, and the merged store's answers against the truth and
+    against the unsharded (N = 1) crawl's."""
+    import os
+    from urllib.parse import urlsplit
+    truth = json.load(open(truth_file))
+    row = {"shards": n, "files": files, "urls": truth["urls"], "lo_bytes": lo_bytes,
+           "shard_walls": [], "shard_bounds": [], "shard_urls": [], "cpu": 0.0,
+           "cpu_fetch": 0.0, "rss_kb": 0, "misassigned": 0}
+    for k in range(n):
+        wall, user, sys_, rss = read_time(f"{out}/shard-{k}.time")
+        row["shard_walls"].append(wall)
+        row["shard_bounds"].append(round(bound(truth_file, 2, 500, 64, shard=(k, n)), 3))
+        row["cpu"] += user + sys_
+        row["cpu_fetch"] += phases(f"{out}/shard-{k}.log").get("cpu_fetch", 0.0)
+        row["rss_kb"] = max(row["rss_kb"], rss)
+        # The crawl's own assignment against this file's: every target it checked is ours.
+        checked = json.load(open(f"{out}/shard-{k}.json"))["targets"]
+        row["shard_urls"].append(len(checked))
+        row["misassigned"] += sum(
+            1 for t in checked if shard_of_host(urlsplit(t["request_url"]).hostname, n) != k)
+    row["wall"] = max(row["shard_walls"])
+    row["merge_wall"], user, sys_, _ = read_time(f"{out}/merge.time")
+    row["merge_cpu"] = user + sys_
+    row["merged_bytes"] = sum(os.path.getsize(f"{out}/all.db{x}") for x in ("", "-wal")
+                              if os.path.exists(f"{out}/all.db{x}"))
+    merged = f"{out}/all-{n}.json"
+    if os.path.exists(merged):
+        row.update(score(truth_file, "linkhealth", merged))
+        if n != 1 and os.path.exists(reference):
+            ours, theirs = answers("linkhealth", merged), answers("linkhealth", reference)
+            row["differs_from_unsharded"] = sum(
+                1 for u in set(ours) | set(theirs) if ours.get(u) != theirs.get(u))
+    return json.dumps(row)
+
+
+def shard_table(rows_file):
+    """One line per (N files, shard count)."""
+    rows = [json.loads(l) for l in open(rows_file) if l.strip() and '"shards"' in l]
+    out = ["| N files (URLs) | shards | wall s (slowest shard) | each shard: wall s / own bound s "
+           "(URLs) | worst wall/bound | CPU s, all shards | CPU ms/URL fetch + parse + store | "
+           "merge s | merged DB MB | right (4 classes) | verdicts ≠ unsharded |",
+           "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        each = ", ".join(f"{w:.1f} / {b:.1f} ({u})" for w, b, u in
+                         zip(r["shard_walls"], r["shard_bounds"], r["shard_urls"]))
+        worst = max(w / b for w, b in zip(r["shard_walls"], r["shard_bounds"]) if b)
+        right = f'{r["right"]}/{r["urls"]}' if "right" in r else "–"
+        differs = r.get("differs_from_unsharded", "–" if r["shards"] == 1 else "not compared")
+        if r["misassigned"]:
+            right += f' ({r["misassigned"]} URLs in the wrong shard)'
+        out.append(
+            f'| {r["files"]} ({r["urls"]}) | {r["shards"]} | {r["wall"]:.1f} | {each} | '
+            f'{worst:.2f} | {r["cpu"]:.1f} | {1000 * r["cpu_fetch"] / r["urls"]:.2f} | '
+            f'{r["merge_wall"]:.2f} | {r["merged_bytes"] / 1e6:.1f} | {right} | {differs} |')
     return "\n".join(out)
 
 
@@ -182,3 +261,8 @@ if __name__ == "__main__":
         print(weekly(sys.argv[2], sys.argv[3], int(sys.argv[4])))
     elif cmd == "table":
         print(table(sys.argv[2]))
+    elif cmd == "shards":
+        print(shards(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
+                     int(sys.argv[6]), sys.argv[7]))
+    elif cmd == "shard_table":
+        print(shard_table(sys.argv[2]))

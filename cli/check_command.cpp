@@ -24,6 +24,7 @@
 #include "cli/stop_signals.h"
 #include "crawler/crawler.h"
 #include "reports/check_text.h"
+#include "reports/owners.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
 
@@ -151,7 +152,9 @@ int run_check(int argc, char** argv) {
 
   ReportOptions report_options;
   report_options.wayback_base = settings.wayback_base;
-  const ReportModel model = load_report_model(store, run_id, report_options);
+  ReportModel model = load_report_model(store, run_id, report_options);
+  model.owners = settings.owners;
+  apply_owners(model, {});
   const SourceCheck check = assemble(one, std::move(unusable), model, before, settings);
   if (json) {
     write_report_files(model, {"", "-"}, nullptr);

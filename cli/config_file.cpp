@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "cli/owner_config.h"
 #include "cli/setting_table.h"
 #include "extract/ascii.h"
 
@@ -94,6 +95,8 @@ class ConfigReader {
         read_setting(*setting, entry.second);
       } else if (key == "hosts") {
         read_hosts(entry.second);
+      } else if (key == "owners") {
+        settings_.owners = read_owners(origin_, entry.second);
       } else if (is_config_section(key)) {
         read_section(key, entry.second);
       } else {

@@ -17,6 +17,8 @@
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/cpu_time.h"
+#include "cli/crawl_follow_up.h"
+#include "cli/crawl_notices.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
 #include "cli/free_memory.h"
@@ -116,6 +118,7 @@ int run_crawl(int argc, char** argv) {
   const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
+    validate_notify_settings(s);
     exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
     if (!s.shard.empty()) {
@@ -199,7 +202,10 @@ int run_crawl(int argc, char** argv) {
       "cpu seconds: scan and record content {:.2f}, fetch and record checks {:.2f}, "
       "report and JSON {:.2f}",
       cpu_scanned - cpu_started, cpu_fetched - cpu_scanned, process_cpu_seconds() - cpu_fetched));
-  const std::string summary = summary_line(outcome, s, elapsed.count());
+  SystemNoticeSender sender(s.sendmail, s.notify_timeout);
+  const std::string followed =
+      follow_up_crawl(store, run_id, s, outcome, elapsed.count(), sender, log);
+  const std::string summary = summary_line(outcome, s, elapsed.count()) + followed;
   std::fprintf(s.json == "-" ? stderr : stdout, "%s\n", summary.c_str());
   log.line(summary);
   if (stopped) {

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/report_output.h"
+#include "reports/owners.h"
 #include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 
@@ -51,6 +52,8 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   if (!s.report.empty()) {
     // The HTML report sorts and groups every target: it needs the whole model.
     ReportModel model = load_report_model(store, run_id, options);
+    model.owners = s.owners;
+    apply_owners(model, {});
     attach_fix_plan(model, store, s.content, s.confirm_runs, fix);
     write_report_files(model, {s.report, s.json}, nullptr);
     return;
@@ -60,7 +63,10 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
   ReportModel header = load_report_header(store, run_id, options);
   attach_fix_plan(header, store, s.content, s.confirm_runs, fix);
   write_json_file(s.json, header, [&](const std::function<void(const TargetRecord&)>& each) {
-    for_each_report_target(store, run_id, options, [&](TargetRecord&& target) { each(target); });
+    for_each_report_target(store, run_id, options, [&](TargetRecord&& target) {
+      assign_owners(target, s.owners);
+      each(target);
+    });
   });
 }
 

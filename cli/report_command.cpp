@@ -2,7 +2,9 @@
 // store. Read-only, so it can run while a crawl writes the same file (WAL).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -10,7 +12,9 @@
 
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "cli/config_file.h"
 #include "cli/report_output.h"
+#include "reports/owners.h"
 #include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
@@ -24,15 +28,32 @@ int run_report(int argc, char** argv) {
   ReportFiles files;
   std::optional<std::int64_t> run_id;
   ReportOptions options;
+  std::optional<std::filesystem::path> config_path;
+  std::string owner;
   app.add_option("--db", db_path, "the database a crawl wrote")->required();
   app.add_option("--out", files.html, "write the self-contained HTML report here");
   app.add_option("--json", files.json, "write the JSON document here ('-' for stdout)");
   app.add_option("--run", run_id, "run id to report (default: the latest crawl)");
   app.add_option("--wayback-base", options.wayback_base, "Wayback Machine base URL for dead links")
       ->capture_default_str();
+  app.add_option("--config", config_path,
+                 "config file with the owners (default: ./linkhealth.yaml when present)");
+  app.add_option("--owner", owner,
+                 "only the links in this owner's content ('unowned': content without one)");
+  std::vector<Owner> owners;
   const auto stop = parse_command_line(app, argc, argv, [&] {
     if (files.html.empty() && files.json.empty()) {
       throw CLI::ValidationError("--out", "give --out FILE.html and/or --json FILE");
+    }
+    owners = load_config(config_path).owners;
+    const bool known =
+        owner.empty() || owner == kUnownedName ||
+        std::any_of(owners.begin(), owners.end(), [&](const Owner& o) { return o.name == owner; });
+    if (!known) {
+      std::string names;
+      for (const Owner& o : owners) names += (names.empty() ? "" : ", ") + o.name;
+      throw ConfigError("no owner '" + owner + "' in the config (owners: " +
+                        (names.empty() ? std::string("none") : names) + ")");
     }
   });
   if (stop) return *stop;
@@ -54,6 +75,8 @@ int run_report(int argc, char** argv) {
   }
 
   ReportModel model = load_report_model(*store, *run_id, options);
+  model.owners = std::move(owners);
+  apply_owners(model, owner);
   // "Ready to fix" needs the content tree: the one the crawl read, when it is still there.
   const auto run_options = nlohmann::json::parse(store->run(*run_id)->options, nullptr, false);
   if (run_options.is_object()) {

@@ -14,6 +14,7 @@
 #include "crawler/fetch_options.h"
 #include "extract/scan_options.h"
 #include "extract/tracking_rules.h"
+#include "reports/owners.h"
 #include "types/fail_on.h"
 
 namespace linkhealth {
@@ -44,6 +45,16 @@ struct RunSettings {
   bool fix_apply = false;                       ///< fix: write the edits, not only show them
   std::string fix_kinds = "redirect,tracking";  ///< fix: the FixKind names to plan
   FetchOptions fetch;
+  std::vector<Owner> owners;  ///< config `owners:`, in rule order
+  // After a crawl (cli/crawl_notices.h, cli/metrics_file.h):
+  std::vector<std::string> notify_webhooks;  ///< chat webhooks that get every owner's news
+  std::vector<std::string> mail_to;          ///< addresses that get every owner's news
+  bool mail_owners = false;                  ///< also mail each owner their own news
+  std::string mail_from;                     ///< empty: linkhealth@<host name>
+  std::string sendmail = "/usr/sbin/sendmail";
+  std::string report_url;   ///< where readers find the report, for the messages
+  int notify_timeout = 10;  ///< seconds for one webhook or sendmail
+  std::string metrics;      ///< Prometheus textfile, empty = none
 
   friend bool operator==(const RunSettings&, const RunSettings&) = default;
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "cli/crawl_notices.h"
+
 namespace linkhealth {
 namespace {
 
@@ -98,6 +100,51 @@ const Setting kSettings[] = {
     {.flag = "--progress,!--no-progress",
      .help = "progress line on stderr (terminal only)",
      .field = &run_field<&RunSettings::progress>,
+     .commands = kCrawlOnly},
+    {.key = "notify.webhooks",
+     .flag = "--notify-webhook",
+     .help = "POST new/fixed problems to this chat webhook (Slack, Mattermost, Rocket.Chat; "
+             "repeatable)",
+     .field = &run_field<&RunSettings::notify_webhooks>,
+     .commands = kCrawlOnly},
+    {.key = "notify.mail_to",
+     .flag = "--mail-to",
+     .help = "mail new/fixed problems to this address through sendmail (repeatable)",
+     .field = &run_field<&RunSettings::mail_to>,
+     .commands = kCrawlOnly},
+    {.key = "notify.mail_owners",
+     .flag = "--mail-owners",
+     .help = "also mail each owner (owners: in the config) the news of their content",
+     .field = &run_field<&RunSettings::mail_owners>,
+     .commands = kCrawlOnly},
+    {.key = "notify.mail_from",
+     .flag = "--mail-from",
+     .help = "From: address of the mails",
+     .field = &run_field<&RunSettings::mail_from>,
+     .commands = kCrawlOnly,
+     .shown_default = &default_mail_from},
+    {.key = "notify.sendmail",
+     .flag = "--sendmail",
+     .help = "sendmail program the mails are handed to (as `sendmail -t -oi`)",
+     .field = &run_field<&RunSettings::sendmail>,
+     .commands = kCrawlOnly},
+    {.key = "notify.report_url",
+     .flag = "--report-url",
+     .help = "address of the HTML report, linked from the messages",
+     .field = &run_field<&RunSettings::report_url>,
+     .commands = kCrawlOnly},
+    {.key = "notify.timeout",
+     .flag = "--notify-timeout",
+     .help = "seconds for one webhook POST or one sendmail",
+     .field = &run_field<&RunSettings::notify_timeout>,
+     .check = ValueCheck::Positive,
+     .commands = kCrawlOnly},
+    {.key = "metrics",
+     .flag = "--metrics",
+     .help = "write the run's figures here in the Prometheus text format (node_exporter "
+             "textfile collector)",
+     .field = &run_field<&RunSettings::metrics>,
+     .config_relative_path = true,
      .commands = kCrawlOnly},
     {.flag = "--apply",
      .help = "write the edits into the content files (default: only print the diff)",

@@ -9,6 +9,7 @@
 #include "reports/html_escape.h"
 #include "reports/problem_table.h"
 #include "reports/report_assets.h"
+#include "reports/trend_chart.h"
 #include "reports/verdict_text.h"
 
 namespace linkhealth {
@@ -42,6 +43,10 @@ std::string header_html(const ReportModel& model, const VerdictTotals& totals) {
          escape_html(display_time(run.started_at));
   if (!run.finished_at.empty()) out += ", finished " + escape_html(display_time(run.finished_at));
   out += " &middot; status <b>" + escape_html(run.status) + "</b></p>";
+  if (!model.owner_filter.empty()) {
+    out += "<p class=\"lead\" id=\"lh-owner-filter\">Only the links in the content of <b>" +
+           escape_html(model.owner_filter) + "</b>.</p>";
+  }
   out += "<div class=\"cards\">";
   out += card("bad", totals.problems(), "links with a problem");
   out += card("warn", totals.of(Verdict::Redirected), "moved (redirected)");
@@ -94,10 +99,14 @@ std::string facets_json(const ReportModel& model) {
   std::set<std::string> communities;
   std::set<std::string> hosts;
   std::set<std::string> verdicts;
+  std::set<std::string> owners;
   for (const auto& group : group_problem_rows(model)) {
     communities.insert(group.community);
     hosts.insert(group.host);
-    for (const auto& row : group.rows) verdicts.insert(std::string(to_string(row.target->verdict)));
+    for (const auto& row : group.rows) {
+      verdicts.insert(std::string(to_string(row.target->verdict)));
+      owners.insert(std::string(owner_filter_value(row)));
+    }
   }
   nlohmann::json labels = nlohmann::json::object();
   nlohmann::json ordered = nlohmann::json::array();
@@ -109,7 +118,8 @@ std::string facets_json(const ReportModel& model) {
   nlohmann::json facets = {{"verdicts", ordered},
                            {"verdict_labels", labels},
                            {"communities", communities},
-                           {"hosts", hosts}};
+                           {"hosts", hosts},
+                           {"owners", owners}};
   return script_safe_json(facets.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -123,6 +133,7 @@ std::string review_html(const ReportModel& model) {
       "<label>Verdict<select id=\"lh-verdict\"><option value=\"\">All verdicts</option></select>"
       "</label><label>Community<select id=\"lh-community\"><option value=\"\">All communities"
       "</option></select></label><label>Host<select id=\"lh-host\"><option value=\"\">All hosts"
+      "</option></select></label><label>Owner<select id=\"lh-owner\"><option value=\"\">All owners"
       "</option></select></label><label>Search<input id=\"lh-q\" type=\"search\" "
       "placeholder=\"slug, title, URL, file...\"></label>"
       "<button type=\"button\" id=\"lh-reset\">Reset</button><span id=\"lh-shown\"></span></div>";
@@ -209,6 +220,7 @@ std::string render_html_report(const ReportModel& model) {
   out += "</style></head><body><main>\n";
   out += header_html(model, totals);
   out += changes_html(model);
+  out += render_trend_section(model.trends);
   out += review_html(model);
   out += ready_to_fix_html(model);
   out += unverifiable_html(model);

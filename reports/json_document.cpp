@@ -47,8 +47,11 @@ json target_json(const TargetRecord& target) {
   }
   json refs = json::array();
   for (const auto& ref : target.refs) {
-    refs.push_back(
-        {{"slug", ref.slug}, {"file", ref.file}, {"field", ref.field}, {"raw", ref.raw}});
+    refs.push_back({{"slug", ref.slug},
+                    {"file", ref.file},
+                    {"field", ref.field},
+                    {"raw", ref.raw},
+                    {"owner", ref.owner}});
   }
   return {{"request_url", target.request_url},
           {"host", target.host},
@@ -65,6 +68,38 @@ json target_json(const TargetRecord& target) {
           {"archive", archive_json(target.repair.archive)}};
 }
 
+json optional_number(const std::optional<double>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json trends_json(const Trends& trends) {
+  json runs = json::array();
+  for (const RunTrend& run : trends.runs) {
+    json verdicts = json::object();
+    for (std::size_t v = 0; v < run.verdicts.size(); ++v) {
+      verdicts[std::string(to_string(static_cast<Verdict>(v)))] = run.verdicts[v];
+    }
+    runs.push_back({{"run", run.run_id},
+                    {"started_at", run.started_at},
+                    {"verdicts", std::move(verdicts)},
+                    {"problems", run.problems},
+                    {"new", run.new_problems},
+                    {"fixed", run.fixed},
+                    {"median_days_to_fix", optional_number(run.median_days_to_fix)}});
+  }
+  json ages = json::array();
+  for (const AgeBucket& bucket : trends.open_by_age) {
+    ages.push_back({{"label", bucket.label},
+                    {"min_days", bucket.min_days},
+                    {"max_days", bucket.max_days == 0 ? json(nullptr) : json(bucket.max_days)},
+                    {"count", bucket.count}});
+  }
+  return {{"runs", std::move(runs)},
+          {"open_by_age", std::move(ages)},
+          {"fixes", trends.fixes},
+          {"median_days_to_fix", optional_number(trends.median_days_to_fix)}};
+}
+
 }  // namespace
 
 json finding_json(const Finding& finding) {
@@ -79,7 +114,8 @@ json json_document(const ReportModel& model) {
   for (const auto& finding : model.findings) findings.push_back(finding_json(finding));
   json document = {{"run", run_json(model.run)},
                    {"targets", std::move(targets)},
-                   {"findings", std::move(findings)}};
+                   {"findings", std::move(findings)},
+                   {"trends", trends_json(model.trends)}};
   if (model.ready_to_fix) document["fix_plan"] = fix_plan_json(*model.ready_to_fix);
   return document;
 }
@@ -164,6 +200,8 @@ void write_json_document(std::ostream& out, const ReportModel& header, const Tar
   write_nested(out, run_json(header.run), indent, 1);
   out << ',' << newline << margin << "\"targets\"" << colon;
   write_array(out, targets, target_json, indent);
+  out << ',' << newline << margin << "\"trends\"" << colon;
+  write_nested(out, trends_json(header.trends), indent, 1);
   out << newline << '}';
 }
 

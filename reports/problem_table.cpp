@@ -62,15 +62,19 @@ std::string_view slug_of(const ProblemRow& row) {
 
 std::string source_cell(const ProblemRow& row) {
   if (row.refs.empty())
-    return "<td class=\"src\"><span class=\"muted\">no content file</span></td>";
+    return "<td class=\"src\"><span class=\"muted\">no content file</span>"
+           "<div class=\"owner\">unowned</div></td>";
   const CitingRef& first = *row.refs.front();
   std::string out = "<td class=\"src\" data-key=\"" + escape_html(first.slug) + "\">";
   out += "<div class=\"slug\">" + escape_html(first.slug) + "</div>";
   out += "<div class=\"file\">" + escape_html(first.file) + "</div>";
   std::string fields;
   for (const auto* ref : row.refs) fields += (fields.empty() ? "" : ", ") + escape_html(ref->field);
-  out += "<div class=\"field\">" + fields + "</div></td>";
-  return out;
+  out += "<div class=\"field\">" + fields + "</div>";
+  out += first.owner.empty()
+             ? "<div class=\"owner\">unowned</div>"
+             : "<div class=\"owner\">owner <b>" + escape_html(first.owner) + "</b></div>";
+  return out + "</td>";
 }
 
 std::string link_cell(const ProblemRow& row) {
@@ -209,7 +213,8 @@ std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
   const TargetRecord& t = *row.target;
   std::string out = "<tr class=\"lh-row\" data-verdict=\"" + std::string(to_string(t.verdict)) +
                     "\" data-community=\"" + escape_html(community_of(row)) + "\" data-host=\"" +
-                    escape_html(t.host) + "\">";
+                    escape_html(t.host) + "\" data-owner=\"" +
+                    escape_html(owner_filter_value(row)) + "\">";
   out += source_cell(row);
   out += link_cell(row);
   out += verdict_cell(t);
@@ -221,6 +226,11 @@ std::string row_html(const ProblemRow& row, std::string_view wayback_base) {
 }
 
 }  // namespace
+
+std::string_view owner_filter_value(const ProblemRow& row) {
+  const bool owned = !row.refs.empty() && !row.refs.front()->owner.empty();
+  return owned ? std::string_view{row.refs.front()->owner} : kUnownedName;
+}
 
 bool needs_review(const TargetRecord& target) {
   if (is_problem(target.verdict) || target.verdict == Verdict::Redirected) return true;

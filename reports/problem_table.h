@@ -3,6 +3,7 @@
 // source), grouped by community and host. Grouping is pure so it is tested without HTML.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reports/report_model.h"
@@ -29,6 +30,10 @@ bool needs_review(const TargetRecord& target);
 /// Reviewable rows grouped by (community, host), groups sorted by community then host, rows by
 /// severity (problems first) then slug.
 std::vector<ProblemTableGroup> group_problem_rows(const ReportModel& model);
+
+/// The owner of the row's content file as the report's owner filter names it: the owner's
+/// name, or "unowned" (reports/owners.h kUnownedName).
+std::string_view owner_filter_value(const ProblemRow& row);
 
 /// The <table id="lh-problems"> with its groups, or a friendly empty-state paragraph.
 std::string render_problem_table(const ReportModel& model);

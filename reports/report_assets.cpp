@@ -95,7 +95,14 @@ details.kind { margin: 8px 0; } details.kind > summary { cursor: pointer; }
 dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 6px 12px; }
 dl.legend dd { margin: 0; color: var(--muted); }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
-@media (max-width: 900px) { .changes { grid-template-columns: 1fr; } }
+.trends { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+figure.trend { margin: 0; background: var(--card); border: 1px solid var(--line);
+  border-radius: 10px; padding: 12px 16px; break-inside: avoid; }
+figure.trend figcaption { margin-bottom: 6px; }
+svg.chart { width: 100%; height: auto; display: block; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 12px; color: var(--muted); }
+.owner { font-size: 12px; color: var(--muted); } .owner b { color: var(--ink); font-weight: 600; }
+@media (max-width: 900px) { .changes, .trends { grid-template-columns: 1fr; } }
 @media print {
   body { background: #fff; font-size: 10px; }
   main { max-width: none; padding: 0; }
@@ -119,8 +126,11 @@ const std::string_view kReportJs = R"js(
     verdict: document.getElementById('lh-verdict'),
     community: document.getElementById('lh-community'),
     host: document.getElementById('lh-host'),
+    owner: document.getElementById('lh-owner'),
     q: document.getElementById('lh-q')
   };
+  // The select filters, each matching the row attribute data-<name>.
+  var FACETS = ['verdict', 'community', 'host', 'owner'];
   if (!table || !controls.verdict) return;
   var rows = Array.prototype.slice.call(table.querySelectorAll('tr.lh-row'));
 
@@ -132,6 +142,7 @@ const std::string_view kReportJs = R"js(
   fill(controls.verdict, facets.verdicts, facets.verdict_labels);
   fill(controls.community, facets.communities);
   fill(controls.host, facets.hosts);
+  fill(controls.owner, facets.owners);
 
   function readHash() {
     var state = {};
@@ -154,7 +165,7 @@ const std::string_view kReportJs = R"js(
 
   function writeHash() {
     var parts = [];
-    ['verdict', 'community', 'host'].forEach(function (k) {
+    FACETS.forEach(function (k) {
       if (controls[k].selectedIndex > 0) {
         parts.push(k + '=' + encodeURIComponent(controls[k].value));
       }
@@ -166,18 +177,16 @@ const std::string_view kReportJs = R"js(
   }
 
   function apply() {
-    var want = {
-      verdict: controls.verdict.selectedIndex > 0 ? controls.verdict.value : null,
-      community: controls.community.selectedIndex > 0 ? controls.community.value : null,
-      host: controls.host.selectedIndex > 0 ? controls.host.value : null
-    };
+    var want = {};
+    FACETS.forEach(function (k) {
+      want[k] = controls[k].selectedIndex > 0 ? controls[k].value : null;
+    });
     var q = controls.q.value.trim().toLowerCase();
     var shown = 0;
     rows.forEach(function (row) {
-      var ok = (want.verdict === null || row.getAttribute('data-verdict') === want.verdict) &&
-        (want.community === null || row.getAttribute('data-community') === want.community) &&
-        (want.host === null || row.getAttribute('data-host') === want.host) &&
-        (!q || row.textContent.toLowerCase().indexOf(q) >= 0);
+      var ok = FACETS.every(function (k) {
+        return want[k] === null || row.getAttribute('data-' + k) === want[k];
+      }) && (!q || row.textContent.toLowerCase().indexOf(q) >= 0);
       row.hidden = !ok;
       if (ok) shown++;
     });
@@ -189,12 +198,12 @@ const std::string_view kReportJs = R"js(
   }
 
   function onChange() { apply(); writeHash(); }
-  ['verdict', 'community', 'host'].forEach(function (k) {
+  FACETS.forEach(function (k) {
     controls[k].addEventListener('change', onChange);
   });
   controls.q.addEventListener('input', onChange);
   document.getElementById('lh-reset').addEventListener('click', function () {
-    ['verdict', 'community', 'host'].forEach(function (k) { controls[k].selectedIndex = 0; });
+    FACETS.forEach(function (k) { controls[k].selectedIndex = 0; });
     controls.q.value = '';
     onChange();
   });
@@ -234,7 +243,7 @@ const std::string_view kReportJs = R"js(
   });
 
   var state = readHash();
-  ['verdict', 'community', 'host'].forEach(function (k) {
+  FACETS.forEach(function (k) {
     if (state[k] !== undefined) selectValue(controls[k], state[k]);
   });
   if (state.q !== undefined) controls.q.value = state.q;

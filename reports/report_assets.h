@@ -9,7 +9,7 @@ namespace linkhealth {
 /// Screen and print CSS.
 extern const std::string_view kReportCss;
 
-/// Filter (verdict / community / host / free text, pre-set from the URL fragment, e.g.
+/// Filter (verdict / community / host / owner / free text, pre-set from the URL fragment, e.g.
 /// `report.html#verdict=broken&q=jama`), column sort, and opening sections for printing.
 /// Reads facets from <script id="lh-facets" type="application/json">; builds DOM only with
 /// textContent / Option, never innerHTML.

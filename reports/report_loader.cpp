@@ -19,6 +19,7 @@ ReportModel header(Store& store, std::int64_t run_id, const ReportOptions& optio
   model.wayback_base = options.wayback_base;
   model.has_previous_run = store.previous_crawl(run_id).has_value();
   model.findings = store.findings(run_id);
+  model.trends = trend_series(store.trend_rows(run_id));
   return model;
 }
 

@@ -13,6 +13,8 @@
 
 #include "extract/finding.h"
 #include "reports/fix_edit.h"
+#include "reports/owners.h"
+#include "reports/trend_series.h"
 #include "store/records.h"
 
 namespace linkhealth {
@@ -33,6 +35,9 @@ struct ReportModel {
   std::vector<Finding> findings;      ///< offline scan findings (data quality)
   bool has_previous_run = false;      ///< false on the first run: "new" and "fixed" mean nothing
   std::string wayback_base = "https://web.archive.org";
+  std::vector<Owner> owners;  ///< the config's owners, in rule order
+  std::string owner_filter;   ///< `report --owner`: only this owner's rows are in the model
+  Trends trends;              ///< the history section (empty for a `check` run)
   /// What `linkhealth fix` would change now (reports/report_fix_plan.h); nullopt when the
   /// content tree was not read for it.
   std::optional<std::vector<FixEdit>> ready_to_fix;

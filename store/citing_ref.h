@@ -19,6 +19,9 @@ struct CuratedRecord {
 /// the curated record of its file.
 struct CitingRef : TargetRef {
   CuratedRecord curated;
+  /// Who owns the file, by the config's `owners:` (reports/owners.h); the report fills it in,
+  /// the store leaves it empty. "" = unowned.
+  std::string owner;
 };
 
 }  // namespace linkhealth

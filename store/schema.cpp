@@ -152,6 +152,19 @@ CREATE TABLE sitemaps (
 CREATE INDEX sitemaps_by_host ON sitemaps (host);
 )sql";
 
+// Version 4: the notifications each crawl sent (store/notice_log.h).
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  channel TEXT NOT NULL,
+  attempted INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL
+);
+CREATE INDEX notices_by_run ON notices (run_id);
+)sql";
+
 // Version 1 checks had no history: replay every target's checks in order.
 void backfill_history(SQLite::Database& db) {
   SQLite::Statement select(db,
@@ -194,6 +207,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {kSchemaV1, nullptr},
     {kSchemaV2, backfill_history},
     {kSchemaV3, nullptr},
+    {kSchemaV4, nullptr},
 }};
 
 }  // namespace

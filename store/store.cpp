@@ -211,6 +211,23 @@ std::vector<TargetRecord> Store::timeline(const std::string& slug_or_url) {
 std::vector<Finding> Store::findings(std::int64_t run_id) {
   return run_findings(impl_->db, run_id);
 }
+TrendRows Store::trend_rows(std::int64_t run_id) {
+  return load_trend_rows(impl_->db, run_id);
+}
+RunTraffic Store::traffic(std::int64_t run_id) {
+  return run_traffic(impl_->db, run_id);
+}
+bool Store::claim_notices(std::int64_t run_id, const std::vector<std::string>& channels) {
+  flush();
+  return linkhealth::claim_notices(impl_->db, run_id, channels);
+}
+void Store::record_notice(std::int64_t run_id, const std::string& channel,
+                          const std::string& error) {
+  linkhealth::record_notice(impl_->db, run_id, channel, error);
+}
+std::vector<NoticeRecord> Store::notices(std::int64_t run_id) {
+  return run_notices(impl_->db, run_id);
+}
 
 ReadSnapshot::ReadSnapshot(Store& store) : db_(store.database()) {
   store.flush();

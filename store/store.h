@@ -23,10 +23,12 @@
 #include "extract/target.h"
 #include "store/check_writer.h"
 #include "store/drift.h"
+#include "store/notice_log.h"
 #include "store/prior_state.h"
 #include "store/records.h"
 #include "store/repair_store.h"
 #include "store/run.h"
+#include "store/trend_rows.h"
 
 namespace linkhealth {
 
@@ -111,6 +113,14 @@ class Store {
   std::optional<RunInfo> previous_crawl(std::int64_t run_id);
   std::vector<TargetRecord> timeline(const std::string& slug_or_url);
   std::vector<Finding> findings(std::int64_t run_id);
+
+  // --- the editors' loop (store/trend_rows.h, store/notice_log.h) ---
+  TrendRows trend_rows(std::int64_t run_id);
+  RunTraffic traffic(std::int64_t run_id);
+  /// Commits the open batch, then claims the run's notification (false: claimed before).
+  bool claim_notices(std::int64_t run_id, const std::vector<std::string>& channels);
+  void record_notice(std::int64_t run_id, const std::string& channel, const std::string& error);
+  std::vector<NoticeRecord> notices(std::int64_t run_id);
 
   /// The connection, for tests and ad-hoc tools.
   SQLite::Database& database();

@@ -37,6 +37,7 @@ struct ChromiumResult {
   int status = -1;  ///< exit status of chromium (via timeout), -1 when it could not start
   std::string out;  ///< stdout (the DOM for --dump-dom)
   std::string stderr_tail;
+  std::string stderr_text;  ///< all of stderr (console lines with --enable-logging=stderr)
 };
 
 /// Runs chromium headless on `url` with the extra `args`; bounded by a 120 s timeout.
@@ -68,6 +69,7 @@ inline ChromiumResult run_chromium(const std::string& url, const std::vector<std
   ss << err.rdbuf();
   std::string all = ss.str();
   result.stderr_tail = all.size() > 2000 ? all.substr(all.size() - 2000) : all;
+  result.stderr_text = all;
   std::error_code ec;
   std::filesystem::remove_all(profile, ec);
   std::filesystem::remove(err_file, ec);
@@ -83,6 +85,13 @@ inline std::string file_url(const std::filesystem::path& path, const std::string
 inline ChromiumResult dump_dom(const std::filesystem::path& html,
                                const std::string& fragment = {}) {
   return run_chromium(file_url(html, fragment), {"--virtual-time-budget=3000", "--dump-dom"});
+}
+
+/// dump_dom with the page's console (Content Security Policy violations included) logged to
+/// stderr_text.
+inline ChromiumResult dump_dom_with_console(const std::filesystem::path& html) {
+  return run_chromium(file_url(html), {"--enable-logging=stderr", "--v=0",
+                                       "--virtual-time-budget=3000", "--dump-dom"});
 }
 
 inline ChromiumResult screenshot(const std::filesystem::path& html,

@@ -21,7 +21,8 @@ using Keys = std::vector<std::string>;
 
 TEST_CASE("JSON document has exactly the documented field names", "[report][json]") {
   json doc = json::parse(render_json_document(sample_report_model()));
-  CHECK(keys(doc) == Keys{"findings", "run", "targets"});
+  CHECK(keys(doc) == Keys{"findings", "run", "targets", "trends"});
+  CHECK(keys(doc["trends"]) == Keys{"fixes", "median_days_to_fix", "open_by_age", "runs"});
   CHECK(keys(doc["run"]) == Keys{"finished_at", "id", "kind", "started_at", "status"});
   REQUIRE(doc["targets"].is_array());
   REQUIRE_FALSE(doc["targets"].empty());
@@ -33,7 +34,7 @@ TEST_CASE("JSON document has exactly the documented field names", "[report][json
                                   "og_title", "title", "title_rule"});
     for (const auto& hop : t["redirects"]) CHECK(keys(hop) == Keys{"status", "url"});
     for (const auto& d : t["drift"]) CHECK(keys(d) == Keys{"after", "before", "kind", "score"});
-    for (const auto& r : t["refs"]) CHECK(keys(r) == Keys{"field", "file", "raw", "slug"});
+    for (const auto& r : t["refs"]) CHECK(keys(r) == Keys{"field", "file", "owner", "raw", "slug"});
     if (!t["replacement"].is_null()) {
       CHECK(keys(t["replacement"]) == Keys{"similarity", "title", "url"});
     }
