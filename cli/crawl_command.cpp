@@ -194,9 +194,9 @@ int run_crawl(int argc, char** argv) {
   store.finish_run(run_id, stopped ? RunStatus::Interrupted : RunStatus::Done);
 
   const double cpu_fetched = process_cpu_seconds();
-  const CrawlOutcome outcome = summarise_crawl(store, run_id);
+  CrawlOutcome outcome = summarise_crawl(store, run_id);
   const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
-  write_crawl_outputs(store, run_id, s);
+  outcome.ready_to_fix = write_crawl_outputs(store, run_id, s);
   // Where the CPU went, for an operator (and bench/run) to see what a weekly crawl costs.
   log.line(fmt::format(
       "cpu seconds: scan and record content {:.2f}, fetch and record checks {:.2f}, "

@@ -11,6 +11,14 @@
 #include "reports/report_loader.h"
 
 namespace linkhealth {
+namespace {
+
+std::optional<std::size_t> ready_count(const ReportModel& model) {
+  if (!model.ready_to_fix) return std::nullopt;
+  return model.ready_to_fix->size();
+}
+
+}  // namespace
 
 CrawlOutcome summarise_crawl(Store& store, std::int64_t run_id) {
   CrawlOutcome outcome;
@@ -33,6 +41,10 @@ std::string summary_line(const CrawlOutcome& o, const RunSettings& s, double sec
       o.changes.fixed);
   if (!s.report.empty()) line += "; report " + s.report;
   if (!s.json.empty() && s.json != "-") line += "; json " + s.json;
+  if (o.ready_to_fix && *o.ready_to_fix > 0) {
+    line +=
+        fmt::format("; {} edit{} ready to fix", *o.ready_to_fix, *o.ready_to_fix == 1 ? "" : "s");
+  }
   return line;
 }
 
@@ -42,8 +54,9 @@ int crawl_exit_code(const CrawlOutcome& o, FailOn fail_on) {
   return static_cast<int>(failed ? ExitCode::Problems : ExitCode::Ok);
 }
 
-void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s) {
-  if (s.report.empty() && s.json.empty()) return;
+std::optional<std::size_t> write_crawl_outputs(Store& store, std::int64_t run_id,
+                                               const RunSettings& s) {
+  if (s.report.empty() && s.json.empty()) return std::nullopt;
   ReportOptions options;
   options.wayback_base = s.wayback_base;
   std::optional<TrackingRules> rules;
@@ -56,7 +69,7 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
     apply_owners(model, {});
     attach_fix_plan(model, store, s.content, s.confirm_runs, fix);
     write_report_files(model, {s.report, s.json}, nullptr);
-    return;
+    return ready_count(model);
   }
   // JSON alone streams from the store, one target in memory at a time: the crawl holds the
   // run lock, so nothing changes the run between the header and the targets.
@@ -68,6 +81,7 @@ void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s
       each(target);
     });
   });
+  return ready_count(header);
 }
 
 }  // namespace linkhealth

@@ -39,6 +39,8 @@ testweb::Scenario moved_web() {
   news["/other"].replies = {page("Quarterly earnings call transcript")};
   news["/edited"].replies = {redirect_to("/edited-new")};
   news["/edited-new"].replies = {page("Edited story")};
+  news["/old-folded"].replies = {redirect_to("/new-folded", 308)};
+  news["/new-folded"].replies = {page("Folded story")};
   return s;
 }
 
@@ -72,7 +74,15 @@ void write_content(const Tree& t) {
                "http://news.web.test/old-crlf\r\n---\r\nBody\r\n");
   t.tree.write("content/table.md",
                "+++\ntitle = \"Table story\"\n[link]\nhref = 'http://news.web.test/old-toml'  # c\n"
-               "original = 'http://news.web.test/old-toml'\n+++\nBody\n");
+               "original = 'http://news.web.test/old-toml'\n[openProjectCustomFields]\n"
+               "cleanUrl = \"http://news.web.test/story?utm_medium=email\"\n+++\nBody\n");
+  // Folded and literal blocks, as YAML emitters write long values.
+  t.tree.write("content/folded.md",
+               "---\ntitle: >-\n  Folded\n  story\nlink:\n  href: >-\n    "
+               "http://news.web.test/old-folded\nopenProjectCustomFields:\n  cleanUrl: |-\n"
+               "    http://news.web.test/old-folded?utm_campaign=y\n---\nBody\n");
+  // A third file citing the moved URL, deleted before the fix.
+  t.tree.write("content/gone.md", yaml("Old place", old, old, old));
   t.tree.write("content/braces.md",
                "{\n  \"title\": \"Braces story\",\n  \"link\": {\"href\": "
                "\"http://news.web.test/old-json\"}\n}\nBody\n");
@@ -130,15 +140,22 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
 
   const auto json = t.tree.root() / "links.json";
   const auto html = t.tree.root() / "report.html";
-  crawl(t, web.port(), {"--json", json.string(), "--report", html.string()});
-  // The crawl's report lists what fix would change now (both links of edited.md still hold
-  // the moved URL at this point).
+  // The second crawl as cron runs it: its summary line counts the edits ready.
+  std::vector<std::string> second = {"crawl",  "--content",   t.content,  "--db",       t.db,
+                                     "--json", json.string(), "--report", html.string()};
+  for (const std::string& flag : loopback_flags(web.port())) second.push_back(flag);
+  const ProcessResult crawled = run_linkhealth(second);
+  INFO(crawled.err);
+  REQUIRE((crawled.status == 0 || crawled.status == 2));
+  // The report lists what fix would change now: both links of edited.md still hold the moved
+  // URL, and gone.md is still there.
+  CHECK_THAT(crawled.out, Catch::Contains("; 14 edits ready to fix"));
   std::ifstream json_file(json);
   const auto report = nlohmann::json::parse(json_file);
   REQUIRE(report.contains("fix_plan"));
-  CHECK(report["fix_plan"].size() == 9);
+  CHECK(report["fix_plan"].size() == 14);
   const std::string page = read_file(html);
-  CHECK_THAT(page, Catch::Contains("Ready to fix <span class=\"count\">(9)</span>") &&
+  CHECK_THAT(page, Catch::Contains("Ready to fix <span class=\"count\">(14)</span>") &&
                        Catch::Contains("edits ready to fix") && Catch::Contains("braces.md:3"));
   // Editors retouch files between the crawl and the fix: a value re-quoted, a file saved with
   // CRLF line ends, a link pointed elsewhere.
@@ -148,10 +165,12 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
   t.tree.write("content/edited.md",
                replaced(t.file("edited.md"), "  href: http://news.web.test/edited",
                         "  href: https://elsewhere.web.test/edited"));
+  t.tree.write("content/folded.md", to_crlf(t.file("folded.md")));
+  std::filesystem::remove(t.tree.root() / "content/gone.md");
   ::chmod((t.tree.root() / "content/table.md").c_str(), 0640);
   std::map<std::string, std::string> before;
   for (const char* name :
-       {"moved.md", "also-moved.md", "tracking.md", "crlf.md", "table.md", "braces.md",
+       {"moved.md", "also-moved.md", "tracking.md", "crlf.md", "table.md", "braces.md", "folded.md",
         "temporary.md", "soft.md", "walled.md", "retitled.md", "edited.md"}) {
     before[name] = t.file(name);
   }
@@ -169,13 +188,14 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
   CHECK_THAT(dry.err, Catch::Contains("edited.md:5: link.href changed since the crawl") &&
                           Catch::Contains("retitled.md:5: link.href moved permanently to "
                                           "http://news.web.test/other") &&
-                          Catch::Contains("planned 8 edits in 7 files (7 redirect, 1 tracking)"));
+                          Catch::Contains("gone.md: gone since the crawl") &&
+                          Catch::Contains("planned 11 edits in 8 files (9 redirect, 2 tracking)"));
 
   const ProcessResult plan =
       run_linkhealth({"fix", "--content", t.content, "--db", t.db, "--json", "-"});
   CHECK(plan.status == 0);
   const auto doc = nlohmann::json::parse(plan.out);
-  REQUIRE(doc.size() == 8);
+  REQUIRE(doc.size() == 11);
   CHECK(doc[0] == nlohmann::json{{"file", "also-moved.md"},
                                  {"line", 4},
                                  {"field", "link.href"},
@@ -187,7 +207,7 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
       run_linkhealth({"fix", "--content", t.content, "--db", t.db, "--apply"});
   INFO(applied.err);
   CHECK(applied.status == 0);
-  CHECK_THAT(applied.err, Catch::Contains("wrote 7 files"));
+  CHECK_THAT(applied.err, Catch::Contains("wrote 8 files"));
   const std::string old_url = "http://news.web.test/old";
   CHECK(t.file("moved.md") == replaced(replaced(before["moved.md"], "href: \"" + old_url + "\"",
                                                 "href: \"http://news.web.test/new\""),
@@ -200,8 +220,17 @@ TEST_CASE("fix rewrites confirmed redirects and tracking leftovers and nothing e
                  "cleanUrl: \"http://news.web.test/story?utm_source=x&id=1\"",
                  "cleanUrl: \"http://news.web.test/story?id=1\""));
   CHECK(t.file("crlf.md") == replaced(before["crlf.md"], "/old-crlf", "/new-crlf"));
-  CHECK(t.file("table.md") == replaced(before["table.md"], "href = 'http://news.web.test/old-toml'",
-                                       "href = 'http://news.web.test/new-toml'"));
+  CHECK(t.file("table.md") ==
+        replaced(replaced(before["table.md"], "href = 'http://news.web.test/old-toml'",
+                          "href = 'http://news.web.test/new-toml'"),
+                 "\"http://news.web.test/story?utm_medium=email\"",
+                 "\"http://news.web.test/story\""));
+  // Both blocks keep their header and indentation; the CRLF the editor saved stays.
+  CHECK(t.file("folded.md") ==
+        replaced(replaced(before["folded.md"], "    http://news.web.test/old-folded\r\n",
+                          "    http://news.web.test/new-folded\r\n"),
+                 "    http://news.web.test/old-folded?utm_campaign=y\r\n",
+                 "    http://news.web.test/new-folded\r\n"));
   CHECK(t.file("braces.md") == replaced(before["braces.md"], "/old-json", "/new-json"));
   struct stat mode {};
   REQUIRE(::stat((t.tree.root() / "content/table.md").c_str(), &mode) == 0);
