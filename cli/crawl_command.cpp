@@ -7,7 +7,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -128,13 +127,7 @@ int run_crawl(int argc, char** argv) {
     }
   });
   if (stop) return *stop;
-  if (s.content.empty()) {
-    return usage_error(kName, "--content is required (or content: in the config)");
-  }
-  std::error_code ec;
-  if (!std::filesystem::is_directory(s.content, ec)) {
-    return usage_error(kName, "--content " + s.content + " is not a directory");
-  }
+  if (const auto bad = check_content_dir(kName, s.content)) return *bad;
 
   RunLog log(s.log);
   // The lock comes before the database is touched, so a second crawl never begins a run.

@@ -97,13 +97,7 @@ int run_fix(int argc, char** argv) {
     options.rules = scan_options_for(s, rules).rules;
   });
   if (stop) return *stop;
-  if (s.content.empty()) {
-    return usage_error(kName, "--content is required (or content: in the config)");
-  }
-  std::error_code ec;
-  if (!std::filesystem::is_directory(s.content, ec)) {
-    return usage_error(kName, "--content " + s.content + " is not a directory");
-  }
+  if (const auto bad = check_content_dir(kName, s.content)) return *bad;
   std::optional<Store> store;
   try {
     store.emplace(Store::open_existing(s.db));

@@ -75,14 +75,29 @@ class JsonWalk {
     return true;
   }
 
-  bool object(const std::string& path) {
+  /// Past `c` when it is the next character.
+  bool take(char c) {
+    if (at_ >= text_.size() || text_[at_] != c) return false;
+    ++at_;
+    return true;
+  }
+
+  /// The items of the object or array whose opening bracket is at at_, each read by `item`,
+  /// up to `close`; false on a malformed text (or once the field is found).
+  template <typename Item>
+  bool items(char close, const Item& item) {
     ++at_;
     skip_space();
-    if (at_ < text_.size() && text_[at_] == '}') {
-      ++at_;
-      return true;
+    if (take(close)) return true;
+    while (item()) {
+      skip_space();
+      if (!take(',')) return take(close);
     }
-    while (at_ < text_.size()) {
+    return false;
+  }
+
+  bool object(const std::string& path) {
+    return items('}', [&] {
       skip_space();
       if (at_ >= text_.size() || text_[at_] != '"') return false;
       const auto key = string_token();
@@ -94,45 +109,13 @@ class JsonWalk {
         return false;
       }
       skip_space();
-      if (at_ >= text_.size() || text_[at_] != ':') return false;
-      ++at_;
-      if (!value(path.empty() ? name : path + "." + name)) return false;
-      skip_space();
-      if (at_ < text_.size() && text_[at_] == ',') {
-        ++at_;
-        continue;
-      }
-      if (at_ < text_.size() && text_[at_] == '}') {
-        ++at_;
-        return true;
-      }
-      return false;
-    }
-    return false;
+      return take(':') && value(path.empty() ? name : path + "." + name);
+    });
   }
 
+  // Items have no dotted path: a field never names one.
   bool array(const std::string& path) {
-    ++at_;
-    skip_space();
-    if (at_ < text_.size() && text_[at_] == ']') {
-      ++at_;
-      return true;
-    }
-    while (at_ < text_.size()) {
-      // Items have no dotted path: a field never names one.
-      if (!value(path + "[]")) return false;
-      skip_space();
-      if (at_ < text_.size() && text_[at_] == ',') {
-        ++at_;
-        continue;
-      }
-      if (at_ < text_.size() && text_[at_] == ']') {
-        ++at_;
-        return true;
-      }
-      return false;
-    }
-    return false;
+    return items(']', [&] { return value(path + "[]"); });
   }
 
   std::string_view text_;
