@@ -108,6 +108,32 @@ bool same_tree(const YAML::Node& before, const YAML::Node& after, const std::str
   return true;
 }
 
+/// A scan reads YAML through a selection of the top-level entries it needs
+/// (extract/top_level_select.h), which must read the edited file as the whole parse does:
+/// `where` names the first top-level entry of `before` it would read otherwise.
+bool scan_reads_alike(const ParsedFile& before, const ParsedFile& after, std::string& where) {
+  if (after.block.format != FrontMatterFormat::yaml || !before.root.IsMap()) return true;
+  std::vector<std::string> keys;
+  for (const auto& entry : before.root) {
+    if (entry.first.IsScalar()) keys.push_back(entry.first.Scalar());
+  }
+  const ParsedFrontMatter selected = parse_front_matter(after.block, &keys);
+  if (selected.error || !selected.root.IsMap()) {
+    where = "the front matter";
+    return false;
+  }
+  for (const std::string& key : keys) {
+    const YAML::Node whole = after.root[key];
+    const YAML::Node part = selected.root[key];
+    if (whole.IsDefined() != part.IsDefined() ||
+        (whole.IsDefined() && !same_tree(whole, part, key, {}, where))) {
+      where = key;
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string spliced(std::string_view file, const std::vector<AppliedEdit>& edits) {
   std::string out;
   std::size_t at = 0;
@@ -140,6 +166,9 @@ std::optional<std::string> disagreement(std::string_view file, const ParsedFile&
     return std::string("the edited front matter ends elsewhere");
   }
   if (!same_tree(before.root, after->root, "", edited, why)) return "after the edit " + why;
+  if (!scan_reads_alike(before, *after, why)) {
+    return "a scan would read " + why + " of the edited file differently";
+  }
   return std::nullopt;
 }
 
