@@ -186,7 +186,7 @@ void CurlMulti::run_timeouts() {
 
 void CurlMulti::arm_timer() {
   // curl moves its deadline on nearly every socket event, and each re-arm is a
-  // timerfd_settime system call (5% of a crawl's CPU on this VM). A timer that fires no later
+  // timerfd_settime system call, a cost paid per event. A timer that fires no later
   // than the deadline stays: firing early only runs socket_action with nothing due. curl
   // reports a deadline once, so after firing the timer is armed again for the one it holds.
   if (!wanted_at_ || (armed_at_ && *armed_at_ <= *wanted_at_)) return;

@@ -1,6 +1,6 @@
 #pragma once
 // One CURLM driven by one boost::asio::io_context through curl_multi_socket_action.
-// See shared/research/model-codebases.md §8: curl owns every fd (we only watch, release()
+// The rules libcurl's socket interface needs: curl owns every fd (we only watch, release()
 // and never close), per-socket state is keyed by the watcher pointer curl hands back (never
 // by fd number), wait handlers hold a shared_ptr and bail out once the watcher is removed,
 // and libcurl is never called from inside one of its own callbacks.

@@ -62,7 +62,7 @@ TransferError classify(CURLcode rc) {
 }  // namespace
 
 std::size_t find_head_end(std::string_view body, std::size_t from) {
-  // memchr: every byte of every head passes through here, a byte loop was 3% of crawl CPU.
+  // memchr: every byte of every head passes through here.
   for (std::size_t i = body.find('<', from); i != std::string_view::npos;
        i = body.find('<', i + 1)) {
     const std::string_view rest = body.substr(i + 1);
@@ -284,8 +284,8 @@ void CurlTransport::take_easy(Exchange& exchange) {
 
 void CurlTransport::give_back(EasyHandle easy) {
   // A handle is used again rather than freed and made anew: curl_easy_cleanup and
-  // curl_easy_init were 2% of a crawl's CPU. Not curl_easy_reset: configure() sets every
-  // option on every exchange anyway, and in libcurl 7.88 the reset leaks the cookie-file
+  // curl_easy_init cost an allocation round per request. Not curl_easy_reset: configure() sets
+  // every option on every exchange anyway, and in libcurl 7.88 the reset leaks the cookie-file
   // list. One spare per transfer in flight is all that can be asked for.
   if (spare_.size() >= static_cast<std::size_t>(std::max(1, options_.concurrency))) return;
   spare_.push_back(std::move(easy));
@@ -330,13 +330,13 @@ void CurlTransport::configure(Exchange& ex, const HttpRequest& request) {
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   // Keep resolved names for the whole run (one process). With a timeout, libcurl prunes its
   // DNS cache by walking every entry as transfers end, a cost of transfers x cached names; at
-  // 28,000 hosts a libcurl hotspot of 23% of samples went away with this setting. A shorter
+  // tens of thousands of hosts that walk dominates the crawl's CPU. A shorter
   // timeout is worse: each expired name costs a resolver thread. The address guard still
   // checks every connect.
   curl_easy_setopt(e, CURLOPT_DNS_CACHE_TIMEOUT, -1L);
   // libcurl 7.88 evicts its oldest idle connection when the cache is over its limit and
   // leaves that host's empty bundle in the cache's hash for good; every later eviction walks
-  // them all. At 28,000 hosts that walk was 45% of a crawl's CPU. A connection no queued
+  // them all, which at tens of thousands of hosts dominates the crawl's CPU. A connection no queued
   // request can use is closed instead of cached, which keeps the cache under its limit.
   curl_easy_setopt(e, CURLOPT_FORBID_REUSE, request.keep_connection ? 0L : 1L);
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, ms(options_.timeout_s));

@@ -21,25 +21,22 @@ constexpr double kPlotW = kWidth - kLeft - kRight;
 constexpr double kPlotH = kHeight - kTop - kBottom;
 
 // The report's verdict colours (report_assets.cpp), as SVG fills.
+struct VerdictFill {
+  Verdict verdict;
+  std::string_view fill;
+};
+constexpr VerdictFill kVerdictFills[] = {
+    {Verdict::Broken, "#b42318"},   {Verdict::Soft404, "#e0685d"},
+    {Verdict::Invalid, "#7a1a12"},  {Verdict::ServerError, "#9a5b00"},
+    {Verdict::Timeout, "#d08a1c"},  {Verdict::NetworkError, "#c9a227"},
+    {Verdict::TlsError, "#6b4a12"},
+};
+
 std::string_view fill_of(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::Broken:
-      return "#b42318";
-    case Verdict::Soft404:
-      return "#e0685d";
-    case Verdict::Invalid:
-      return "#7a1a12";
-    case Verdict::ServerError:
-      return "#9a5b00";
-    case Verdict::Timeout:
-      return "#d08a1c";
-    case Verdict::NetworkError:
-      return "#c9a227";
-    case Verdict::TlsError:
-      return "#6b4a12";
-    default:
-      return "#4b5563";
+  for (const VerdictFill& entry : kVerdictFills) {
+    if (entry.verdict == verdict) return entry.fill;
   }
+  return "#4b5563";
 }
 constexpr std::string_view kNewFill = "#b42318";
 constexpr std::string_view kFixedFill = "#18794e";

@@ -68,22 +68,19 @@ int bind_check(SQLite::Statement& stmt, int first, const CheckResult& check,
 }
 
 int bind_repair(SQLite::Statement& stmt, int first, const RepairSuggestion& repair) {
-  int i = first;
+  // NULL for the suggestion that is absent: all six NULL first, then the ones there are.
+  for (int k = 0; k < kRepairColumnCount; ++k) stmt.bind(first + k);
   if (const auto& r = repair.replacement) {
-    stmt.bindNoCopy(i++, r->url);
-    stmt.bindNoCopy(i++, r->title);
-    stmt.bind(i++, r->similarity);
-  } else {
-    for (int k = 0; k < 3; ++k) stmt.bind(i++);
+    stmt.bindNoCopy(first, r->url);
+    stmt.bindNoCopy(first + 1, r->title);
+    stmt.bind(first + 2, r->similarity);
   }
   if (const auto& a = repair.archive) {
-    stmt.bindNoCopy(i++, a->url);
-    stmt.bindNoCopy(i++, a->timestamp);
-    stmt.bindNoCopy(i++, a->curated_at);
-  } else {
-    for (int k = 0; k < 3; ++k) stmt.bind(i++);
+    stmt.bindNoCopy(first + 3, a->url);
+    stmt.bindNoCopy(first + 4, a->timestamp);
+    stmt.bindNoCopy(first + 5, a->curated_at);
   }
-  return i;
+  return first + kRepairColumnCount;
 }
 
 void read_check(SQLite::Statement& stmt, int first, CheckResult& check) {

@@ -5,6 +5,7 @@
 
 #include "store/check_codec.h"
 #include "store/drift.h"
+#include "store/statement_rows.h"
 
 namespace linkhealth {
 
@@ -47,13 +48,7 @@ std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id
                           "JOIN sources ON sources.id = refs.source_id "
                           "WHERE sources.last_seen_run = ?) ORDER BY targets.url");
   s.bind(1, run_id);
-  std::vector<FetchTarget> out;
-  while (s.executeStep()) {
-    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
-                   s.getColumn(2).getString(), s.getColumn(3).getString(),
-                   s.getColumn(4).getString()});
-  }
-  return out;
+  return all_rows(s, [](SQLite::Statement& row) { return row.getColumns<FetchTarget, 5>(); });
 }
 
 }  // namespace linkhealth

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "extract/utc_time.h"
+#include "store/statement_rows.h"
 
 namespace linkhealth {
 
@@ -48,12 +49,10 @@ std::vector<NoticeRecord> run_notices(SQLite::Database& db, std::int64_t run_id)
                       "SELECT channel, attempted, error, at FROM notices WHERE run_id = ? "
                       "ORDER BY id");
   s.bind(1, run_id);
-  std::vector<NoticeRecord> out;
-  while (s.executeStep()) {
-    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getInt() != 0,
-                   s.getColumn(2).getString(), s.getColumn(3).getString()});
-  }
-  return out;
+  return all_rows(s, [](SQLite::Statement& row) {
+    return NoticeRecord{row.getColumn(0).getString(), row.getColumn(1).getInt() != 0,
+                        row.getColumn(2).getString(), row.getColumn(3).getString()};
+  });
 }
 
 RunTraffic run_traffic(SQLite::Database& db, std::int64_t run_id) {

