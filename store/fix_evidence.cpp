@@ -6,6 +6,7 @@
 
 #include "store/check_codec.h"
 #include "store/content_index.h"
+#include "store/statement_rows.h"
 
 namespace linkhealth {
 namespace {
@@ -18,9 +19,7 @@ std::vector<std::int64_t> last_done_crawls(SQLite::Database& db, int count) {
                       "SELECT id FROM runs WHERE kind = 'crawl' AND status = 'done' "
                       "ORDER BY id DESC LIMIT ?");
   s.bind(1, count);
-  std::vector<std::int64_t> ids;
-  while (s.executeStep()) ids.push_back(s.getColumn(0).getInt64());
-  return ids;
+  return all_rows(s, [](SQLite::Statement& row) { return row.getColumn(0).getInt64(); });
 }
 
 /// The checks in `runs` that match `condition` (SQL over `checks`, a fixed text), by request
@@ -60,8 +59,7 @@ void add_refs(SQLite::Database& db, const std::string& url, FixEvidence& evidenc
                               "JOIN targets ON targets.id = refs.target_id "
                               "WHERE targets.url = ? ORDER BY sources.file, refs.field");
   s.bind(1, url);
-  auto& refs = evidence.refs[url];
-  while (s.executeStep()) refs.push_back(read_ref(s, 0));
+  evidence.refs[url] = all_rows(s, [](SQLite::Statement& row) { return read_ref(row, 0); });
 }
 
 }  // namespace
