@@ -20,6 +20,7 @@
 #include "cli/crawl_notices.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
+#include "cli/fix_settings.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
 #include "cli/repair_phase.h"
@@ -117,6 +118,7 @@ int run_crawl(int argc, char** argv) {
   const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
+    validated_fix_kinds(s);  // the report's "Ready to fix" plans them after the crawl
     validate_notify_settings(s);
     exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/fix_settings.h"
 #include "cli/report_output.h"
 #include "reports/owners.h"
 #include "reports/report_fix_plan.h"
@@ -60,8 +61,7 @@ std::optional<std::size_t> write_crawl_outputs(Store& store, std::int64_t run_id
   ReportOptions options;
   options.wayback_base = s.wayback_base;
   std::optional<TrackingRules> rules;
-  FixOptions fix;
-  fix.rules = scan_options_for(s, rules).rules;
+  const FixOptions fix = fix_options_for(s, rules);
   if (!s.report.empty()) {
     // The HTML report sorts and groups every target: it needs the whole model.
     ReportModel model = load_report_model(store, run_id, options);

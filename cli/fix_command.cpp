@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/file_replace.h"
+#include "cli/fix_settings.h"
 #include "cli/report_output.h"
 #include "cli/run_settings.h"
 #include "cli/setting_flags.h"
@@ -84,17 +85,8 @@ int run_fix(int argc, char** argv) {
   FixOptions options;
   std::optional<TrackingRules> rules;
   const auto stop = parse_command_line(app, argc, argv, [&] {
-    std::string unknown;
-    const auto kinds = fix_kinds_from_list(s.fix_kinds, &unknown);
-    if (!kinds) {
-      throw ConfigError("unknown fix kind '" + unknown +
-                        "' (expected redirect, tracking or relocation, comma-separated)");
-    }
-    options.kinds = *kinds;
-    if (s.confirm_runs < 1) {
-      throw ConfigError(fmt::format("confirm_runs must be at least 1, not {}", s.confirm_runs));
-    }
-    options.rules = scan_options_for(s, rules).rules;
+    check_confirm_runs(s);
+    options = fix_options_for(s, rules);
   });
   if (stop) return *stop;
   if (const auto bad = check_content_dir(kName, s.content)) return *bad;

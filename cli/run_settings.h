@@ -69,6 +69,9 @@ RunSettings load_run_settings(int argc, char** argv);
 /// Checks what CLI11 cannot: --fail-on and --confirm-runs. Throws ConfigError.
 FailOn validated_fail_on(const RunSettings& settings);
 
+/// Throws ConfigError unless --confirm-runs is at least 1.
+void check_confirm_runs(const RunSettings& settings);
+
 /// Scan options for the settings; `rules` receives the loaded tracking rules (it must outlive
 /// the returned options). Throws ConfigError when the rules file is bad.
 ScanOptions scan_options_for(const RunSettings& settings, std::optional<TrackingRules>& rules);

@@ -259,5 +259,11 @@ TEST_CASE("fix refuses bad usage with exit 3", "[cli][fix]") {
   CHECK(kinds.status == 3);
   CHECK_THAT(kinds.err, Catch::Contains("unknown fix kind 'archive'"));
   CHECK(run_linkhealth({"fix", "--db", t.db}).status == 3);
+  // A crawl checks the config's fix_kinds before it starts, not after its report.
+  t.tree.write("bad.yaml", "fix_kinds: redirect,moved\n");
+  const ProcessResult crawl = run_linkhealth({"crawl", "--content", t.content, "--db", t.db,
+                                              "--config", (t.tree.root() / "bad.yaml").string()});
+  CHECK(crawl.status == 3);
+  CHECK_THAT(crawl.err, Catch::Contains("unknown fix kind 'moved'"));
   CHECK(run_linkhealth({"fix", "--content", t.content, "--bogus"}).status == 3);
 }

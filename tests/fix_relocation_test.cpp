@@ -115,6 +115,21 @@ TEST_CASE("fix rewrites a relocation two crawls agree on, only when asked for",
                                  {"kind", "relocation"}});
   CHECK(doc[1]["field"] == "openProjectCustomFields.cleanUrl");
 
+  // The report's "Ready to fix" plans the kinds the config names, as fix does.
+  w.tree.write("linkhealth.yaml", "fix_kinds: redirect,tracking,relocation\n");
+  const std::string config = (w.tree.root() / "linkhealth.yaml").string();
+  for (const auto& [args, edits] :
+       {std::pair<std::vector<std::string>, std::size_t>{{}, 0}, {{"--config", config}, 2}}) {
+    std::vector<std::string> report = {"report", "--db", w.db, "--json", "-"};
+    report.insert(report.end(), args.begin(), args.end());
+    const ProcessResult reported = run_linkhealth(report);
+    INFO(reported.err);
+    REQUIRE(reported.status == 0);
+    const auto plan_in_report = nlohmann::json::parse(reported.out).at("fix_plan");
+    CHECK(plan_in_report.size() == edits);
+    if (edits > 0) CHECK(plan_in_report[0] == doc[0]);
+  }
+
   const ProcessResult applied = w.fix({"--kinds", "redirect,relocation", "--apply"});
   INFO(applied.err);
   CHECK(applied.status == 0);
