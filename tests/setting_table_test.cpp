@@ -45,6 +45,15 @@ const Setting* setting_with_flag(const std::string& flag) {
 }
 
 /// Every "--flag" a --help text lists.
+/// The flags the table gives `command`, with the command's own `extra` ones.
+std::set<std::string> table_flags(FlagsFor command, std::set<std::string> extra = {}) {
+  for (const Setting& setting : setting_table()) {
+    if (!setting.commands.offers(command)) continue;
+    for (const std::string& name : flag_names(setting)) extra.insert(name);
+  }
+  return extra;
+}
+
 std::set<std::string> help_flags(const std::string& help) {
   static const std::regex flag(R"((^|[ ,])(--[a-z0-9-]+))");
   std::set<std::string> out;
@@ -183,12 +192,7 @@ TEST_CASE("every flag of crawl --help is a setting with a config key or a comman
   REQUIRE(crawl.status == 0);
   std::set<std::string> listed = help_flags(crawl.out);
   REQUIRE(listed.erase("--help") == 1);
-  std::set<std::string> from_table;
-  for (const Setting& setting : setting_table()) {
-    if (!setting.commands.offers(FlagsFor::Crawl)) continue;
-    for (const std::string& name : flag_names(setting)) from_table.insert(name);
-  }
-  CHECK(listed == from_table);
+  CHECK(listed == table_flags(FlagsFor::Crawl));
   for (const std::string& flag : listed) {
     INFO(flag);
     const Setting* setting = setting_with_flag(flag);
@@ -203,23 +207,14 @@ TEST_CASE("check --help lists the settings crawl and check share, and its own --
           "[cli][config]") {
   const testing::ProcessResult check = testing::run_linkhealth({"check", "--help"});
   REQUIRE(check.status == 0);
-  std::set<std::string> expected = {"--help", "--json"};
-  for (const Setting& setting : setting_table()) {
-    if (!setting.commands.offers(FlagsFor::Check)) continue;
-    for (const std::string& name : flag_names(setting)) expected.insert(name);
-  }
-  CHECK(help_flags(check.out) == expected);
+  CHECK(help_flags(check.out) == table_flags(FlagsFor::Check, {"--help", "--json"}));
   CHECK_THAT(check.out, !Catch::Contains("--fail-on") && !Catch::Contains("--report"));
 }
 
 TEST_CASE("fix --help lists its settings from the table and its own --json", "[cli][config]") {
   const testing::ProcessResult fix = testing::run_linkhealth({"fix", "--help"});
   REQUIRE(fix.status == 0);
-  std::set<std::string> expected = {"--help", "--json"};
-  for (const Setting& setting : setting_table()) {
-    if (!setting.commands.offers(FlagsFor::Fix)) continue;
-    for (const std::string& name : flag_names(setting)) expected.insert(name);
-  }
+  const std::set<std::string> expected = table_flags(FlagsFor::Fix, {"--help", "--json"});
   CHECK(help_flags(fix.out) == expected);
   CHECK(expected.count("--apply") == 1);
   CHECK(expected.count("--kinds") == 1);
