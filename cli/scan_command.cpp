@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <iostream>
 #include <optional>
 
 #include "cli/command.h"
@@ -46,15 +48,16 @@ int run_scan(int argc, char** argv) {
   }
   options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
 
-  const ScanResult result = scan_content(content, options);
   if (json) {
-    // The cleaner only returns UTF-8, but a file name may be any bytes: those become U+FFFD
-    // rather than an exception that would lose the whole scan.
-    const std::string doc =
-        scan_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::printf("%s\n", doc.c_str());
+    // Streamed, so memory does not grow with the tree. The cleaner only returns UTF-8, but a
+    // file name may be any bytes: those become U+FFFD rather than an exception that would lose
+    // the whole scan.
+    std::fflush(stdout);
+    write_scan_json(std::cout, content, options);
+    std::cout << '\n';
+    std::cout.flush();
   } else {
-    print_scan_summary(stdout, content, result, list);
+    print_scan_summary(stdout, content, scan_content(content, options), list);
   }
   return static_cast<int>(ExitCode::Ok);
 }

@@ -7,6 +7,7 @@
 
 #include "extract/page_meta_json.h"
 #include "reports/fix_plan_json.h"
+#include "reports/json_stream.h"
 
 namespace linkhealth {
 namespace {
@@ -122,47 +123,15 @@ json json_document(const ReportModel& model) {
 
 namespace {
 
-std::string dump(const json& value, int indent) {
-  return value.dump(indent, ' ', false, json::error_handler_t::replace);
-}
-
-/// `value` as it appears `depth` levels deep in a document dumped with `indent`: JSON strings
-/// never hold a raw newline, so every newline of the dump starts a nested line.
-void write_nested(std::ostream& out, const json& value, int indent, int depth) {
-  const std::string text = dump(value, indent);
-  if (indent < 0) {
-    out << text;
-    return;
-  }
-  const std::string margin(static_cast<std::size_t>(indent * depth), ' ');
-  std::size_t from = 0;
-  for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
-    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
-    out << margin;
-    from = nl + 1;
-  }
-  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
-}
-
-/// A top-level array, one element converted and written at a time; `feed` calls its argument
-/// once per element (it need not know the count up front).
+/// A top-level array member, one element converted and written at a time; `feed` calls its
+/// argument once per element (it need not know the count up front).
 template <typename T, typename ToJson>
-void write_array(std::ostream& out,
+void write_array(JsonContainerWriter& document, std::string_view name,
                  const std::function<void(const std::function<void(const T&)>&)>& feed,
-                 ToJson to_json, int indent) {
-  const std::string newline = indent < 0 ? "" : "\n";
-  const std::string margin(indent < 0 ? 0 : static_cast<std::size_t>(indent * 2), ' ');
-  bool first = true;
-  feed([&](const T& item) {
-    out << (first ? "[" : ",") << newline << margin;
-    write_nested(out, to_json(item), indent, 2);
-    first = false;
-  });
-  if (first) {
-    out << "[]";
-    return;
-  }
-  out << newline << std::string(indent < 0 ? 0 : static_cast<std::size_t>(indent), ' ') << ']';
+                 ToJson to_json) {
+  JsonContainerWriter array(document.next(name), '[', document.indent(), document.depth() + 1);
+  feed([&](const T& item) { array.add(to_json(item)); });
+  array.finish();
 }
 
 template <typename T>
@@ -184,25 +153,15 @@ void write_json_document(std::ostream& out, const ReportModel& model, int indent
 
 void write_json_document(std::ostream& out, const ReportModel& header, const TargetFeed& targets,
                          int indent) {
-  // Byte for byte what json_document(model).dump(indent) gives (keys in std::map order), but
-  // only one target is ever a json tree: the whole tree of a 10,000-target run took ~8x the
-  // size of its text.
-  const std::string newline = indent < 0 ? "" : "\n";
-  const std::string margin(indent < 0 ? 0 : static_cast<std::size_t>(indent), ' ');
-  const char* colon = indent < 0 ? ":" : ": ";
-  out << '{' << newline << margin << "\"findings\"" << colon;
-  write_array(out, feed_of(header.findings), finding_json, indent);
-  if (header.ready_to_fix) {
-    out << ',' << newline << margin << "\"fix_plan\"" << colon;
-    write_nested(out, fix_plan_json(*header.ready_to_fix), indent, 1);
-  }
-  out << ',' << newline << margin << "\"run\"" << colon;
-  write_nested(out, run_json(header.run), indent, 1);
-  out << ',' << newline << margin << "\"targets\"" << colon;
-  write_array(out, targets, target_json, indent);
-  out << ',' << newline << margin << "\"trends\"" << colon;
-  write_nested(out, trends_json(header.trends), indent, 1);
-  out << newline << '}';
+  // Byte for byte what json_document(model).dump(indent) gives, but only one target is ever
+  // a json tree: the whole tree of a 10,000-target run took ~8x the size of its text.
+  JsonContainerWriter document(out, '{', indent, 0);
+  write_array(document, "findings", feed_of(header.findings), finding_json);
+  if (header.ready_to_fix) document.add("fix_plan", fix_plan_json(*header.ready_to_fix));
+  document.add("run", run_json(header.run));
+  write_array(document, "targets", targets, target_json);
+  document.add("trends", trends_json(header.trends));
+  document.finish();
 }
 
 std::string render_json_document(const ReportModel& model, int indent) {
