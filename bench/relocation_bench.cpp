@@ -48,8 +48,9 @@ constexpr const char* kCities[] = {"Austin", "Boston",  "Denver", "Fresno", "Tam
 constexpr const char* kWings[] = {"cardiology", "oncology", "pediatric", "maternity", "burn",
                                   "stroke",     "dialysis", "trauma",    "geriatric", "sleep"};
 
+// Distinct for i < 200, so every dead link has an article of its own to be found.
 std::string moved_title(int i) {
-  return std::string(kCities[i % 20]) + " health system opens a new " + kWings[i % 10] +
+  return std::string(kCities[i % 20]) + " health system opens a new " + kWings[(i / 20) % 10] +
          " wing for " + kCities[(i + 7) % 20] + " patients";
 }
 
