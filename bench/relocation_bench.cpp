@@ -17,19 +17,13 @@
 #include <thread>
 #include <vector>
 
+#include "cli/cpu_time.h"
 #include "crawler/crawler.h"
 #include "tests/web/fixture_web.h"
 
 namespace {
 
 using linkhealth::testweb::Reply;
-
-double cpu_s() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 long peak_rss_kb() {
   rusage usage{};
@@ -48,8 +42,9 @@ constexpr const char* kCities[] = {"Austin", "Boston",  "Denver", "Fresno", "Tam
 constexpr const char* kWings[] = {"cardiology", "oncology", "pediatric", "maternity", "burn",
                                   "stroke",     "dialysis", "trauma",    "geriatric", "sleep"};
 
+// Distinct for i < 200, so every dead link has an article of its own to be found.
 std::string moved_title(int i) {
-  return std::string(kCities[i % 20]) + " health system opens a new " + kWings[i % 10] +
+  return std::string(kCities[i % 20]) + " health system opens a new " + kWings[(i / 20) % 10] +
          " wing for " + kCities[(i + 7) % 20] + " patients";
 }
 
@@ -142,13 +137,13 @@ int main(int argc, char** argv) {
   }
   linkhealth::RepairSettings settings;
   const long rss_before = peak_rss_kb();
-  const double cpu_before = cpu_s();
+  const double cpu_before = linkhealth::process_cpu_seconds();
   const auto started = std::chrono::steady_clock::now();
   linkhealth::Crawler crawler(options);
   const auto findings = crawler.find_repairs(links, {}, settings);
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const double cpu = cpu_s() - cpu_before;
+  const double cpu = linkhealth::process_cpu_seconds() - cpu_before;
   const long rss_after = peak_rss_kb();
   kill(server, SIGKILL);
   waitpid(server, nullptr, 0);

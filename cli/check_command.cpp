@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -120,10 +119,7 @@ int run_check(int argc, char** argv) {
     exclusions = TargetExclusions(settings.exclude_urls, settings.exclude_hosts);
   });
   if (stop) return *stop;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(settings.content, ec)) {
-    return usage_error(kName, "--content " + settings.content + " is not a directory");
-  }
+  if (const auto bad = check_content_dir(kName, settings.content)) return *bad;
 
   LocatedSource located = locate_source(settings.content, wanted, scan_options);
   if (!located.warning.empty()) std::fprintf(stderr, "%s: %s\n", kName, located.warning.c_str());

@@ -25,6 +25,7 @@ int run_meta(int argc, char** argv);
 int run_crawl(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_check(int argc, char** argv);
+int run_fix(int argc, char** argv);
 int run_merge(int argc, char** argv);
 
 }  // namespace linkhealth

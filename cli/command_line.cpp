@@ -1,6 +1,7 @@
 #include "cli/command_line.h"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/command.h"
 
@@ -23,6 +24,17 @@ std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv,
     return rc == 0 ? 0 : static_cast<int>(ExitCode::Usage);
   } catch (const ConfigError& e) {
     return usage_error(app.get_name(), e.what());
+  }
+  return std::nullopt;
+}
+
+std::optional<int> check_content_dir(std::string_view command, const std::string& content) {
+  if (content.empty()) {
+    return usage_error(command, "--content is required (or content: in the config)");
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_directory(content, ec)) {
+    return usage_error(command, "--content " + content + " is not a directory");
   }
   return std::nullopt;
 }

@@ -24,6 +24,10 @@ int usage_error(std::string_view command, const std::string& message);
 std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv,
                                       const std::function<void()>& check = nullptr);
 
+/// nullopt when `content` names a directory; otherwise ExitCode::Usage after "<command>:
+/// --content is required ..." or "<command>: --content X is not a directory".
+std::optional<int> check_content_dir(std::string_view command, const std::string& content);
+
 /// Loads the settings of a network command (load_run_settings) into `settings`. nullopt: the
 /// command goes on; ExitCode::Usage after "<command>: <message>" for a bad config file.
 std::optional<int> load_settings(std::string_view command, int argc, char** argv,

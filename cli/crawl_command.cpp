@@ -7,7 +7,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -22,6 +21,7 @@
 #include "cli/crawl_notices.h"
 #include "cli/crawl_outputs.h"
 #include "cli/crawl_recorder.h"
+#include "cli/fix_settings.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
 #include "cli/recording_thread.h"
@@ -116,6 +116,7 @@ int run_crawl(int argc, char** argv) {
   const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
+    validated_fix_kinds(s);  // the report's "Ready to fix" plans them after the crawl
     validate_notify_settings(s);
     plan.exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
@@ -126,13 +127,7 @@ int run_crawl(int argc, char** argv) {
     }
   });
   if (stop) return *stop;
-  if (s.content.empty()) {
-    return usage_error(kName, "--content is required (or content: in the config)");
-  }
-  std::error_code ec;
-  if (!std::filesystem::is_directory(s.content, ec)) {
-    return usage_error(kName, "--content " + s.content + " is not a directory");
-  }
+  if (const auto bad = check_content_dir(kName, s.content)) return *bad;
 
   RunLog log(s.log);
   // The lock comes before the database is touched, so a second crawl never begins a run.
@@ -204,9 +199,9 @@ int run_crawl(int argc, char** argv) {
   store.finish_run(run_id, stopped ? RunStatus::Interrupted : RunStatus::Done);
 
   const double cpu_fetched = process_cpu_seconds();
-  const CrawlOutcome outcome = summarise_crawl(store, run_id);
+  CrawlOutcome outcome = summarise_crawl(store, run_id);
   const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
-  write_crawl_outputs(store, run_id, s);
+  outcome.ready_to_fix = write_crawl_outputs(store, run_id, s);
   // Where the CPU went, for an operator (and bench/run) to see what a weekly crawl costs.
   log.line(fmt::format(
       "cpu seconds: scan and record content {:.2f}, fetch and record checks {:.2f}, "

@@ -5,11 +5,21 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/fix_settings.h"
 #include "cli/report_output.h"
 #include "reports/owners.h"
+#include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 
 namespace linkhealth {
+namespace {
+
+std::optional<std::size_t> ready_count(const ReportModel& model) {
+  if (!model.ready_to_fix) return std::nullopt;
+  return model.ready_to_fix->size();
+}
+
+}  // namespace
 
 CrawlOutcome summarise_crawl(Store& store, std::int64_t run_id) {
   CrawlOutcome outcome;
@@ -32,6 +42,10 @@ std::string summary_line(const CrawlOutcome& o, const RunSettings& s, double sec
       o.changes.fixed);
   if (!s.report.empty()) line += "; report " + s.report;
   if (!s.json.empty() && s.json != "-") line += "; json " + s.json;
+  if (o.ready_to_fix && *o.ready_to_fix > 0) {
+    line +=
+        fmt::format("; {} edit{} ready to fix", *o.ready_to_fix, *o.ready_to_fix == 1 ? "" : "s");
+  }
   return line;
 }
 
@@ -41,27 +55,33 @@ int crawl_exit_code(const CrawlOutcome& o, FailOn fail_on) {
   return static_cast<int>(failed ? ExitCode::Problems : ExitCode::Ok);
 }
 
-void write_crawl_outputs(Store& store, std::int64_t run_id, const RunSettings& s) {
-  if (s.report.empty() && s.json.empty()) return;
+std::optional<std::size_t> write_crawl_outputs(Store& store, std::int64_t run_id,
+                                               const RunSettings& s) {
+  if (s.report.empty() && s.json.empty()) return std::nullopt;
   ReportOptions options;
   options.wayback_base = s.wayback_base;
+  std::optional<TrackingRules> rules;
+  const FixOptions fix = fix_options_for(s, rules);
   if (!s.report.empty()) {
     // The HTML report sorts and groups every target: it needs the whole model.
     ReportModel model = load_report_model(store, run_id, options);
     model.owners = s.owners;
     apply_owners(model, {});
+    attach_fix_plan(model, store, s.content, s.confirm_runs, fix);
     write_report_files(model, {s.report, s.json}, nullptr);
-    return;
+    return ready_count(model);
   }
   // JSON alone streams from the store, one target in memory at a time: the crawl holds the
   // run lock, so nothing changes the run between the header and the targets.
-  write_json_file(s.json, load_report_header(store, run_id, options),
-                  [&](const std::function<void(const TargetRecord&)>& each) {
-                    for_each_report_target(store, run_id, options, [&](TargetRecord&& target) {
-                      assign_owners(target, s.owners);
-                      each(target);
-                    });
-                  });
+  ReportModel header = load_report_header(store, run_id, options);
+  attach_fix_plan(header, store, s.content, s.confirm_runs, fix);
+  write_json_file(s.json, header, [&](const std::function<void(const TargetRecord&)>& each) {
+    for_each_report_target(store, run_id, options, [&](TargetRecord&& target) {
+      assign_owners(target, s.owners);
+      each(target);
+    });
+  });
+  return ready_count(header);
 }
 
 }  // namespace linkhealth

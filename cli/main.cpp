@@ -18,6 +18,8 @@ constexpr Command kCommands[] = {
      linkhealth::run_crawl},
     {"check", "check the links of one content file now (by slug or path)", linkhealth::run_check},
     {"report", "write the HTML report and/or JSON of a recorded run", linkhealth::run_report},
+    {"fix", "write confirmed repairs (redirects, tracking) back into the content files",
+     linkhealth::run_fix},
     {"merge", "fold the databases of a sharded crawl into one store", linkhealth::run_merge},
 };
 

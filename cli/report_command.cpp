@@ -8,11 +8,15 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/config_file.h"
+#include "cli/fix_settings.h"
 #include "cli/report_output.h"
 #include "reports/owners.h"
+#include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 #include "store/store.h"
 
@@ -33,16 +37,22 @@ int run_report(int argc, char** argv) {
   app.add_option("--run", run_id, "run id to report (default: the latest crawl)");
   app.add_option("--wayback-base", options.wayback_base, "Wayback Machine base URL for dead links")
       ->capture_default_str();
-  app.add_option("--config", config_path,
-                 "config file with the owners (default: ./linkhealth.yaml when present)");
+  app.add_option(
+      "--config", config_path,
+      "config file with the owners, fix_kinds and tracking rules (default: ./linkhealth.yaml "
+      "when present)");
   app.add_option("--owner", owner,
                  "only the links in this owner's content ('unowned': content without one)");
   std::vector<Owner> owners;
+  std::optional<TrackingRules> rules;
+  FixOptions fix;
   const auto stop = parse_command_line(app, argc, argv, [&] {
     if (files.html.empty() && files.json.empty()) {
       throw CLI::ValidationError("--out", "give --out FILE.html and/or --json FILE");
     }
-    owners = load_config(config_path).owners;
+    const RunSettings config = load_config(config_path);
+    owners = config.owners;
+    fix = fix_options_for(config, rules);
     const bool known =
         owner.empty() || owner == kUnownedName ||
         std::any_of(owners.begin(), owners.end(), [&](const Owner& o) { return o.name == owner; });
@@ -74,6 +84,12 @@ int run_report(int argc, char** argv) {
   ReportModel model = load_report_model(*store, *run_id, options);
   model.owners = std::move(owners);
   apply_owners(model, owner);
+  // "Ready to fix" needs the content tree: the one the crawl read, when it is still there.
+  const auto run_options = nlohmann::json::parse(store->run(*run_id)->options, nullptr, false);
+  if (run_options.is_object()) {
+    attach_fix_plan(model, *store, run_options.value("content", std::string()),
+                    run_options.value("confirm_runs", 2), fix);
+  }
   // With the JSON on stdout, the "wrote" lines go to stderr so stdout stays one document.
   write_report_files(model, files, files.json == "-" ? stderr : stdout);
   return static_cast<int>(ExitCode::Ok);

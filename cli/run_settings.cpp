@@ -26,10 +26,14 @@ FailOn validated_fail_on(const RunSettings& s) {
   if (!fail_on) {
     throw ConfigError(fmt::format("fail_on must be 'new', 'any' or 'never', not '{}'", s.fail_on));
   }
+  check_confirm_runs(s);
+  return *fail_on;
+}
+
+void check_confirm_runs(const RunSettings& s) {
   if (s.confirm_runs < 1) {
     throw ConfigError(fmt::format("confirm_runs must be at least 1, not {}", s.confirm_runs));
   }
-  return *fail_on;
 }
 
 ScanOptions scan_options_for(const RunSettings& s, std::optional<TrackingRules>& rules) {

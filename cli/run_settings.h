@@ -1,8 +1,8 @@
 #pragma once
-// What a network subcommand (crawl, check) runs with: built-in defaults, then linkhealth.yaml,
-// then the command line, in that order of precedence. The config file is read before the
-// command line is parsed and only sets the values the flags start from, so a flag that was
-// given always wins and one that was not leaves the file's value alone. Each setting's key,
+// What a subcommand reading the config (crawl, check, fix) runs with: built-in defaults, then
+// linkhealth.yaml, then the command line, in that order of precedence. The config file is read
+// before the command line is parsed and only sets the values the flags start from, so a flag that
+// was given always wins and one that was not leaves the file's value alone. Each setting's key,
 // flag and help text are declared once, in cli/setting_table.h.
 
 #include <filesystem>
@@ -41,7 +41,9 @@ struct RunSettings {
   bool fresh = false;                      ///< start a new run even after an interrupted one
   std::string shard;                       ///< "K/N" (crawl --shard), empty = the whole crawl
   bool progress = false;  ///< progress line on stderr; crawl starts it on for a terminal
-  std::vector<std::string> host_limits;  ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
+  std::vector<std::string> host_limits;         ///< --host-limit HOST=PER_HOST[:INTERVAL_MS], raw
+  bool fix_apply = false;                       ///< fix: write the edits, not only show them
+  std::string fix_kinds = "redirect,tracking";  ///< fix: the FixKind names to plan
   FetchOptions fetch;
   std::vector<Owner> owners;  ///< config `owners:`, in rule order
   // After a crawl (cli/crawl_notices.h, cli/metrics_file.h):
@@ -66,6 +68,9 @@ RunSettings load_run_settings(int argc, char** argv);
 
 /// Checks what CLI11 cannot: --fail-on and --confirm-runs. Throws ConfigError.
 FailOn validated_fail_on(const RunSettings& settings);
+
+/// Throws ConfigError unless --confirm-runs is at least 1.
+void check_confirm_runs(const RunSettings& settings);
 
 /// Scan options for the settings; `rules` receives the loaded tracking rules (it must outlive
 /// the returned options). Throws ConfigError when the rules file is bad.

@@ -36,10 +36,7 @@ int run_scan(int argc, char** argv) {
   app.set_version_flag("--version", std::string("linkhealth ") + LINKHEALTH_VERSION);
   if (const auto stop = parse_command_line(app, argc, argv)) return *stop;
 
-  std::error_code ec;
-  if (!std::filesystem::is_directory(content, ec)) {
-    return usage_error(app.get_name(), "--content " + content + " is not a directory");
-  }
+  if (const auto bad = check_content_dir(app.get_name(), content)) return *bad;
   std::optional<TrackingRules> rules;
   if (!rules_file.empty()) {
     try {

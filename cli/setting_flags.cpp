@@ -62,7 +62,7 @@ void add_check(CLI::Option& option, ValueCheck check) {
 void add_setting_flags(CLI::App& app, RunSettings& settings, FlagsFor command) {
   for (const Setting& setting : setting_table()) {
     if (setting.flag.empty()) continue;
-    if (command == FlagsFor::Check && setting.commands == FlagCommands::CrawlOnly) continue;
+    if (!setting.commands.offers(command)) continue;
     CLI::Option* option = std::visit(
         [&](auto field) { return bind_flag(app, setting, field(settings)); }, setting.field);
     add_check(*option, setting.check);

@@ -18,22 +18,28 @@ auto& fetch_field(RunSettings& s) {
   return s.fetch.*Member;
 }
 
-constexpr auto kCrawlOnly = FlagCommands::CrawlOnly;
+constexpr FlagCommands kCrawlOnly{true, false, false};
+constexpr FlagCommands kEvery{true, true, true};
+constexpr FlagCommands kCrawlAndFix{true, false, true};
+constexpr FlagCommands kFixOnly{false, false, true};
 
 const Setting kSettings[] = {
     {.flag = "--config",
      .help = "config file (default: ./linkhealth.yaml when present)",
-     .field = &run_field<&RunSettings::config_path>},
+     .field = &run_field<&RunSettings::config_path>,
+     .commands = kEvery},
     {.key = "content",
      .flag = "--content",
      .help = "content directory to walk (every .md file below it)",
      .field = &run_field<&RunSettings::content>,
-     .config_relative_path = true},
+     .config_relative_path = true,
+     .commands = kEvery},
     {.key = "db",
      .flag = "--db",
-     .help = "SQLite database (created when missing)",
+     .help = "SQLite database (crawl and check create it when missing)",
      .field = &run_field<&RunSettings::db>,
-     .config_relative_path = true},
+     .config_relative_path = true,
+     .commands = kEvery},
     {.key = "report",
      .flag = "--report",
      .help = "write the HTML report of the run here",
@@ -68,9 +74,11 @@ const Setting kSettings[] = {
      .commands = kCrawlOnly},
     {.key = "confirm_runs",
      .flag = "--confirm-runs",
-     .help = "failing runs in a row before a problem counts as new",
+     .help = "failing runs in a row before a problem counts as new (fix: finished crawls that "
+             "must agree on a redirect)",
      .field = &run_field<&RunSettings::confirm_runs>,
-     .check = ValueCheck::Positive},
+     .check = ValueCheck::Positive,
+     .commands = kEvery},
     {.key = "wayback_base",
      .flag = "--wayback-base",
      .help = "Wayback Machine base: its CDX index picks a dead link's archived copy",
@@ -88,7 +96,7 @@ const Setting kSettings[] = {
      .help = "tracking rules file instead of the built-in rules",
      .field = &run_field<&RunSettings::tracking_rules>,
      .config_relative_path = true,
-     .commands = kCrawlOnly},
+     .commands = kCrawlAndFix},
     {.flag = "--progress,!--no-progress",
      .help = "progress line on stderr (terminal only)",
      .field = &run_field<&RunSettings::progress>,
@@ -138,6 +146,15 @@ const Setting kSettings[] = {
      .field = &run_field<&RunSettings::metrics>,
      .config_relative_path = true,
      .commands = kCrawlOnly},
+    {.flag = "--apply",
+     .help = "write the edits into the content files (default: only print the diff)",
+     .field = &run_field<&RunSettings::fix_apply>,
+     .commands = kFixOnly},
+    {.key = "fix_kinds",
+     .flag = "--kinds",
+     .help = "edits to make: redirect, tracking, relocation (comma-separated)",
+     .field = &run_field<&RunSettings::fix_kinds>,
+     .commands = kFixOnly},
     {.key = "url_fields", .field = &run_field<&RunSettings::url_fields>},
     {.key = "exclude.urls", .field = &run_field<&RunSettings::exclude_urls>},
     {.key = "exclude.hosts", .field = &run_field<&RunSettings::exclude_hosts>},

@@ -1,6 +1,6 @@
 #pragma once
-// Every setting of `crawl` and `check`, declared once: its config key, its command-line flag,
-// its help text, the check of its value and where it lives in RunSettings. The config reader
+// Every setting of `crawl`, `check` and `fix`, declared once: its config key, its command-line
+// flag, its help text, the check of its value and where it lives in RunSettings. The config reader
 // (cli/config_file.h) and the flags of both commands with their --help (cli/setting_flags.h)
 // all read this table, and a default is RunSettings' own member initializer, so a setting
 // cannot mean one thing in linkhealth.yaml and another on the command line.
@@ -26,8 +26,18 @@ using SettingField =
 /// What a flag's value must be (CLI11 validators).
 enum class ValueCheck { None, Positive, NonNegative, ExistingFile };
 
+/// The commands whose flags come from this table.
+enum class FlagsFor { Crawl, Check, Fix };
+
 /// The commands that offer a setting's flag.
-enum class FlagCommands { CrawlAndCheck, CrawlOnly };
+struct FlagCommands {
+  bool crawl = true;
+  bool check = true;
+  bool fix = false;
+  bool offers(FlagsFor command) const {
+    return command == FlagsFor::Crawl ? crawl : command == FlagsFor::Check ? check : fix;
+  }
+};
 
 struct Setting {
   /// Config key, sections joined by '.' ("fetch.per_host"); empty: command line only.
@@ -40,7 +50,7 @@ struct Setting {
   ValueCheck check = ValueCheck::None;
   /// A relative path in the config file means one in the config file's folder.
   bool config_relative_path = false;
-  FlagCommands commands = FlagCommands::CrawlAndCheck;
+  FlagCommands commands = {};
   /// The default --help shows where an empty value stands for a built-in one.
   std::string (*shown_default)() = nullptr;
 };

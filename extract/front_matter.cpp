@@ -78,7 +78,7 @@ FrontMatterSplit split_fenced(std::string_view text, FrontMatterFormat format,
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = bare_line(text.substr(at, end - at));
     if (line == fence || (format == FrontMatterFormat::yaml && line == "...")) {
-      out.block = FrontMatterBlock{std::string(text.substr(start, at - start)), 2, format};
+      out.block = FrontMatterBlock{std::string(text.substr(start, at - start)), 2, format, start};
       return out;
     }
     at = end + 1;
@@ -92,7 +92,8 @@ FrontMatterSplit split_fenced(std::string_view text, FrontMatterFormat format,
 
 FrontMatterSplit split_front_matter(std::string_view text) {
   FrontMatterSplit out;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  text.remove_prefix(bom);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     out.error = FrontMatterError{"empty file", 1};
     return out;
@@ -117,12 +118,17 @@ FrontMatterSplit split_front_matter(std::string_view text) {
         FrontMatterError{"front matter uses CR-only (classic Mac) line ends; use LF or CRLF", 1};
     return out;
   }
-  if (opener == "---") return split_fenced(text, FrontMatterFormat::yaml, "---");
-  if (opener == "+++") return split_fenced(text, FrontMatterFormat::toml, "+++");
+  if (opener == "---" || opener == "+++") {
+    out = split_fenced(text, opener == "---" ? FrontMatterFormat::yaml : FrontMatterFormat::toml,
+                       opener);
+    if (out.block) out.block->offset += bom;
+    return out;
+  }
   if (text.starts_with('{')) {
     // Hugo's rule: a file that starts with `{` starts with a JSON object.
     if (const auto end = json_front_matter_end(text)) {
-      out.block = FrontMatterBlock{std::string(text.substr(0, *end)), 1, FrontMatterFormat::json};
+      out.block =
+          FrontMatterBlock{std::string(text.substr(0, *end)), 1, FrontMatterFormat::json, bom};
     } else {
       out.error = FrontMatterError{"unterminated JSON front matter: no closing }", 1};
     }

@@ -30,6 +30,7 @@ struct FrontMatterBlock {
   std::string text;
   int first_line = 2;  ///< file line of the first line of text
   FrontMatterFormat format = FrontMatterFormat::yaml;
+  std::size_t offset = 0;  ///< byte offset of text in the file (after a BOM and the opening line)
 };
 
 struct FrontMatterSplit {

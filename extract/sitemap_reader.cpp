@@ -46,12 +46,15 @@ class Inflater {
       stream_.next_out = reinterpret_cast<Bytef*>(buffer_.data());
       stream_.avail_out = static_cast<uInt>(buffer_.size());
       const int rc = inflate(&stream_, Z_NO_FLUSH);
-      if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
-        return std::string("gzip: ") + (stream_.msg != nullptr ? stream_.msg : "invalid data");
-      }
-      ended_ = rc == Z_STREAM_END;
+      const bool damaged = rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR;
+      if (!damaged) ended_ = rc == Z_STREAM_END;
+      // What was inflated before damage is read first, so the entries before it are the same
+      // however the body arrived in pieces.
       const std::size_t produced = buffer_.size() - stream_.avail_out;
       if (produced > 0 && !out(std::string_view(buffer_.data(), produced))) return "";
+      if (damaged) {
+        return std::string("gzip: ") + (stream_.msg != nullptr ? stream_.msg : "invalid data");
+      }
       if (rc == Z_BUF_ERROR && produced == 0) break;
     }
     return "";

@@ -156,34 +156,39 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
   return out;
 }
 
-SourceRead read_source(const std::filesystem::path& root, const std::filesystem::path& relative,
-                       const ScanOptions& options) {
+std::variant<std::string, Finding> read_content_bytes(const std::filesystem::path& root,
+                                                      const std::filesystem::path& relative,
+                                                      std::uintmax_t max_file_bytes) {
   const std::filesystem::path path = root / relative;
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  SourceRead out;
   if (ec) {
-    out.findings.push_back(
-        file_finding(relative, FindingKind::ParseError, "cannot read file: " + ec.message(), 1));
-    return out;
+    return file_finding(relative, FindingKind::ParseError, "cannot read file: " + ec.message(), 1);
   }
-  if (size > options.max_file_bytes) {
-    out.findings.push_back(file_finding(relative, FindingKind::ParseError,
-                                        "file is " + std::to_string(size) + " bytes, over the " +
-                                            std::to_string(options.max_file_bytes) +
-                                            "-byte limit; not read",
-                                        1));
-    return out;
+  if (size > max_file_bytes) {
+    return file_finding(relative, FindingKind::ParseError,
+                        "file is " + std::to_string(size) + " bytes, over the " +
+                            std::to_string(max_file_bytes) + "-byte limit; not read",
+                        1);
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (!(in && text << in.rdbuf()) && size > 0) {
-    out.findings.push_back(file_finding(relative, FindingKind::ParseError,
-                                        std::string("cannot read file: ") + std::strerror(errno),
-                                        1));
+    return file_finding(relative, FindingKind::ParseError,
+                        std::string("cannot read file: ") + std::strerror(errno), 1);
+  }
+  return std::move(text).str();
+}
+
+SourceRead read_source(const std::filesystem::path& root, const std::filesystem::path& relative,
+                       const ScanOptions& options) {
+  auto bytes = read_content_bytes(root, relative, options.max_file_bytes);
+  if (auto* finding = std::get_if<Finding>(&bytes)) {
+    SourceRead out;
+    out.findings.push_back(std::move(*finding));
     return out;
   }
-  return source_from_text(text.str(), relative, options);
+  return source_from_text(std::get<std::string>(bytes), relative, options);
 }
 
 }  // namespace linkhealth

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <variant>
 #include <vector>
 
 #include "extract/finding.h"
@@ -18,6 +20,12 @@ struct SourceRead {
   bool expects_link = false;      ///< a curated article (or old-schema `link:` key)
   std::vector<Finding> findings;  ///< parse_error, or invalid_url for a non-string URL field
 };
+
+/// The bytes of root/relative, or the parse_error finding (naming `relative`) that says why they
+/// cannot be used: unreadable, or over max_file_bytes (then not read at all).
+std::variant<std::string, Finding> read_content_bytes(const std::filesystem::path& root,
+                                                      const std::filesystem::path& relative,
+                                                      std::uintmax_t max_file_bytes);
 
 /// Reads root/relative. `relative` is also what findings and Source::file name.
 SourceRead read_source(const std::filesystem::path& root, const std::filesystem::path& relative,

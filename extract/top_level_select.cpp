@@ -20,7 +20,11 @@ std::optional<KeyLine> top_level_key(std::string_view line) {
     if (close == std::string_view::npos || close + 1 >= line.size() || line[close + 1] != ':') {
       return std::nullopt;
     }
-    return KeyLine{std::string(line.substr(1, close - 1)), line.substr(close + 2)};
+    // A backslash escape ("a\": b": c) can hide where a double-quoted key really ends (a
+    // single-quoted key's '' is never followed by ':'): leave it to yaml-cpp.
+    const std::string_view key = line.substr(1, close - 1);
+    if (c == '"' && key.find('\\') != std::string_view::npos) return std::nullopt;
+    return KeyLine{std::string(key), line.substr(close + 2)};
   }
   // Characters that start flow collections, anchors, tags, aliases, directives, complex keys.
   if (std::string_view("[]{}&*!|>%@`?,-#\t ").find(c) != std::string_view::npos) {

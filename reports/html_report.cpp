@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 
+#include "reports/fix_section.h"
 #include "reports/html_escape.h"
 #include "reports/problem_table.h"
 #include "reports/report_assets.h"
@@ -52,6 +53,9 @@ std::string header_html(const ReportModel& model, const VerdictTotals& totals) {
   out += card("good", totals.of(Verdict::Ok), "OK");
   out += card("info", totals.unverifiable(), "blocked / unverifiable (not counted)");
   out += card("", totals.all(), "URLs checked");
+  if (model.ready_to_fix) {
+    out += card("info", static_cast<int>(model.ready_to_fix->size()), "edits ready to fix");
+  }
   out += "</div><div class=\"chips\">";
   for (Verdict v : verdicts_by_severity()) {
     if (totals.of(v) == 0) continue;
@@ -218,6 +222,7 @@ std::string render_html_report(const ReportModel& model) {
   out += changes_html(model);
   out += render_trend_section(model.trends);
   out += review_html(model);
+  out += ready_to_fix_html(model);
   out += unverifiable_html(model);
   out += findings_html(model.findings);
   out += legend_html();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/page_meta_json.h"
+#include "reports/fix_plan_json.h"
 #include "reports/json_stream.h"
 
 namespace linkhealth {
@@ -112,10 +113,12 @@ json json_document(const ReportModel& model) {
   for (const auto& target : model.targets) targets.push_back(target_json(target));
   json findings = json::array();
   for (const auto& finding : model.findings) findings.push_back(finding_json(finding));
-  return {{"run", run_json(model.run)},
-          {"targets", std::move(targets)},
-          {"findings", std::move(findings)},
-          {"trends", trends_json(model.trends)}};
+  json document = {{"run", run_json(model.run)},
+                   {"targets", std::move(targets)},
+                   {"findings", std::move(findings)},
+                   {"trends", trends_json(model.trends)}};
+  if (model.ready_to_fix) document["fix_plan"] = fix_plan_json(*model.ready_to_fix);
+  return document;
 }
 
 namespace {
@@ -154,6 +157,7 @@ void write_json_document(std::ostream& out, const ReportModel& header, const Tar
   // a json tree: the whole tree of a 10,000-target run took ~8x the size of its text.
   JsonContainerWriter document(out, '{', indent, 0);
   write_array(document, "findings", feed_of(header.findings), finding_json);
+  if (header.ready_to_fix) document.add("fix_plan", fix_plan_json(*header.ready_to_fix));
   document.add("run", run_json(header.run));
   write_array(document, "targets", targets, target_json);
   document.add("trends", trends_json(header.trends));

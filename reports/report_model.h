@@ -6,11 +6,13 @@
 // network.
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/finding.h"
+#include "reports/fix_edit.h"
 #include "reports/owners.h"
 #include "reports/trend_series.h"
 #include "store/records.h"
@@ -36,6 +38,9 @@ struct ReportModel {
   std::vector<Owner> owners;  ///< the config's owners, in rule order
   std::string owner_filter;   ///< `report --owner`: only this owner's rows are in the model
   Trends trends;              ///< the history section (empty for a `check` run)
+  /// What `linkhealth fix` would change now (reports/report_fix_plan.h); nullopt when the
+  /// content tree was not read for it.
+  std::optional<std::vector<FixEdit>> ready_to_fix;
 };
 
 /// How many targets carry each verdict, indexed by the Verdict's value.

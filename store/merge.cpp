@@ -307,7 +307,13 @@ MergeOutcome merge_shards(const std::filesystem::path& into,
 
   std::string finished = open.front().run.run.finished_at;
   for (const OpenShard& s : open) finished = std::max(finished, s.run.run.finished_at);
-  const nlohmann::json options = {{"merged_from", from}, {"shards", open.front().run.shard.count}};
+  // The shards' settings (the same content tree, which merge checked), so `report` finds the
+  // content the run read as it does for a crawl made on one machine.
+  nlohmann::json options = nlohmann::json::parse(open.front().run.run.options, nullptr, false);
+  if (!options.is_object()) options = nlohmann::json::object();
+  options.erase("shard");
+  options["merged_from"] = from;
+  options["shards"] = open.front().run.shard.count;
   SQLite::Statement insert_run(
       db,
       "INSERT INTO runs (kind, started_at, finished_at, status, options, target_count) VALUES "

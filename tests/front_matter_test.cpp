@@ -312,3 +312,20 @@ TEST_CASE("an indented top level is read like any other", "[extract][front_matte
   CHECK(r.sources[0].title == "Ethics and Compliance");
   CHECK(r.targets.size() == 1);
 }
+
+TEST_CASE("an escaped quote in a column-0 string leaves the selection to the full parse",
+          "[extract][front_matter]") {
+  // front_matter_edit_fuzz crash-50bda0bd...: the selection took `"...\": b"` for the key
+  // `...\` and blanked the line yaml-cpp reads as the value of `link:`.
+  const std::string text = "---\nslug: s\nlink:\n\"https://e.org/a\\\": b\"\n---\n";
+  ScanOptions full;
+  full.full_yaml_check = true;
+  const auto fast = linkhealth::source_from_text(text, "x.md", {});
+  const auto whole = linkhealth::source_from_text(text, "x.md", full);
+  REQUIRE(fast.source);
+  REQUIRE(whole.source);
+  REQUIRE(whole.source->urls.size() == 1);
+  CHECK(whole.source->urls[0].raw == "https://e.org/a\": b");
+  REQUIRE(fast.source->urls.size() == 1);
+  CHECK(fast.source->urls[0].raw == whole.source->urls[0].raw);
+}

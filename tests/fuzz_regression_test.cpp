@@ -54,6 +54,29 @@ TEST_CASE("fuzz: yaml-cpp's \\_ and \\N escapes no longer give invalid UTF-8 tit
   CHECK(read.source->title == "Ho]pitals \xC2\xA0 \xC2\x85");
 }
 
+TEST_CASE("fuzz: filling a blank value adds the field the reader skipped before", "[fuzz][fix]") {
+  // front_matter_edit_fuzz crash-2b251791... (seed regress-blank-toml-value.md): a blank
+  // value is no URL to the reader, so the rewritten one is a field it reads for the first time;
+  // the check expected the fields it read before only. The rewrite itself was right.
+  const std::string value = "https://news.example/it's";
+  const std::string file = "+++\ntitle = 'T'\n[link]\nhref =\"\"\n+++\n";
+  CHECK(linkhealth::fuzz::check_front_matter_edit(value + "\n" + file).value_or("ok") == "ok");
+  const auto edited = linkhealth::edit_front_matter(file, {{"link.href", "", value}});
+  CHECK(edited.text == "+++\ntitle = 'T'\n[link]\nhref =\"" + value + "\"\n+++\n");
+}
+
+TEST_CASE("fuzz: a rewritten value at column 0 with an escaped quote reads the same in a scan",
+          "[fuzz][fix]") {
+  // front_matter_edit_fuzz crash-50bda0bd... (seed regress-escaped-quote-line.md): the scan's
+  // selection of top-level entries took the rewritten `"...f\": \"h0..."` line for a key and
+  // blanked it (see also front_matter_test.cpp).
+  const std::string input =
+      read_bytes(std::filesystem::path(LINKHEALTH_SOURCE_DIR) /
+                 "tests/fuzz/seeds/front_matter_edit_fuzz/regress-escaped-quote-line.md");
+  REQUIRE(input.find("f\": \"h0") != std::string::npos);
+  CHECK(linkhealth::fuzz::check_front_matter_edit(input).value_or("ok") == "ok");
+}
+
 TEST_CASE("fuzz: every seed input keeps its target's properties", "[fuzz]") {
   const std::filesystem::path seeds =
       std::filesystem::path(LINKHEALTH_SOURCE_DIR) / "tests/fuzz/seeds";
@@ -61,6 +84,7 @@ TEST_CASE("fuzz: every seed input keeps its target's properties", "[fuzz]") {
       {"url_cleaner_fuzz", linkhealth::fuzz::check_url_cleaner},
       {"front_matter_fuzz", linkhealth::fuzz::check_front_matter},
       {"page_meta_fuzz", linkhealth::fuzz::check_page_meta},
+      {"front_matter_edit_fuzz", linkhealth::fuzz::check_front_matter_edit},
       {"sitemap_fuzz", linkhealth::fuzz::check_sitemap},
   };
   for (const auto& [name, check] : targets) {

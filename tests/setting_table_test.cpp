@@ -1,4 +1,4 @@
-// The setting table drives linkhealth.yaml and the flags of crawl and check: one key and one
+// The setting table drives linkhealth.yaml and the flags of crawl, check and fix: one key and one
 // flag per setting, nothing declared beside it, and the same value whichever way it is set.
 #include <catch2/catch.hpp>
 
@@ -45,6 +45,15 @@ const Setting* setting_with_flag(const std::string& flag) {
 }
 
 /// Every "--flag" a --help text lists.
+/// The flags the table gives `command`, with the command's own `extra` ones.
+std::set<std::string> table_flags(FlagsFor command, std::set<std::string> extra = {}) {
+  for (const Setting& setting : setting_table()) {
+    if (!setting.commands.offers(command)) continue;
+    for (const std::string& name : flag_names(setting)) extra.insert(name);
+  }
+  return extra;
+}
+
 std::set<std::string> help_flags(const std::string& help) {
   static const std::regex flag(R"((^|[ ,])(--[a-z0-9-]+))");
   std::set<std::string> out;
@@ -183,11 +192,7 @@ TEST_CASE("every flag of crawl --help is a setting with a config key or a comman
   REQUIRE(crawl.status == 0);
   std::set<std::string> listed = help_flags(crawl.out);
   REQUIRE(listed.erase("--help") == 1);
-  std::set<std::string> from_table;
-  for (const Setting& setting : setting_table()) {
-    for (const std::string& name : flag_names(setting)) from_table.insert(name);
-  }
-  CHECK(listed == from_table);
+  CHECK(listed == table_flags(FlagsFor::Crawl));
   for (const std::string& flag : listed) {
     INFO(flag);
     const Setting* setting = setting_with_flag(flag);
@@ -202,13 +207,19 @@ TEST_CASE("check --help lists the settings crawl and check share, and its own --
           "[cli][config]") {
   const testing::ProcessResult check = testing::run_linkhealth({"check", "--help"});
   REQUIRE(check.status == 0);
-  std::set<std::string> expected = {"--help", "--json"};
-  for (const Setting& setting : setting_table()) {
-    if (setting.commands == FlagCommands::CrawlOnly) continue;
-    for (const std::string& name : flag_names(setting)) expected.insert(name);
-  }
-  CHECK(help_flags(check.out) == expected);
+  CHECK(help_flags(check.out) == table_flags(FlagsFor::Check, {"--help", "--json"}));
   CHECK_THAT(check.out, !Catch::Contains("--fail-on") && !Catch::Contains("--report"));
+}
+
+TEST_CASE("fix --help lists its settings from the table and its own --json", "[cli][config]") {
+  const testing::ProcessResult fix = testing::run_linkhealth({"fix", "--help"});
+  REQUIRE(fix.status == 0);
+  const std::set<std::string> expected = table_flags(FlagsFor::Fix, {"--help", "--json"});
+  CHECK(help_flags(fix.out) == expected);
+  CHECK(expected.count("--apply") == 1);
+  CHECK(expected.count("--kinds") == 1);
+  CHECK(expected.count("--confirm-runs") == 1);
+  CHECK_THAT(fix.out, !Catch::Contains("--concurrency"));
 }
 
 TEST_CASE("every setting gets the same value from the config file and from its flag",
@@ -224,11 +235,12 @@ TEST_CASE("every setting gets the same value from the config file and from its f
     }
     if (setting.flag.empty()) continue;
     const std::vector<std::string> args = flag_arguments(setting, expected);
-    CHECK(parsed_flags(args, FlagsFor::Crawl) == expected);
-    if (setting.commands == FlagCommands::CrawlAndCheck) {
-      CHECK(parsed_flags(args, FlagsFor::Check) == expected);
-    } else {
-      CHECK_THROWS_AS(parsed_flags(args, FlagsFor::Check), CLI::ParseError);
+    for (const FlagsFor command : {FlagsFor::Crawl, FlagsFor::Check, FlagsFor::Fix}) {
+      if (setting.commands.offers(command)) {
+        CHECK(parsed_flags(args, command) == expected);
+      } else {
+        CHECK_THROWS_AS(parsed_flags(args, command), CLI::ParseError);
+      }
     }
   }
 }

@@ -8,6 +8,7 @@
 #include "types/drift_kind.h"
 #include "types/fail_on.h"
 #include "types/finding_kind.h"
+#include "types/fix_kind.h"
 #include "types/run_kind.h"
 #include "types/verdict.h"
 
@@ -79,4 +80,23 @@ TEST_CASE("every finding kind name round-trips and is unique", "[types]") {
   }
   CHECK(names.size() == kFindingKindCount);
   CHECK_FALSE(finding_kind_from_string("parse error").has_value());
+}
+
+TEST_CASE("every fix kind name round-trips, and --kinds lists parse", "[types]") {
+  std::set<std::string> names;
+  for (FixKind k : all_values<FixKind>()) {
+    const std::string_view name = to_string(k);
+    INFO(name);
+    CHECK(from_name<FixKind>(name) == k);
+    CHECK(names.insert(std::string(name)).second);
+  }
+  CHECK(names.size() == 3);
+  CHECK(fix_kinds_from_list("redirect,tracking") ==
+        std::vector<FixKind>{FixKind::Redirect, FixKind::Tracking});
+  CHECK(fix_kinds_from_list("relocation,relocation") == std::vector<FixKind>{FixKind::Relocation});
+  std::string unknown;
+  CHECK_FALSE(fix_kinds_from_list("redirect,archive", &unknown));
+  CHECK(unknown == "archive");
+  CHECK_FALSE(fix_kinds_from_list(""));
+  CHECK_FALSE(fix_kinds_from_list("redirect,"));
 }

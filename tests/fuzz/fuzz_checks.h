@@ -4,12 +4,14 @@
 // build. Each function returns the broken property, or nullopt when the input passed.
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/clearurls_rules.h"
+#include "extract/front_matter_edit.h"
 #include "extract/page_meta.h"
 #include "extract/scan_options.h"
 #include "extract/sitemap_reader.h"
@@ -182,6 +184,73 @@ inline std::optional<std::string> check_front_matter(std::string_view text) {
       if (has_control_char(*s)) return "Source text holds a control character";
     }
   }
+  return std::nullopt;
+}
+
+/// Every field the source reader gives, by name (URL fields and the text fields).
+inline std::vector<std::pair<std::string, std::string>> read_fields(const Source& source) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const UrlField& u : source.urls) out.emplace_back(u.field, u.raw);
+  for (const auto& [name, value] :
+       {std::pair<const char*, const std::string*>{"title", &source.title},
+        {"description", &source.description},
+        {"slug", &source.slug},
+        {"date", &source.date}}) {
+    out.emplace_back(name, *value);
+  }
+  return out;
+}
+
+/// The first line of the input is a new value, the rest a content file. Every URL field the
+/// reader finds is rewritten to the new value: each edit is either refused, leaving the file
+/// as it was, or applied, and then the reader (its own fast path, not the rewriter's full
+/// parse) finds exactly the new value there and every other field as before, and the bytes
+/// outside the rewritten values are the original ones.
+inline std::optional<std::string> check_front_matter_edit(std::string_view input) {
+  const std::size_t nl = input.find('\n');
+  if (nl == std::string_view::npos) return std::nullopt;
+  const std::string value(input.substr(0, nl));
+  const std::string_view file = input.substr(nl + 1);
+  const SourceRead before = source_from_text(file, "fuzz/input.md", {});
+  std::vector<ValueEdit> edits;
+  if (before.source) {
+    for (const UrlField& u : before.source->urls) edits.push_back({u.field, u.raw, value});
+  }
+  if (edits.empty()) edits.push_back({"link.href", "", value});
+  const FrontMatterEdits result = edit_front_matter(file, edits);
+  if (result.applied.size() + result.refused.size() > edits.size())
+    return "more outcomes than edits";
+  if (result.applied.empty()) {
+    return result.text == file ? std::nullopt
+                               : std::optional<std::string>("no edit applied but the text changed");
+  }
+  std::string rebuilt;
+  std::size_t at = 0;
+  for (const AppliedEdit& a : result.applied) {
+    if (a.splice.begin < at || a.splice.end > file.size()) return "splices out of order";
+    rebuilt.append(file.substr(at, a.splice.begin - at));
+    rebuilt += a.splice.text;
+    at = a.splice.end;
+  }
+  rebuilt.append(file.substr(at));
+  if (rebuilt != result.text) return "bytes outside the edited values changed";
+  const SourceRead after = source_from_text(result.text, "fuzz/input.md", {});
+  if (!after.source) return "the edited file no longer reads";
+  // By name: a blank value is no URL to the reader, so an edit can add a field to what it
+  // reads (a blank one filled) or drop one (a value blanked).
+  const auto by_name = [](const Source& source) {
+    const auto fields = read_fields(source);
+    return std::map<std::string, std::string>(fields.begin(), fields.end());
+  };
+  auto expected = by_name(*before.source);
+  for (const AppliedEdit& a : result.applied) {
+    if (trim_ascii(value).empty()) {
+      expected.erase(a.edit.field);
+    } else {
+      expected[a.edit.field] = a.edit.new_value;
+    }
+  }
+  if (by_name(*after.source) != expected) return "the edited file reads differently";
   return std::nullopt;
 }
 
