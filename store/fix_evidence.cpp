@@ -88,9 +88,10 @@ FixEvidence load_fix_evidence(SQLite::Database& db, int confirm_runs) {
       }
     }
   }
-  SQLite::Statement tracked(db,
-                            "SELECT DISTINCT sources.file FROM refs "
-                            "JOIN sources ON sources.id = refs.source_id WHERE refs.removed <> '[]'");
+  SQLite::Statement tracked(
+      db,
+      "SELECT DISTINCT sources.file FROM refs "
+      "JOIN sources ON sources.id = refs.source_id WHERE refs.removed <> '[]'");
   for (std::string& file :
        all_rows(tracked, [](SQLite::Statement& row) { return row.getColumn(0).getString(); })) {
     evidence.tracking_files.insert(std::move(file));
