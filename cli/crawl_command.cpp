@@ -15,6 +15,7 @@
 
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "cli/content_feed.h"
 #include "cli/cpu_time.h"
 #include "cli/crawl_follow_up.h"
 #include "cli/crawl_notices.h"
@@ -23,6 +24,7 @@
 #include "cli/fix_settings.h"
 #include "cli/free_memory.h"
 #include "cli/progress_line.h"
+#include "cli/recording_thread.h"
 #include "cli/repair_phase.h"
 #include "cli/run_lock.h"
 #include "cli/run_log.h"
@@ -38,9 +40,6 @@ namespace linkhealth {
 namespace {
 
 constexpr const char* kName = "linkhealth crawl";
-// Files scanned and recorded at a time: large enough that each slice's transaction and
-// thread start-up are amortised, small enough that a slice is a few MB.
-constexpr std::size_t kScanSliceFiles = 512;
 
 /// Every ~200 ms: redraws the progress line (on a terminal) and commits a due batch, so a
 /// crawl waiting on slow hosts does not keep its last results uncommitted.
@@ -111,21 +110,20 @@ int run_crawl(int argc, char** argv) {
       kName};
   add_setting_flags(app, s, FlagsFor::Crawl);
   FailOn fail_on = FailOn::New;
-  TargetExclusions exclusions;
+  FeedPlan plan;
   ScanOptions scan_options;
   std::optional<TrackingRules> rules;
-  Shard shard;
   const auto stop = parse_command_line(app, argc, argv, [&] {
     apply_host_limits(s);
     fail_on = validated_fail_on(s);
     validated_fix_kinds(s);  // the report's "Ready to fix" plans them after the crawl
     validate_notify_settings(s);
-    exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
+    plan.exclusions = TargetExclusions(s.exclude_urls, s.exclude_hosts);
     scan_options = scan_options_for(s, rules);
     if (!s.shard.empty()) {
       const auto parsed = parse_shard(s.shard);
       if (!parsed) throw ConfigError("--shard " + s.shard + ": expected K/N with 0 <= K < N");
-      shard = *parsed;
+      plan.shard = *parsed;
     }
   });
   if (stop) return *stop;
@@ -151,36 +149,48 @@ int run_crawl(int argc, char** argv) {
   Store store =
       Store::open(s.db, StoreOptions{200, std::chrono::milliseconds(500), s.confirm_runs});
   const std::int64_t run_id = store.begin_run(RunKind::Crawl, options_json(s), s.fresh);
-  // Each slice of files is recorded and dropped: the scan never holds the whole tree.
-  store.record_findings(run_id, {});
-  const ScanCounts counts =
-      scan_in_slices(s.content, scan_options, kScanSliceFiles, [&](ScanResult& slice) {
-        store.record_source_slice(run_id, slice.sources, slice.targets);
-        store.append_findings(run_id, slice.findings);
-      });
-  const std::int64_t target_count = store.finish_sources(run_id);
-  store.flush();
-  const std::set<std::string> already = store.checked_urls(run_id);
-  log.line(fmt::format("crawl run {} {}: {} targets from {} files in {}, {} already checked",
-                       run_id, already.empty() ? "started" : "resumed", target_count,
-                       counts.files_read, s.content, already.size()));
-  if (counts.parse_errors > 0) {
-    const std::string warning = fmt::format(
-        "warning: {} content files could not be read (parse_error findings)", counts.parse_errors);
-    std::fprintf(stderr, "%s: %s\n", kName, warning.c_str());
-    log.line(warning);
-  }
-  release_free_memory();
-  const double cpu_scanned = process_cpu_seconds();
-
   std::size_t planned = 0;
+  plan.already_checked = store.checked_urls(run_id);
+  const std::size_t already_checked = plan.already_checked.size();
+
+  // The crawler fetches on this thread while the content is scanned and recorded on another
+  // (cli/content_feed.h); the fetching thread's CPU during the scan is the fetch phase's.
+  const ThreadCpuClock fetch_clock;
+  const double fetch_cpu_started = fetch_clock.seconds();
+  double cpu_scanned = 0;
+  double fetch_cpu_in_scan = 0;
   {
     CrawlRecorder recorder(store, run_id, log);
-    std::vector<FetchTarget> targets = recorder.plan(already, exclusions, shard);
-    planned = targets.size();
-    CrawlTicker ticker(crawler, recorder, s.progress);
-    crawler.run(std::move(targets), [&](CheckResult r) { recorder.record(std::move(r)); });
+    recorder.hold();
+    TargetStream targets;
+    ContentFeed feed(
+        store, run_id, s.content, scan_options, std::move(plan), recorder, targets,
+        [&](const FedContent& fed) {
+          log.line(
+              fmt::format("crawl run {} {}: {} targets from {} files in {}, {} already checked",
+                          run_id, already_checked == 0 ? "started" : "resumed", fed.target_count,
+                          fed.counts.files_read, s.content, already_checked));
+          if (fed.counts.parse_errors > 0) {
+            const std::string warning =
+                fmt::format("warning: {} content files could not be read (parse_error findings)",
+                            fed.counts.parse_errors);
+            std::fprintf(stderr, "%s: %s\n", kName, warning.c_str());
+            log.line(warning);
+          }
+          release_free_memory();
+          cpu_scanned = process_cpu_seconds();
+          fetch_cpu_in_scan = fetch_clock.seconds() - fetch_cpu_started;
+        },
+        [&] { crawler.request_stop(); });
+    {
+      CrawlTicker ticker(crawler, recorder, s.progress);
+      RecordingThread recording(recorder, [&] { crawler.request_stop(); });
+      crawler.run(targets, [&](CheckResult r) { recording.push(std::move(r)); });
+      recording.finish();
+    }
+    feed.finish();
     recorder.flush();
+    planned = recorder.planned();
   }
   if (!signals.received()) run_repair_phase(store, run_id, crawler, s, log);
   // The report below reads the whole run back: start it from a trimmed heap.
@@ -196,7 +206,8 @@ int run_crawl(int argc, char** argv) {
   log.line(fmt::format(
       "cpu seconds: scan and record content {:.2f}, fetch and record checks {:.2f}, "
       "report and JSON {:.2f}",
-      cpu_scanned - cpu_started, cpu_fetched - cpu_scanned, process_cpu_seconds() - cpu_fetched));
+      cpu_scanned - cpu_started - fetch_cpu_in_scan, cpu_fetched - cpu_scanned + fetch_cpu_in_scan,
+      process_cpu_seconds() - cpu_fetched));
   SystemNoticeSender sender(s.sendmail, s.notify_timeout);
   const std::string followed =
       follow_up_crawl(store, run_id, s, outcome, elapsed.count(), sender, log);

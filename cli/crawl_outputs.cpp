@@ -61,7 +61,8 @@ std::optional<std::size_t> write_crawl_outputs(Store& store, std::int64_t run_id
   ReportOptions options;
   options.wayback_base = s.wayback_base;
   std::optional<TrackingRules> rules;
-  const FixOptions fix = fix_options_for(s, rules);
+  FixOptions fix = fix_options_for(s, rules);
+  fix.evidence_files_only = true;  // the scan of this run has just read them all
   if (!s.report.empty()) {
     // The HTML report sorts and groups every target: it needs the whole model.
     ReportModel model = load_report_model(store, run_id, options);

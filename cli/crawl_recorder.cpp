@@ -14,6 +14,8 @@ CrawlRecorder::CrawlRecorder(Store& store, std::int64_t run_id, RunLog& log, OnR
 CrawlRecorder::~CrawlRecorder() {
   try {
     std::lock_guard lock(mu_);
+    if (held_) return;  // the content was not recorded: nothing is
+    take_held_locked();
     record_slice_locked();
   } catch (...) {  // NOLINT(bugprone-empty-catch): the results are fetched again on resume
   }
@@ -23,9 +25,29 @@ std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& alread
                                              const TargetExclusions& exclusions,
                                              const Shard& shard) {
   std::lock_guard lock(mu_);
+  return plan_locked(store_.fetch_targets(run_id_), already_checked, exclusions, shard);
+}
+
+std::vector<FetchTarget> CrawlRecorder::plan_slice(const std::vector<std::string>& urls,
+                                                   const std::set<std::string>& already_checked,
+                                                   const TargetExclusions& exclusions,
+                                                   const Shard& shard) {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> fresh;
+  for (const std::string& url : urls) {
+    if (planned_.insert(url).second) fresh.push_back(url);
+  }
+  if (fresh.empty()) return {};
+  return plan_locked(store_.fetch_targets(fresh), already_checked, exclusions, shard);
+}
+
+std::vector<FetchTarget> CrawlRecorder::plan_locked(std::vector<FetchTarget> targets,
+                                                    const std::set<std::string>& already_checked,
+                                                    const TargetExclusions& exclusions,
+                                                    const Shard& shard) {
   std::vector<FetchTarget> out;
   // By URL (the store's order), so hosts interleave the same way on every run.
-  for (FetchTarget& target : store_.fetch_targets(run_id_)) {
+  for (FetchTarget& target : targets) {
     if (already_checked.count(target.request_url) != 0 || !shard_owns_host(shard, target.host)) {
       continue;
     }
@@ -35,16 +57,47 @@ std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& alread
     }
     out.push_back(std::move(target));
   }
+  planned_count_ += out.size();
   return out;
+}
+
+std::size_t CrawlRecorder::planned() const {
+  std::lock_guard lock(mu_);
+  return planned_count_;
+}
+
+void CrawlRecorder::hold() {
+  std::lock_guard lock(mu_);
+  held_ = true;
+}
+
+void CrawlRecorder::open() {
+  std::lock_guard lock(mu_);
+  held_ = false;
 }
 
 void CrawlRecorder::record(CheckResult result) {
   std::lock_guard lock(mu_);
+  if (held_) {
+    waiting_.push_back(std::move(result));
+    return;
+  }
+  take_held_locked();
   take_locked(std::move(result));
   store_.flush_if_due();
 }
 
+void CrawlRecorder::take_held_locked() {
+  std::vector<CheckResult> waiting;
+  waiting.swap(waiting_);
+  for (CheckResult& result : waiting) take_locked(std::move(result));
+}
+
 void CrawlRecorder::take_locked(CheckResult result) {
+  if (held_) {
+    waiting_.push_back(std::move(result));
+    return;
+  }
   // A second result for a URL of the slice is recorded after the first, as a recheck of it.
   if (slice_urls_.count(result.request_url) != 0) record_slice_locked();
   slice_urls_.insert(result.request_url);
@@ -90,12 +143,16 @@ void CrawlRecorder::record_one_locked(CheckResult result, const PriorState& prio
 
 void CrawlRecorder::flush_if_due() {
   std::lock_guard lock(mu_);
+  if (held_) return;
+  take_held_locked();
   record_slice_locked();
   store_.flush_if_due();
 }
 
 void CrawlRecorder::flush() {
   std::lock_guard lock(mu_);
+  if (held_) return;
+  take_held_locked();
   record_slice_locked();
   store_.flush();
 }

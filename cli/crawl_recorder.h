@@ -49,6 +49,20 @@ class CrawlRecorder {
   /// fetched nor recorded.
   std::vector<FetchTarget> plan(const std::set<std::string>& already_checked,
                                 const TargetExclusions& exclusions, const Shard& shard = {});
+  /// plan() for one recorded slice of the content, while the scan goes on: the slice's
+  /// targets that no earlier slice planned. Used with hold() and open().
+  std::vector<FetchTarget> plan_slice(const std::vector<std::string>& urls,
+                                      const std::set<std::string>& already_checked,
+                                      const TargetExclusions& exclusions, const Shard& shard);
+  /// Targets planned so far.
+  std::size_t planned() const;
+
+  /// Until open(), results wait in memory and the store is not touched, but by plan_slice:
+  /// the scan writes the content meanwhile, and drift needs all of a target's references.
+  void hold();
+  /// Called once the content is recorded (on the thread that recorded it): the waiting
+  /// results are recorded with the next record() or flush.
+  void open();
   /// Takes one result; it is recorded with its slice (see the header comment).
   void record(CheckResult result);
   /// Records the waiting slice, then commits the open batch when it is due / now.
@@ -59,7 +73,11 @@ class CrawlRecorder {
   std::map<Verdict, std::size_t> verdicts() const;
 
  private:
+  std::vector<FetchTarget> plan_locked(std::vector<FetchTarget> targets,
+                                       const std::set<std::string>& already_checked,
+                                       const TargetExclusions& exclusions, const Shard& shard);
   void take_locked(CheckResult result);
+  void take_held_locked();
   void record_slice_locked();
   void record_one_locked(CheckResult result, const PriorState& prior);
 
@@ -71,6 +89,10 @@ class CrawlRecorder {
   std::vector<CheckResult> slice_;
   std::set<std::string> slice_urls_;
   std::map<Verdict, std::size_t> verdicts_;
+  bool held_ = false;
+  std::vector<CheckResult> waiting_;  // while held
+  std::set<std::string> planned_;     // by plan_slice, across slices
+  std::size_t planned_count_ = 0;
 };
 
 }  // namespace linkhealth

@@ -1,7 +1,10 @@
 #include "crawler/crawler.h"
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <chrono>
+#include <optional>
 
 #include "crawler/curl_transport.h"
 #include "crawler/fetch_engine.h"
@@ -19,10 +22,31 @@ Crawler::~Crawler() = default;
 
 void Crawler::run(std::vector<FetchTarget> targets,
                   const std::function<void(CheckResult)>& on_result) {
+  TargetStream stream;
+  stream.add(std::move(targets));
+  stream.close();
+  run(stream, on_result);
+}
+
+void Crawler::run(TargetStream& targets, const std::function<void(CheckResult)>& on_result) {
+  progress_.total = 0;
+  progress_.started = 0;
   boost::asio::io_context io;
   CurlTransport transport(io, options_);
   FetchEngine engine(io, transport, options_, on_result, progress_);
-  engine.start(std::move(targets));
+  // While more targets may come, an idle engine waits for them instead of ending the run.
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> waiting(
+      io.get_executor());
+  const auto take = [&] {
+    TargetStream::Taken taken = targets.take();
+    for (auto& batch : taken.batches) engine.add(std::move(batch));
+    if (taken.closed && waiting) {
+      engine.close_input();
+      waiting.reset();
+    }
+  };
+  targets.on_ready([&] { boost::asio::post(io, take); });
+  take();
   // Run in slices so a stop request (an atomic flag, signal-safe) is seen promptly.
   while (!engine.finished()) {
     if (stop_requested_.load()) {
@@ -32,6 +56,7 @@ void Crawler::run(std::vector<FetchTarget> targets,
     io.restart();
     io.run_for(std::chrono::milliseconds(250));
   }
+  targets.on_ready({});
 }
 
 RepairFindings Crawler::find_repairs(std::vector<DeadLink> links,

@@ -11,6 +11,7 @@
 #include "crawler/fetch_options.h"
 #include "crawler/fetch_target.h"
 #include "crawler/repair_search.h"
+#include "crawler/target_stream.h"
 
 namespace linkhealth {
 
@@ -24,6 +25,9 @@ class Crawler {
   /// Fetches every target and calls `on_result` once per target, on the calling thread, in
   /// completion order. Returns when all are done or after request_stop().
   void run(std::vector<FetchTarget> targets, const std::function<void(CheckResult)>& on_result);
+  /// As above for targets that arrive while it runs: returns when `targets` is closed and all
+  /// are done, or after request_stop(). Each batch is fetched as soon as it is added.
+  void run(TargetStream& targets, const std::function<void(CheckResult)>& on_result);
   /// After run(): where the dead links' articles went and their archived copies
   /// (crawler/repair_search.h), with the same options and politeness, on the calling thread.
   /// request_stop() ends it too (findings.interrupted).

@@ -95,15 +95,22 @@ FetchEngine::Precheck FetchEngine::precheck(const std::optional<UrlParts>& parts
 }
 
 void FetchEngine::start(std::vector<FetchTarget> targets) {
-  progress_.started = Clock::now().time_since_epoch().count();
-  progress_.total = targets.size();
-  targets_ = std::move(targets);
+  add(std::move(targets));
+  close_input();
+}
+
+void FetchEngine::add(std::vector<FetchTarget> targets) {
+  if (progress_.started == 0) progress_.started = Clock::now().time_since_epoch().count();
+  progress_.total += targets.size();
+  const std::size_t begin = targets_.size();
+  // No exact reserve: a crawl adds a batch per slice, and growth must stay geometric.
+  for (FetchTarget& target : targets) targets_.push_back(std::move(target));
   std::vector<std::size_t> unique;
   {
     // Keys view the targets' own URLs: copies of them all were 15 MB at 100,000 files.
     std::unordered_map<std::string_view, std::size_t> first;
-    first.reserve(targets_.size());
-    for (std::size_t i = 0; i < targets_.size(); ++i) {
+    first.reserve(targets_.size() - begin);
+    for (std::size_t i = begin; i < targets_.size(); ++i) {
       auto [it, inserted] = first.emplace(targets_[i].request_url, i);
       if (inserted) {
         unique.push_back(i);
@@ -114,6 +121,11 @@ void FetchEngine::start(std::vector<FetchTarget> targets) {
   }
   // Planned once every duplicate is known: a target that fails its precheck is emitted at once.
   for (std::size_t i : unique) plan_target(i);
+  pump();
+}
+
+void FetchEngine::close_input() {
+  accepting_ = false;
   pump();
 }
 
@@ -223,7 +235,8 @@ void FetchEngine::pump() {
       pump();
     });
   }
-  if (scheduler_.queued() == 0 && scheduler_.in_flight() == 0 && timers_pending_ == 0) {
+  if (!accepting_ && scheduler_.queued() == 0 && scheduler_.in_flight() == 0 &&
+      timers_pending_ == 0) {
     flush_end_of_run();
   }
 }

@@ -40,8 +40,14 @@ class FetchEngine {
   FetchEngine& operator=(const FetchEngine&) = delete;
 
   /// Queues the targets; results go to the sink on the io_context's thread. Targets with the
-  /// same request URL are fetched once and each gets the result.
+  /// same request URL are fetched once and each gets the result. add() then close_input().
   void start(std::vector<FetchTarget> targets);
+  /// Queues more targets (URLs repeated within `targets` are fetched once; give a URL in one
+  /// call only). The run is not finished before close_input().
+  void add(std::vector<FetchTarget> targets);
+  /// No more targets: the run ends when those given are done (connection errors get their
+  /// end-of-run retry once the queue is empty from here on).
+  void close_input();
   /// Drops queued work and aborts transfers in flight; unfinished targets get no result.
   void stop();
   /// Streams each target's 2xx body to `chunk` (target index, decoded bytes; false stops
@@ -55,7 +61,9 @@ class FetchEngine {
   void stream_bodies(BodyStream stream) { stream_ = std::move(stream); }
   /// The robots.txt rules of `host`, already read by the caller: not fetched again.
   void know_robots(const std::string& host, RobotsRules rules);
-  bool finished() const { return (live_chains_ == 0 && unstarted_ == 0) || stopped_; }
+  bool finished() const {
+    return (live_chains_ == 0 && unstarted_ == 0 && !accepting_) || stopped_;
+  }
 
  private:
   enum class Kind { Target, Probe, Robots };
@@ -117,6 +125,7 @@ class FetchEngine {
   std::unordered_map<std::uint64_t, std::string> unstarted_probes_;  // id -> probe URL
   int timers_pending_ = 0;
   bool stopped_ = false;
+  bool accepting_ = true;  // until close_input()
   ProgressCounters& progress_;
 };
 

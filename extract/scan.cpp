@@ -167,13 +167,17 @@ ScanResult scan_content(const std::filesystem::path& root, const ScanOptions& op
 }
 
 ScanCounts scan_in_slices(const std::filesystem::path& root, const ScanOptions& options,
-                          std::size_t slice_files, const std::function<void(ScanResult&)>& sink) {
+                          std::size_t slice_files, const std::function<void(ScanResult&)>& sink,
+                          std::size_t first_slice_files) {
   const auto files = content_files(root);
   slice_files = std::max<std::size_t>(slice_files, 1);
+  std::size_t size =
+      first_slice_files == 0 ? slice_files : std::min(first_slice_files, slice_files);
   SlugIndex slugs;
   ScanCounts total;
-  for (std::size_t begin = 0; begin < files.size(); begin += slice_files) {
-    const std::size_t end = std::min(files.size(), begin + slice_files);
+  for (std::size_t begin = 0, end = 0; begin < files.size(); begin = end) {
+    end = std::min(files.size(), begin + size);
+    size = std::min(size * 2, slice_files);
     ScanResult slice;
     for (FileScan& file : scan_files(root, files, begin, end, options)) {
       add_file(std::move(file), slice);

@@ -70,11 +70,14 @@ ScanResult scan_content(const std::filesystem::path& root, const ScanOptions& op
 
 /// The scan for a caller that records what it reads and then drops it (crawl), so memory holds
 /// one slice of files instead of the whole tree. Files are read `slice_files` at a time, in
-/// file order; each slice reaches `sink` as a ScanResult whose targets group only that slice's
-/// references (a URL cited from two slices is a target of both) and whose findings include the
-/// duplicate_slug findings of its sources, against every earlier file. Returns the counts of
-/// the whole scan but unique_targets and hosts, which only the union of the slices knows.
+/// file order (with `first_slice_files`, the first slice has that many and each next one twice
+/// the last, up to slice_files: a caller acting on each slice starts sooner); each slice reaches
+/// `sink` as a ScanResult whose targets group only that slice's references (a URL cited from two
+/// slices is a target of both) and whose findings include the duplicate_slug findings of its
+/// sources, against every earlier file. Returns the counts of the whole scan but unique_targets and
+/// hosts, which only the union of the slices knows.
 ScanCounts scan_in_slices(const std::filesystem::path& root, const ScanOptions& options,
-                          std::size_t slice_files, const std::function<void(ScanResult&)>& sink);
+                          std::size_t slice_files, const std::function<void(ScanResult&)>& sink,
+                          std::size_t first_slice_files = 0);
 
 }  // namespace linkhealth

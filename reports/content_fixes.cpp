@@ -68,8 +68,12 @@ FixPlan plan_content_fixes(const std::filesystem::path& content, const FixEviden
   for (const std::filesystem::path& relative : content_files(content)) {
     const std::string file = relative.generic_string();
     seen.insert(file);
-    ++plan.files_read;
     const auto it = recorded.find(file);
+    if (options.evidence_files_only && it == recorded.end() &&
+        evidence.tracking_files.count(file) == 0) {
+      continue;
+    }
+    ++plan.files_read;
     static const std::vector<std::pair<std::string, CitingRef>> kNone;
     const auto& refs = it == recorded.end() ? kNone : it->second;
     auto bytes = read_content_bytes(content, relative, limits.max_file_bytes);

@@ -26,6 +26,11 @@ namespace linkhealth {
 struct FixOptions {
   std::vector<FixKind> kinds = {FixKind::Redirect, FixKind::Tracking};
   const TrackingRules* rules = nullptr;  ///< nullptr: the built-in rules
+  /// Read only the files the evidence names (refs to moved targets, refs with tracking
+  /// parameters). Right after a crawl's own scan the store knows every file that can have an
+  /// edit, so the others need not be read again; `fix` and `report` read every file, which
+  /// may have changed since.
+  bool evidence_files_only = false;
   bool wants(FixKind kind) const;
   const TrackingRules& tracking_rules() const;
 };

@@ -5,6 +5,7 @@
 
 #include "store/check_codec.h"
 #include "store/drift.h"
+#include "store/prior_state.h"
 #include "store/statement_rows.h"
 
 namespace linkhealth {
@@ -37,18 +38,35 @@ CitingRef read_ref(SQLite::Statement& row, int first) {
   return ref;
 }
 
-std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id) {
-  SQLite::Statement s(db,
-                      "SELECT targets.url, targets.host, coalesce(c.etag, ''), "
-                      "coalesce(c.last_modified, ''), coalesce(c.final_url, '') FROM targets "
-                      "LEFT JOIN checks c ON c.id = (SELECT max(p.id) FROM checks p "
-                      "WHERE p.target_id = targets.id AND p.verdict IN (" +
-                          verdict_list(is_informative) +
-                          ")) WHERE targets.id IN (SELECT refs.target_id FROM refs "
-                          "JOIN sources ON sources.id = refs.source_id "
-                          "WHERE sources.last_seen_run = ?) ORDER BY targets.url");
-  s.bind(1, run_id);
+namespace {
+
+// Each target with the validators of its last informative check.
+std::string fetch_target_sql(const std::string& which) {
+  return "SELECT targets.url, targets.host, coalesce(c.etag, ''), "
+         "coalesce(c.last_modified, ''), coalesce(c.final_url, '') FROM targets "
+         "LEFT JOIN checks c ON c.id = (SELECT max(p.id) FROM checks p "
+         "WHERE p.target_id = targets.id AND p.verdict IN (" +
+         verdict_list(is_informative) + ")) WHERE " + which + " ORDER BY targets.url";
+}
+
+std::vector<FetchTarget> fetch_target_rows(SQLite::Statement& s) {
   return all_rows(s, [](SQLite::Statement& row) { return row.getColumns<FetchTarget, 5>(); });
+}
+
+}  // namespace
+
+std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id) {
+  SQLite::Statement s(db, fetch_target_sql("targets.id IN (SELECT refs.target_id FROM refs "
+                                           "JOIN sources ON sources.id = refs.source_id "
+                                           "WHERE sources.last_seen_run = ?)"));
+  s.bind(1, run_id);
+  return fetch_target_rows(s);
+}
+
+std::vector<FetchTarget> fetch_targets(SQLite::Database& db, const std::vector<std::string>& urls) {
+  SQLite::Statement s(db, fetch_target_sql("targets.url IN (SELECT value FROM json_each(?))"));
+  s.bind(1, sql_json_array(urls));
+  return fetch_target_rows(s);
 }
 
 }  // namespace linkhealth

@@ -88,6 +88,14 @@ FixEvidence load_fix_evidence(SQLite::Database& db, int confirm_runs) {
       }
     }
   }
+  SQLite::Statement tracked(
+      db,
+      "SELECT DISTINCT sources.file FROM refs "
+      "JOIN sources ON sources.id = refs.source_id WHERE refs.removed <> '[]'");
+  for (std::string& file :
+       all_rows(tracked, [](SQLite::Statement& row) { return row.getColumn(0).getString(); })) {
+    evidence.tracking_files.insert(std::move(file));
+  }
   for (const auto& entry : evidence.redirects) add_refs(db, entry.first, evidence);
   for (const auto& entry : evidence.relocations) add_refs(db, entry.first, evidence);
   return evidence;

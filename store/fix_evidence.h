@@ -4,6 +4,7 @@
 // evidence into edits of the content files as they are now).
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct FixEvidence {
   /// The references the evidence was recorded for (file, field, value and line at the crawl),
   /// by request URL: how `fix` tells a value changed since the crawl.
   std::map<std::string, std::vector<CitingRef>> refs;
+  /// The files whose references held tracking parameters at the last scan.
+  std::set<std::string> tracking_files;
 };
 
 /// Redirects confirmed by the last `confirm_runs` finished crawls, relocations confirmed by

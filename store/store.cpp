@@ -176,6 +176,10 @@ std::set<std::string> Store::checked_urls(std::int64_t run_id) {
 std::vector<FetchTarget> Store::fetch_targets(std::int64_t run_id) {
   return linkhealth::fetch_targets(impl_->db, run_id);
 }
+
+std::vector<FetchTarget> Store::fetch_targets(const std::vector<std::string>& urls) {
+  return linkhealth::fetch_targets(impl_->db, urls);
+}
 std::vector<PriorState> Store::prior_states(std::int64_t run_id,
                                             const std::vector<std::string>& urls) {
   return impl_->prior_reader().read(run_id, urls);

@@ -83,6 +83,8 @@ class Store {
   /// The targets the run's recorded content cites, by URL, with the conditional-request
   /// validators of their last informative check (store/content_index.h).
   std::vector<FetchTarget> fetch_targets(std::int64_t run_id);
+  /// The same for the recorded targets with these URLs (a slice of the content), by URL.
+  std::vector<FetchTarget> fetch_targets(const std::vector<std::string>& urls);
   /// What recording checks of these URLs in the run needs from before them, one per URL in
   /// order: the drift baseline and the check a 304 confirms, the history to continue, the
   /// citing references with their curated records (store/prior_state.h). Three statements

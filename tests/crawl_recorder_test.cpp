@@ -46,7 +46,8 @@ TEST_CASE("plan asks for every cited target, skips what a resumed run has, recor
   CHECK(recorder.verdicts().at(Verdict::Skipped) == 1);
 }
 
-TEST_CASE("plan carries the previous check's validators and final URL", "[cli][recorder]") {
+TEST_CASE("plan and plan_slice carry the previous check's validators and final URL",
+          "[cli][recorder]") {
   auto store = Store::open(":memory:");
   const std::int64_t first = begin_crawl(store);
   {
@@ -67,6 +68,16 @@ TEST_CASE("plan carries the previous check's validators and final URL", "[cli][r
   CHECK(targets[0].etag == "\"v7\"");
   CHECK(targets[0].final_url == url_of(1) + "/moved");
   CHECK(targets[1].etag.empty());  // never checked
+  // The same a slice at a time: each target once, whichever slices cite it.
+  CrawlRecorder sliced(store, second, log);
+  const auto one = sliced.plan_slice({url_of(1)}, {}, TargetExclusions(), {});
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].etag == "\"v7\"");
+  CHECK(one[0].final_url == url_of(1) + "/moved");
+  const auto two = sliced.plan_slice({url_of(1), url_of(2)}, {}, TargetExclusions(), {});
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].request_url == url_of(2));
+  CHECK(sliced.planned() == 2);
 }
 
 TEST_CASE("record completes a 304, compares with the curated record and logs problems",
@@ -219,4 +230,28 @@ TEST_CASE("a second result for a URL of the slice replaces the first", "[cli][re
   for (const Drift& d : records[0].drift) kinds.insert(d.kind);
   CHECK(kinds == std::set<DriftKind>{DriftKind::TitleChanged, DriftKind::DescriptionChanged});
   CHECK(store.summary(run).drift_count == 2);
+}
+
+TEST_CASE("a held recorder keeps results off the store until it is opened", "[cli][recorder]") {
+  auto store = Store::open(":memory:");
+  const std::int64_t run = begin_crawl(store);
+  linkhealth::testing::TempTree tree;
+  RunLog log((tree.root() / "run.log").string());
+  CrawlRecorder recorder(store, run, log);
+  recorder.hold();
+  const TargetExclusions excluded({}, {"news2.example.com"});
+  CHECK(recorder.plan_slice({url_of(2)}, {}, excluded, {}).empty());
+  recorder.record(result(url_of(1), Verdict::Broken));
+  recorder.flush_if_due();
+  recorder.flush();
+  CHECK_FALSE(store.last_check(url_of(1)).has_value());
+  CHECK_FALSE(store.last_check(url_of(2)).has_value());
+  CHECK(read_file(tree.root() / "run.log").empty());
+  recorder.open();
+  recorder.flush();
+  REQUIRE(store.last_check(url_of(1)).has_value());
+  CHECK(store.last_check(url_of(1))->verdict == Verdict::Broken);
+  REQUIRE(store.last_check(url_of(2)).has_value());
+  CHECK(store.last_check(url_of(2))->error == "excluded");
+  CHECK_THAT(read_file(tree.root() / "run.log"), Catch::Contains(url_of(1)));
 }

@@ -260,3 +260,38 @@ TEST_CASE("engine keeps a connection only while its host has requests queued",
   CHECK_FALSE(kept["http://a.test/3"]);  // the last one: nothing could reuse it
   CHECK_FALSE(kept["http://b.test/1"]);
 }
+
+TEST_CASE("engine takes targets while it runs and ends only once its input is closed",
+          "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/1"] = {status(200)};
+  t.script["http://b.test/2"] = {status(200)};
+  HttpResponse refused;
+  refused.error = TransferError::Connect;
+  t.script["http://c.test/down"] = {refused};
+  std::vector<CheckResult> results;
+  ProgressCounters progress;
+  FetchEngine engine(
+      io, t, fast_options(), [&](CheckResult r) { results.push_back(r); }, progress);
+  engine.add({FetchTarget{"http://a.test/1", "", "", "", ""},
+              FetchTarget{"http://c.test/down", "", "", "", ""}});
+  io.run();
+  CHECK_FALSE(engine.finished());
+  CHECK(results.size() == 1);
+  // The refused connection waits for the end of the run, which has not come.
+  CHECK(t.count("http://c.test/down") == 1);
+  engine.add({FetchTarget{"http://b.test/2", "", "", "", ""}});
+  io.restart();
+  io.run();
+  CHECK_FALSE(engine.finished());
+  CHECK(results.size() == 2);
+  CHECK(progress.snapshot().total == 3);
+  engine.close_input();
+  io.restart();
+  io.run();
+  CHECK(engine.finished());
+  REQUIRE(results.size() == 3);
+  CHECK(results[2].request_url == "http://c.test/down");
+  CHECK(t.count("http://c.test/down") == 2);
+}

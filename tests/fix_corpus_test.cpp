@@ -11,6 +11,8 @@
 #include "extract/scan.h"
 #include "extract/source_reader.h"
 #include "reports/content_fixes.h"
+#include "store/fix_evidence.h"
+#include "store/store.h"
 
 using namespace linkhealth;
 
@@ -110,4 +112,30 @@ TEST_CASE("corpus: every editable value rewrites to a new URL and back, byte for
   // (1,084 link.href, 969 cleanUrl, 970 sourceUrl, 9 videoUrl).
   CHECK(values == 3032);
   CHECK(quoted > 0);
+}
+
+TEST_CASE("corpus: a crawl's plan reads only the files its store names, and plans the same",
+          "[corpus][fix]") {
+  std::size_t edits = 0;
+  for (const char* tree : {"medigy", "healthcareguys"}) {
+    const std::filesystem::path root = kCorpus + "/" + tree;
+    Store store = Store::open(":memory:");
+    const std::int64_t run = store.begin_run(RunKind::Crawl, "{}", false);
+    const ScanResult scan = scan_content(root, ScanOptions{});
+    store.record_sources(run, scan.sources, scan.targets);
+    const FixEvidence evidence = load_fix_evidence(store.database(), 2);
+    CHECK_FALSE(evidence.tracking_files.empty());
+    FixOptions options{{FixKind::Redirect, FixKind::Tracking}, nullptr};
+    const FixPlan every = plan_content_fixes(root, evidence, options);
+    options.evidence_files_only = true;
+    const FixPlan named = plan_content_fixes(root, evidence, options);
+    INFO(tree);
+    edits += every.edits.size();
+    CHECK(named.edits == every.edits);
+    CHECK(named.notes == every.notes);
+    CHECK(named.files.size() == every.files.size());
+    CHECK(named.files_read == evidence.tracking_files.size());
+    CHECK(named.files_read < every.files_read / 4);
+  }
+  CHECK(edits == 168);  // the tracking leftovers of the corpus (59 files)
 }

@@ -163,6 +163,18 @@ TEST_CASE("a scan in slices reads what one scan reads", "[extract][scan]") {
     for (auto& t : slice.targets) refs_per_url[t.request_url] += t.refs.size();
   });
   CHECK(slice_sizes == std::vector<std::size_t>{2, 2, 1});
+  // Growing slices read the same files: 1, then 2, then the rest.
+  std::vector<std::size_t> growing;
+  std::size_t growing_sources = 0;
+  linkhealth::scan_in_slices(
+      tree.root(), {}, 4,
+      [&](ScanResult& slice) {
+        growing.push_back(slice.counts.files_read);
+        growing_sources += slice.sources.size();
+      },
+      1);
+  CHECK(growing == std::vector<std::size_t>{1, 2, 2});
+  CHECK(growing_sources == whole.sources.size());
   CHECK(counts.files_read == whole.counts.files_read);
   CHECK(counts.parse_errors == 1);
   CHECK(counts.sources == whole.counts.sources);
