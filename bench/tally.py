@@ -126,10 +126,11 @@ def table(rows_file):
     def cpu(group):
         return statistics.median(r["user"] + r["sys"] for r in group)
 
-    out = ["| N files (URLs) | run | wall s | bound s | wall/bound | CPU s | CPU ms/URL | "
+    out = ["| N files (URLs) | run | wall s | bound s | wall/bound | first request s | "
+           "content recorded s | fetching done s | CPU s | CPU ms/URL | "
            "CPU ms/URL fetch + parse + store | peak RSS MB | loopback MB | right (4 classes) | "
            "right (broken or not) |",
-           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for (files, run), group in groups.items():
         r = group[0]
         b = r.get("bound")
@@ -146,8 +147,14 @@ def table(rows_file):
         without = "–"
         if all("cpu_fetch" in g for g in group):
             without = f'{1000 * median(group, "cpu_fetch") / r["urls"]:.2f}'
+        # The crawl's own account of its wall time (the "wall seconds:" line of its run log).
+        def at(key, digits):
+            if not all(key in g for g in group):
+                return "–"
+            return f"{median(group, key):.{digits}f}"
         out.append(
             f'| {files} ({r["urls"]}) | {runs} | {wall:.1f} | {bound_s} | {ratio} | '
+            f'{at("first_request", 3)} | {at("content_recorded", 2)} | {at("fetched", 2)} | '
             f'{cpu(group):.1f} | {1000 * cpu(group) / r["urls"]:.2f} | {without} | '
             f'{median(group, "rss_kb") / 1024:.0f} | {median(group, "lo_bytes") / 1e6:.1f} | '
             f"{right} | {rb} |")
@@ -220,14 +227,21 @@ def shard_table(rows_file):
 
 
 def phases(log_file):
-    """The last "cpu seconds: ..." line of a crawl's run log, as row fields."""
+    """The last "cpu seconds: ..." and "wall seconds: ..." lines of a crawl's run log, as row
+    fields."""
     import re
     found = {}
     for line in open(log_file):
         m = re.search(r"cpu seconds: scan and record content ([\d.]+), fetch and record checks "
                       r"([\d.]+), report and JSON ([\d.]+)", line)
         if m:
-            found = {"cpu_scan": float(m[1]), "cpu_fetch": float(m[2]), "cpu_report": float(m[3])}
+            found.update(cpu_scan=float(m[1]), cpu_fetch=float(m[2]), cpu_report=float(m[3]))
+        m = re.search(r"wall seconds: first request ([\d.]+), content recorded ([\d.]+), "
+                      r"fetching done ([\d.]+), repair search done ([\d.]+), outputs written "
+                      r"([\d.]+)", line)
+        if m:
+            found.update(first_request=float(m[1]), content_recorded=float(m[2]),
+                         fetched=float(m[3]), repaired=float(m[4]), written=float(m[5]))
     return found
 
 

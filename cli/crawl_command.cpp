@@ -101,6 +101,7 @@ std::string options_json(const RunSettings& s) {
 }  // namespace
 
 int run_crawl(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   RunSettings s;
   if (const auto stop = load_settings(kName, argc, argv, s)) return *stop;
   s.progress = isatty(STDERR_FILENO) != 0;
@@ -139,7 +140,6 @@ int run_crawl(int argc, char** argv) {
     return static_cast<int>(ExitCode::RuntimeError);
   }
 
-  const auto started = std::chrono::steady_clock::now();
   const double cpu_started = process_cpu_seconds();
   // Signals are caught from here on, so a stop during the scan still ends in a clean,
   // interrupted run instead of a killed process.
@@ -159,6 +159,10 @@ int run_crawl(int argc, char** argv) {
   const double fetch_cpu_started = fetch_clock.seconds();
   double cpu_scanned = 0;
   double fetch_cpu_in_scan = 0;
+  const auto since_start = [&](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(t - started).count();
+  };
+  double recorded_at = 0;
   {
     CrawlRecorder recorder(store, run_id, log);
     recorder.hold();
@@ -179,6 +183,7 @@ int run_crawl(int argc, char** argv) {
           }
           release_free_memory();
           cpu_scanned = process_cpu_seconds();
+          recorded_at = since_start(std::chrono::steady_clock::now());
           fetch_cpu_in_scan = fetch_clock.seconds() - fetch_cpu_started;
         },
         [&] { crawler.request_stop(); });
@@ -192,7 +197,10 @@ int run_crawl(int argc, char** argv) {
     recorder.flush();
     planned = recorder.planned();
   }
+  const double fetched_at = since_start(std::chrono::steady_clock::now());
+  const auto first_request = crawler.progress().first_request;
   if (!signals.received()) run_repair_phase(store, run_id, crawler, s, log);
+  const double repaired_at = since_start(std::chrono::steady_clock::now());
   // The report below reads the whole run back: start it from a trimmed heap.
   release_free_memory();
   const bool stopped = signals.received() && crawler.progress().done < planned;
@@ -208,6 +216,12 @@ int run_crawl(int argc, char** argv) {
       "report and JSON {:.2f}",
       cpu_scanned - cpu_started - fetch_cpu_in_scan, cpu_fetched - cpu_scanned + fetch_cpu_in_scan,
       process_cpu_seconds() - cpu_fetched));
+  // And where the wall time went: the pipeline's point is an early first request.
+  log.line(fmt::format(
+      "wall seconds: first request {}, content recorded {:.2f}, fetching done {:.2f}, "
+      "repair search done {:.2f}, outputs written {:.2f}",
+      first_request ? fmt::format("{:.3f}", since_start(*first_request)) : std::string("none"),
+      recorded_at, fetched_at, repaired_at, since_start(std::chrono::steady_clock::now())));
   SystemNoticeSender sender(s.sendmail, s.notify_timeout);
   const std::string followed =
       follow_up_crawl(store, run_id, s, outcome, elapsed.count(), sender, log);

@@ -122,9 +122,18 @@ std::vector<PlannedNotice> plan_notices(const NoticeRun& run,
   return out;
 }
 
+bool has_notice_channel(const RunSettings& s) {
+  return !s.notify_webhooks.empty() || !s.mail_to.empty() ||
+         std::any_of(s.owners.begin(), s.owners.end(), [&](const Owner& owner) {
+           return !owner.webhook.empty() || (s.mail_owners && !owner.email.empty());
+         });
+}
+
 NoticeOutcome send_crawl_notices(Store& store, std::int64_t run_id, const RunSettings& s,
                                  NoticeSender& sender) {
   NoticeOutcome outcome;
+  // Finding the news reads every target of the run back: not for nobody.
+  if (!has_notice_channel(s)) return outcome;
   const auto run = store.run(run_id);
   if (!run || run->status != RunStatus::Done) return outcome;
   std::vector<NoticeTarget> fresh;

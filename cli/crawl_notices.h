@@ -35,11 +35,14 @@ std::vector<PlannedNotice> plan_notices(const NoticeRun& run,
                                         const std::string& host);
 
 struct NoticeOutcome {
-  bool news = false;         ///< the run had new or fixed problems to tell
+  bool news = false;         ///< the run had new or fixed problems to tell, and someone to tell
   bool sent_before = false;  ///< an earlier process already announced this run
   int delivered = 0;
   std::vector<std::string> failures;  ///< "<label>: <why>"
 };
+
+/// Whether the settings name anyone to notify (a webhook, a mail address, an owner's).
+bool has_notice_channel(const RunSettings& settings);
 
 /// Sends the notification of finished crawl `run_id` when it has news and was not sent yet.
 NoticeOutcome send_crawl_notices(Store& store, std::int64_t run_id, const RunSettings& settings,

@@ -288,7 +288,9 @@ void FetchEngine::launch(const Job& job) {
   if (const auto parts = parse_url(chain.url)) {
     request.trusted_address = is_pinned(pins_, parts->host, parts->port);
   }
-  ++progress_.requests;
+  if (progress_.requests++ == 0) {
+    progress_.first_request = Clock::now().time_since_epoch().count();
+  }
   ++chain.requests;
   transport_.start(request,
                    [this, job](HttpResponse response) { on_response(job, std::move(response)); });

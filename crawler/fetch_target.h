@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace linkhealth {
@@ -25,6 +26,8 @@ struct Progress {
   std::size_t hosts_active = 0;
   std::size_t requests = 0;  ///< HTTP exchanges started, incl. hops, retries and probes
   double requests_per_second = 0;
+  /// When the first request started (how long a crawl made the web wait for its scan).
+  std::optional<std::chrono::steady_clock::time_point> first_request;
 };
 
 /// The live counters behind Progress, written by the engine, read from any thread.
@@ -33,10 +36,15 @@ struct ProgressCounters {
   std::atomic<std::size_t> total{0};
   std::atomic<std::size_t> hosts_active{0};
   std::atomic<std::size_t> requests{0};
-  std::atomic<std::chrono::steady_clock::rep> started{0};  ///< steady_clock ticks
+  std::atomic<std::chrono::steady_clock::rep> started{0};        ///< steady_clock ticks
+  std::atomic<std::chrono::steady_clock::rep> first_request{0};  ///< steady_clock ticks
 
   Progress snapshot() const {
-    Progress p{done.load(), total.load(), hosts_active.load(), requests.load(), 0};
+    Progress p{done.load(), total.load(), hosts_active.load(), requests.load(), 0, {}};
+    if (const auto first = first_request.load(); first != 0) {
+      p.first_request =
+          std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(first));
+    }
     const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::duration(now - started.load()))

@@ -7,6 +7,7 @@
 #include "cli/crawl_notices.h"
 #include "store/store.h"
 #include "store_test_data.h"
+#include "tests/sql_trace.h"
 
 using namespace linkhealth;
 using namespace linkhealth::testdata;
@@ -193,4 +194,26 @@ TEST_CASE("bad notification settings are config errors", "[notice][cli]") {
   CHECK_THROWS_AS(validate_notify_settings(s), ConfigError);
   s.mail_to = {"editors@example.org"};
   CHECK_NOTHROW(validate_notify_settings(s));
+}
+
+TEST_CASE("without anyone to notify, the run's targets are not read back", "[notice][crawl]") {
+  Desk d;
+  FakeSender sender;
+  d.crawl(Verdict::Broken, Verdict::Broken, "2026-01-12T03:00:00Z");
+  const auto news = d.crawl(Verdict::Broken, Verdict::Broken, "2026-01-19T03:00:00Z");
+  RunSettings nobody = d.settings;
+  nobody.notify_webhooks.clear();
+  nobody.mail_to.clear();
+  for (Owner& owner : nobody.owners) owner.webhook.clear();  // mail_owners is off
+  CHECK_FALSE(has_notice_channel(nobody));
+  testing::StatementCounter statements(d.store.database());
+  const NoticeOutcome outcome = send_crawl_notices(d.store, news, nobody, sender);
+  CHECK(statements.selects() == 0);
+  CHECK_FALSE(outcome.news);
+  CHECK(sender.posts.empty());
+  CHECK(sender.mails.empty());
+  CHECK(d.store.notices(news).empty());
+  // The same run with someone to tell has news.
+  CHECK(has_notice_channel(d.settings));
+  CHECK(send_crawl_notices(d.store, news, d.settings, sender).news);
 }

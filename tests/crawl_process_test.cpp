@@ -150,6 +150,18 @@ TEST_CASE("SIGTERM interrupts a crawl and the next crawl resumes and completes i
   CHECK(std::regex_search(text, std::regex(R"(cpu seconds: scan and record content \d+\.\d\d, )"
                                            R"(fetch and record checks \d+\.\d\d, )"
                                            R"(report and JSON \d+\.\d\d)")));
+  // And for its wall time, in the order the phases end (the resumed crawl fetched too).
+  std::smatch wall;
+  REQUIRE(std::regex_search(
+      text, wall,
+      std::regex(R"(wall seconds: first request (\d+\.\d+), content recorded (\d+\.\d+), )"
+                 R"(fetching done (\d+\.\d+), repair search done (\d+\.\d+), )"
+                 R"(outputs written (\d+\.\d+))")));
+  const auto at = [&](int i) { return std::stod(wall[i].str()); };
+  CHECK(at(1) <= at(3));
+  CHECK(at(2) <= at(3));
+  CHECK(at(3) <= at(4));
+  CHECK(at(4) <= at(5));
 }
 
 TEST_CASE("crawl names the unknown config key in its message", "[cli][crawl][process][config]") {
