@@ -56,7 +56,7 @@ void plan_file_fixes(const std::string& file, const std::string& bytes,
     plan.edits.push_back(std::move(edit));
     fix.splices.push_back(std::move(applied.splice));
   }
-  plan.files.push_back(std::move(fix));
+  if (options.keep_texts) plan.files.push_back(std::move(fix));
 }
 
 FixPlan plan_content_fixes(const std::filesystem::path& content, const FixEvidence& evidence,

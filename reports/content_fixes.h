@@ -22,7 +22,7 @@ struct FileFix {
 
 struct FixPlan {
   std::vector<FixEdit> edits;  ///< by file, then line
-  std::vector<FileFix> files;  ///< the files with edits, by file
+  std::vector<FileFix> files;  ///< the files with edits, by file (FixOptions::keep_texts)
   std::vector<FixNote> notes;  ///< values left alone, by file, then line
   std::size_t files_read = 0;
 };

@@ -31,6 +31,10 @@ struct FixOptions {
   /// edit, so the others need not be read again; `fix` and `report` read every file, which
   /// may have changed since.
   bool evidence_files_only = false;
+  /// Keep each edited file's bytes before and after (FixPlan::files) for `fix` to show and
+  /// write; the report's plan lists the edits only, and a crawl of 100,000 files can have
+  /// tens of thousands of them.
+  bool keep_texts = true;
   bool wants(FixKind kind) const;
   const TrackingRules& tracking_rules() const;
 };

@@ -16,7 +16,9 @@ void attach_fix_plan(ReportModel& model, Store& store, const std::filesystem::pa
     ReadSnapshot snapshot(store);
     evidence = load_fix_evidence(store.database(), confirm_runs);
   }
-  std::vector<FixEdit> edits = plan_content_fixes(content, evidence, options).edits;
+  FixOptions listing = options;
+  listing.keep_texts = false;
+  std::vector<FixEdit> edits = plan_content_fixes(content, evidence, listing).edits;
   if (!model.owner_filter.empty()) {
     // The owner's view keeps the refs in the owner's files: so do their edits.
     std::set<std::string> owned;

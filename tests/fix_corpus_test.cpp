@@ -134,6 +134,10 @@ TEST_CASE("corpus: a crawl's plan reads only the files its store names, and plan
     CHECK(named.edits == every.edits);
     CHECK(named.notes == every.notes);
     CHECK(named.files.size() == every.files.size());
+    options.keep_texts = false;
+    const FixPlan listed = plan_content_fixes(root, evidence, options);
+    CHECK(listed.edits == every.edits);
+    CHECK(listed.files.empty());
     CHECK(named.files_read == evidence.tracking_files.size());
     CHECK(named.files_read < every.files_read / 4);
   }
