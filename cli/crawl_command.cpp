@@ -40,6 +40,8 @@ namespace linkhealth {
 namespace {
 
 constexpr const char* kName = "linkhealth crawl";
+// A few KB each (the page's metadata): about 10-20 MB at most.
+constexpr std::size_t kMaxUnrecorded = 4096;
 
 /// Every ~200 ms: redraws the progress line (on a terminal) and commits a due batch, so a
 /// crawl waiting on slow hosts does not keep its last results uncommitted.
@@ -190,7 +192,13 @@ int run_crawl(int argc, char** argv) {
     {
       CrawlTicker ticker(crawler, recorder, s.progress);
       RecordingThread recording(recorder, [&] { crawler.request_stop(); });
+      // Results wait in memory until the scan is recorded (and when the store lags): past
+      // kMaxUnrecorded, no new request starts until they are recorded, so memory stays
+      // bounded however large the content tree.
+      crawler.set_start_gate(
+          [&] { return recording.backlog() + recorder.held_results() < kMaxUnrecorded; });
       crawler.run(targets, [&](CheckResult r) { recording.push(std::move(r)); });
+      crawler.set_start_gate({});
       recording.finish();
     }
     feed.finish();

@@ -80,6 +80,7 @@ void CrawlRecorder::record(CheckResult result) {
   std::lock_guard lock(mu_);
   if (held_) {
     waiting_.push_back(std::move(result));
+    waiting_count_.store(waiting_.size(), std::memory_order_relaxed);
     return;
   }
   take_held_locked();
@@ -90,12 +91,14 @@ void CrawlRecorder::record(CheckResult result) {
 void CrawlRecorder::take_held_locked() {
   std::vector<CheckResult> waiting;
   waiting.swap(waiting_);
+  waiting_count_.store(0, std::memory_order_relaxed);
   for (CheckResult& result : waiting) take_locked(std::move(result));
 }
 
 void CrawlRecorder::take_locked(CheckResult result) {
   if (held_) {
     waiting_.push_back(std::move(result));
+    waiting_count_.store(waiting_.size(), std::memory_order_relaxed);
     return;
   }
   // A second result for a URL of the slice is recorded after the first, as a recheck of it.

@@ -11,6 +11,7 @@
 // three statements for the slice, so a crawl reads each target's prior state once, and never
 // more than a slice of them is in memory.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -65,6 +66,8 @@ class CrawlRecorder {
   void open();
   /// Takes one result; it is recorded with its slice (see the header comment).
   void record(CheckResult result);
+  /// Results waiting for open() (see hold()). Safe from any thread, without the lock.
+  std::size_t held_results() const { return waiting_count_.load(std::memory_order_relaxed); }
   /// Records the waiting slice, then commits the open batch when it is due / now.
   void flush_if_due();
   void flush();
@@ -91,7 +94,8 @@ class CrawlRecorder {
   std::map<Verdict, std::size_t> verdicts_;
   bool held_ = false;
   std::vector<CheckResult> waiting_;  // while held
-  std::set<std::string> planned_;     // by plan_slice, across slices
+  std::atomic<std::size_t> waiting_count_{0};
+  std::set<std::string> planned_;  // by plan_slice, across slices
   std::size_t planned_count_ = 0;
 };
 

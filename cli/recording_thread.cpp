@@ -32,6 +32,7 @@ void RecordingThread::push(CheckResult result) {
     std::lock_guard lock(mu_);
     if (error_) return;  // the crawl is being stopped
     queue_.push_back(std::move(result));
+    backlog_.fetch_add(1, std::memory_order_relaxed);
     wake = queue_.size() == kBatch;
   }
   if (wake) cv_.notify_one();
@@ -60,12 +61,16 @@ void RecordingThread::loop() {
       taken.swap(queue_);
     }
     try {
-      for (CheckResult& result : taken) recorder_.record(std::move(result));
+      for (CheckResult& result : taken) {
+        recorder_.record(std::move(result));
+        backlog_.fetch_sub(1, std::memory_order_relaxed);
+      }
     } catch (...) {
       {
         std::lock_guard lock(mu_);
         error_ = std::current_exception();
         queue_.clear();
+        backlog_.store(0, std::memory_order_relaxed);
       }
       if (failed_) failed_();
       return;

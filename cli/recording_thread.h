@@ -5,6 +5,7 @@
 // flight. One writer: this thread, the ticker's due commits and the scan's slices all reach
 // the store through the recorder's lock.
 
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <functional>
@@ -27,6 +28,8 @@ class RecordingThread {
 
   /// Queues a result; never waits for the store. Safe from any thread.
   void push(CheckResult result);
+  /// Results pushed and not yet handed to the recorder. Safe from any thread.
+  std::size_t backlog() const { return backlog_.load(std::memory_order_relaxed); }
   /// Records what is queued, stops the thread; rethrows what recording threw (the results
   /// after a failure are not recorded: a resumed run fetches them again).
   void finish();
@@ -39,6 +42,7 @@ class RecordingThread {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<CheckResult> queue_;
+  std::atomic<std::size_t> backlog_{0};
   bool done_ = false;
   std::exception_ptr error_;
   std::thread thread_;

@@ -34,6 +34,7 @@ void Crawler::run(TargetStream& targets, const std::function<void(CheckResult)>&
   boost::asio::io_context io;
   CurlTransport transport(io, options_);
   FetchEngine engine(io, transport, options_, on_result, progress_);
+  engine.set_start_gate(start_gate_);
   // While more targets may come, an idle engine waits for them instead of ending the run.
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> waiting(
       io.get_executor());

@@ -38,11 +38,15 @@ class Crawler {
   void request_stop() noexcept { stop_requested_.store(true); }
   /// Safe from any thread while run() is going.
   Progress progress() const;
+  /// For the next run(): no request starts while `gate` answers false (FetchEngine's start
+  /// gate; asked on the calling thread). An empty gate is always open.
+  void set_start_gate(std::function<bool()> gate) { start_gate_ = std::move(gate); }
 
  private:
   FetchOptions options_;
   std::atomic<bool> stop_requested_{false};
   ProgressCounters progress_;
+  std::function<bool()> start_gate_;
 };
 
 }  // namespace linkhealth

@@ -220,13 +220,24 @@ void FetchEngine::start_probe(const std::string& origin, const std::string& host
   ++unstarted_;
 }
 
+void FetchEngine::set_start_gate(std::function<bool()> gate) {
+  start_gate_ = std::move(gate);
+}
+
 void FetchEngine::pump() {
   if (stopped_) return;
   const SteadyTime now = Clock::now();
-  while (auto job = scheduler_.pop_ready(now)) launch(*job);
+  const bool gate_open = !start_gate_ || start_gate_();
+  if (gate_open) {
+    while (auto job = scheduler_.pop_ready(now)) launch(*job);
+  }
   progress_.hosts_active = scheduler_.active_hosts();
-  if (const auto wake = scheduler_.next_wake(now);
-      wake && (!wake_at_ || *wake < *wake_at_ || *wake_at_ <= now)) {
+  auto wake = scheduler_.next_wake(now);
+  if (!gate_open && scheduler_.queued() > 0) {
+    const SteadyTime again = now + kGateRecheck;
+    if (!wake || again < *wake) wake = again;
+  }
+  if (wake && (!wake_at_ || *wake < *wake_at_ || *wake_at_ <= now)) {
     wake_at_ = wake;
     wake_.expires_at(*wake);
     wake_.async_wait([this](const boost::system::error_code& ec) {

@@ -50,6 +50,11 @@ class FetchEngine {
   void close_input();
   /// Drops queued work and aborts transfers in flight; unfinished targets get no result.
   void stop();
+  /// While `gate` answers false, no new request starts; transfers in flight go on and the
+  /// gate is asked again after each event and every kGateRecheck. For a consumer of the
+  /// results that cannot keep up: the engine waits for it instead of piling results up.
+  void set_start_gate(std::function<bool()> gate);
+  static constexpr std::chrono::milliseconds kGateRecheck{20};
   /// Streams each target's 2xx body to `chunk` (target index, decoded bytes; false stops
   /// reading) instead of reading its head; `begin` runs before every request of a target, so
   /// a retried or redirected target starts its body afresh. For sitemaps and archive
@@ -106,6 +111,7 @@ class FetchEngine {
   FetchOptions options_;
   ResultSink sink_;
   std::optional<BodyStream> stream_;
+  std::function<bool()> start_gate_;
   Scheduler scheduler_;
   boost::asio::steady_timer wake_;
   std::optional<SteadyTime> wake_at_;

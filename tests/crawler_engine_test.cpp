@@ -295,3 +295,35 @@ TEST_CASE("engine takes targets while it runs and ends only once its input is cl
   CHECK(results[2].request_url == "http://c.test/down");
   CHECK(t.count("http://c.test/down") == 2);
 }
+
+TEST_CASE("engine starts nothing while its start gate is closed, then goes on",
+          "[crawler][engine]") {
+  boost::asio::io_context io;
+  FakeTransport t(io);
+  t.script["http://a.test/1"] = {status(200)};
+  t.script["http://b.test/2"] = {status(200)};
+  std::vector<CheckResult> results;
+  ProgressCounters progress;
+  FetchEngine engine(
+      io, t, fast_options(), [&](CheckResult r) { results.push_back(r); }, progress);
+  bool open = false;
+  int asked = 0;
+  engine.set_start_gate([&] {
+    ++asked;
+    return open;
+  });
+  engine.add({FetchTarget{"http://a.test/1", "", "", "", ""},
+              FetchTarget{"http://b.test/2", "", "", "", ""}});
+  engine.close_input();
+  // Several re-checks pass with the gate closed: nothing starts, and the run is not over.
+  io.run_for(FetchEngine::kGateRecheck * 5);
+  CHECK(asked >= 2);
+  CHECK(t.seen.empty());
+  CHECK_FALSE(engine.finished());
+  open = true;
+  io.restart();
+  io.run();
+  CHECK(engine.finished());
+  CHECK(results.size() == 2);
+  CHECK(t.seen.size() == 2);
+}
