@@ -32,6 +32,9 @@ struct ScanOptions {
   /// Parse every front matter entry with yaml-cpp, not only the ones the scan reads (about
   /// 6x slower on the medigy corpus; finds YAML errors in fields linkhealth ignores).
   bool full_yaml_check = false;
+  /// Read plain YAML front matter without yaml-cpp (see plain_yaml.h); off only in the tests
+  /// that compare the two readers.
+  bool plain_yaml_reader = true;
   const TrackingRules* rules = nullptr;  ///< nullptr: default_tracking_rules()
   unsigned threads = 0;                  ///< files read in parallel; 0 = one per core
 

@@ -13,6 +13,7 @@
 #include "extract/clearurls_rules.h"
 #include "extract/front_matter_edit.h"
 #include "extract/page_meta.h"
+#include "extract/plain_yaml.h"
 #include "extract/scan_options.h"
 #include "extract/sitemap_reader.h"
 #include "extract/source_reader.h"
@@ -184,6 +185,94 @@ inline std::optional<std::string> check_front_matter(std::string_view text) {
       if (has_control_char(*s)) return "Source text holds a control character";
     }
   }
+  return std::nullopt;
+}
+
+/// Everything a SourceRead holds, one item a line, for comparing two reads.
+inline std::string describe_read(const SourceRead& read) {
+  std::string out = "front matter " + std::to_string(read.has_front_matter) + ", expects link " +
+                    std::to_string(read.expects_link) + "\n";
+  if (read.source) {
+    const Source& s = *read.source;
+    for (const std::string* field : {&s.slug, &s.id, &s.title, &s.description, &s.brand,
+                                     &s.community, &s.date, &s.file, &s.kind}) {
+      out += "field [" + *field + "]\n";
+    }
+    for (const UrlField& u : s.urls) {
+      out += "url " + u.field + " [" + u.raw + "] line " + std::to_string(u.line) + "\n";
+    }
+  } else {
+    out += "no source\n";
+  }
+  for (const Finding& f : read.findings) {
+    out += "finding " + std::string(to_string(f.kind)) + " " + f.slug + " " + f.file + " " +
+           f.field + " [" + f.detail + "] line " + std::to_string(f.line) + "\n";
+  }
+  return out;
+}
+
+/// Where the plain reader's tree differs from yaml-cpp's (kinds, scalar text, keys and their
+/// order, list lengths, lines), or nullopt when it does not.
+inline std::optional<std::string> plain_tree_difference(const PlainYaml& tree, std::size_t index,
+                                                        const YAML::Node& node,
+                                                        const std::string& path) {
+  const PlainNode& plain = tree.nodes[index];
+  const auto differs = [&](const std::string& what) {
+    return std::optional<std::string>(path + ": " + what);
+  };
+  if (plain.kind == PlainKind::null) {
+    return node.IsNull() ? std::nullopt : differs("null only in the plain tree");
+  }
+  if (node.Mark().line != plain.line) {
+    return differs("line " + std::to_string(plain.line) + ", yaml-cpp " +
+                   std::to_string(node.Mark().line));
+  }
+  if (plain.kind == PlainKind::scalar) {
+    if (!node.IsScalar()) return differs("a scalar only in the plain tree");
+    if (node.Scalar() != plain.text) {
+      return differs("[" + plain.text + "], yaml-cpp [" + node.Scalar() + "]");
+    }
+    return std::nullopt;
+  }
+  if (plain.kind == PlainKind::sequence) {
+    if (!node.IsSequence() || node.size() != plain.items.size()) return differs("another list");
+    for (std::size_t i = 0; i < plain.items.size(); ++i) {
+      auto d = plain_tree_difference(tree, plain.items[i], node[i],
+                                     path + "[" + std::to_string(i) + "]");
+      if (d) return d;
+    }
+    return std::nullopt;
+  }
+  if (!node.IsMap() || node.size() != plain.entries.size()) return differs("another map");
+  std::size_t i = 0;
+  for (auto it = node.begin(); it != node.end(); ++it, ++i) {
+    const auto& [key, child] = plain.entries[i];
+    if (!it->first.IsScalar() || it->first.Scalar() != key) return differs("key " + key);
+    if (auto d = plain_tree_difference(tree, child, it->second, path + "." + key)) return d;
+  }
+  return std::nullopt;
+}
+
+/// Any bytes as a content file: whenever the plain reader takes a YAML block, yaml-cpp reads
+/// it without an error into the same tree (under the default caps and under small ones), and
+/// the source reader gives the same Source and findings with the plain reader as without.
+inline std::optional<std::string> check_plain_yaml(std::string_view text) {
+  const FrontMatterSplit split = split_front_matter(text);
+  if (split.block && split.block->format == FrontMatterFormat::yaml) {
+    for (const FrontMatterLimits limits : {FrontMatterLimits{}, FrontMatterLimits{12, 3}}) {
+      const auto plain = read_plain_yaml(split.block->text, limits);
+      if (!plain) continue;
+      const ParsedFrontMatter parsed = parse_front_matter(*split.block, nullptr, limits);
+      if (parsed.error)
+        return "the plain reader took a block yaml-cpp refuses: " + parsed.error->message;
+      if (auto d = plain_tree_difference(*plain, 0, parsed.root, "root")) return d;
+    }
+  }
+  ScanOptions options;
+  const std::string fast = describe_read(source_from_text(text, "fuzz/input.md", options));
+  options.plain_yaml_reader = false;
+  const std::string judged = describe_read(source_from_text(text, "fuzz/input.md", options));
+  if (fast != judged) return "the plain reader read:\n" + fast + "yaml-cpp read:\n" + judged;
   return std::nullopt;
 }
 

@@ -1,0 +1,17 @@
+// libFuzzer target: see check_plain_yaml in fuzz_checks.h — the plain front matter reader must
+// read every block it takes exactly as yaml-cpp does.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "tests/fuzz/fuzz_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (const auto broken = linkhealth::fuzz::check_plain_yaml(input)) {
+    std::fprintf(stderr, "plain_yaml_fuzz: %s\n", broken->c_str());
+    std::abort();
+  }
+  return 0;
+}
