@@ -63,20 +63,10 @@ FieldView find_field(const PlainYaml& tree, std::string_view dotted) {
   out.line = node.line;
   out.text = node.text;
   out.size = node.items.size();
-  switch (node.kind) {
-    case PlainKind::null:
-      out.kind = FieldKind::null;
-      break;
-    case PlainKind::scalar:
-      out.kind = FieldKind::scalar;
-      break;
-    case PlainKind::map:
-      out.kind = FieldKind::map;
-      break;
-    case PlainKind::sequence:
-      out.kind = FieldKind::sequence;
-      break;
-  }
+  out.kind = node.kind == PlainKind::null     ? FieldKind::null
+             : node.kind == PlainKind::scalar ? FieldKind::scalar
+             : node.kind == PlainKind::map    ? FieldKind::map
+                                              : FieldKind::sequence;
   return out;
 }
 

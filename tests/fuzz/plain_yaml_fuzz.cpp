@@ -1,5 +1,6 @@
-// libFuzzer target: see check_plain_yaml in fuzz_checks.h — the plain front matter reader must
-// read every block it takes exactly as yaml-cpp does.
+// libFuzzer target: see check_plain_yaml_input in fuzz_checks.h — the plain front matter reader
+// must read every block it takes exactly as yaml-cpp does: the input as a file, and a block spelled
+// from YAML pieces the input's bytes pick (yaml_from_pieces).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  if (const auto broken = linkhealth::fuzz::check_plain_yaml(input)) {
+  if (const auto broken = linkhealth::fuzz::check_plain_yaml_input(input)) {
     std::fprintf(stderr, "plain_yaml_fuzz: %s\n", broken->c_str());
     std::abort();
   }
