@@ -277,48 +277,128 @@ inline std::optional<std::string> check_plain_yaml(std::string_view text) {
   return std::nullopt;
 }
 
-/// A front matter block spelled from `bytes`, each byte picking one YAML piece: random bytes
-/// seldom spell the layouts the plain reader decides on, these pieces often do.
-inline std::string yaml_from_pieces(std::string_view bytes) {
-  static constexpr const char* kPieces[] = {"\n",       "\n",
-                                            "\n  ",     "\n    ",
-                                            "\n- ",     "\n  - ",
-                                            ": ",       ":",
-                                            " ",        "  ",
-                                            "'",        "''",
-                                            "\"",       "#",
-                                            " #",       "[",
-                                            "]",        ", ",
-                                            ",",        "{}",
-                                            "[]",       "~",
-                                            "null",     "-",
-                                            "- ",       "\\",
-                                            "title",    "link",
-                                            "href",     "slug",
-                                            "id",       "a",
-                                            "b",        "x y",
-                                            "\n\n",     "---",
-                                            "...",      "&a ",
-                                            "*a",       "!t ",
-                                            "|",        ">",
-                                            "? ",       "%",
-                                            ".",        "/",
-                                            "\t",       "\r\n",
-                                            "\xC3\xA9", "openProjectCustomFields",
-                                            "feed",     "cleanUrl",
-                                            "feed_url", "source",
-                                            "date",     "http://h.test/p?q=1#f"};
+/// A front matter block spelled from `bytes`, three bytes a line: its indentation and kind
+/// (`key: value`, `key:`, `- value`, a bare value, a comment, a blank line), a key, a value.
+/// Random bytes seldom spell the layouts the plain reader decides on; these lines mostly do
+/// (a byte of 240 or more picks among all pieces, else among the plain ones only), and now
+/// and then with a piece it must refuse.
+inline std::string yaml_from_lines(std::string_view bytes) {
+  struct Pieces {
+    std::vector<const char*> all;
+    std::size_t plain;  ///< the first `plain` of `all` are plain layout
+    const char* pick(unsigned char b) const { return all[b >= 240 ? b % all.size() : b % plain]; }
+  };
+  static const Pieces indents{{"", "  ", "", "    ", " ", "   ", "\t"}, 4};
+  static const Pieces keys{{"title",
+                            "link",
+                            "href",
+                            "slug",
+                            "id",
+                            "a",
+                            "b-c",
+                            "d.e/f",
+                            "feed",
+                            "source",
+                            "feed_url",
+                            "x_1",
+                            "cleanUrl",
+                            "openProjectCustomFields",
+                            "description",
+                            "original",
+                            "null",
+                            "'q'",
+                            "? k",
+                            "-k",
+                            "k k",
+                            "k\xC3\xA9",
+                            "~"},
+                           16};
+  static const Pieces values{{"x",
+                              "x y",
+                              "http://h.test/p?q=1#f",
+                              "'q'",
+                              "'it''s'",
+                              "'open",
+                              "close'",
+                              "\"d\"",
+                              "\"open",
+                              "close\"",
+                              "~",
+                              "null",
+                              "NULL",
+                              "[]",
+                              "{}",
+                              "['a', 'b']",
+                              "[\"a\",'b''']",
+                              "-x",
+                              "x  ",
+                              "a:b",
+                              ":x",
+                              "?x",
+                              "''''",
+                              "' '",
+                              "''",
+                              "\"\"",
+                              "\xC3\xA9 \xE2\x80\x8E",
+                              "'#x",
+                              "- x",
+                              "a: b",
+                              "a #b",
+                              "a:",
+                              "#c",
+                              "'a' ",
+                              "&a x",
+                              "*a",
+                              "|",
+                              ">",
+                              "x\\y",
+                              "\"x\\y\"",
+                              "[ ]",
+                              "['a',]",
+                              "x\ty",
+                              "x\r",
+                              "---",
+                              "...",
+                              "%x",
+                              "!t x",
+                              "'a\x04'"},
+                             28};
   std::string out = "---\n";
-  for (const char b : bytes) {
-    out += kPieces[static_cast<unsigned char>(b) % std::size(kPieces)];
+  for (std::size_t at = 0; at + 3 <= bytes.size(); at += 3) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[at + i]); };
+    const std::string key = keys.pick(byte(1));
+    const std::string value = values.pick(byte(2));
+    out += indents.pick(byte(0));
+    switch (byte(0) / 8 % 8) {
+      case 0:
+      case 1:
+      case 2:
+        out += key + ": " + value;
+        break;
+      case 3:
+        out += key + ":";
+        break;
+      case 4:
+        out += "- " + value;
+        break;
+      case 5:
+        out += value;
+        break;
+      case 6:
+        out += "# " + value;
+        break;
+      default:
+        break;  // a blank line
+    }
+    out += '\n';
   }
-  return out + "\n---\n";
+  return out + "---\n";
 }
 
-/// check_plain_yaml for the input as a file and for the block yaml_from_pieces spells from it.
+/// check_plain_yaml for the input as a file and for the block yaml_from_lines spells from it.
 inline std::optional<std::string> check_plain_yaml_input(std::string_view input) {
   if (auto broken = check_plain_yaml(input)) return broken;
-  const std::string spelled = yaml_from_pieces(input);
+  const std::string spelled = yaml_from_lines(input);
   if (auto broken = check_plain_yaml(spelled)) return "in\n" + spelled + "\n" + *broken;
   return std::nullopt;
 }

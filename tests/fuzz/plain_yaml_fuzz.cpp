@@ -1,6 +1,6 @@
 // libFuzzer target: see check_plain_yaml_input in fuzz_checks.h — the plain front matter reader
 // must read every block it takes exactly as yaml-cpp does: the input as a file, and a block spelled
-// from YAML pieces the input's bytes pick (yaml_from_pieces).
+// from YAML lines the input's bytes pick (yaml_from_lines).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
