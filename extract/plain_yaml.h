@@ -1,13 +1,15 @@
 #pragma once
 // Speed: yaml-cpp costs a scan more CPU than anything else, yet almost every front matter block
 // is the plain layout a YAML dumper writes. This reads that layout alone: block maps of plain
-// keys (letters, digits, `_`, `-`) indented by spaces, block lists of one-line scalars, values
-// that end on their line (plain, single-quoted, double-quoted without a backslash), comment and
-// blank lines. Anything else returns nullopt and the caller lets yaml-cpp read the text: tabs,
-// CR and other control bytes, flow collections, anchors, aliases, tags, block and multi-line
-// scalars, document markers, directives, duplicate keys, uneven indentation, nesting or node
-// counts near the caps. What it accepts, it reads as yaml-cpp 0.7 does: the tests and
-// tests/fuzz/plain_yaml_fuzz.cpp compare the two trees.
+// keys (letters, digits, `_`, then also `-`, `.`, `/`) indented by spaces, the top level at any
+// one indentation; block lists of scalars; plain scalars, single-quoted ones and double-quoted
+// ones without a backslash, folded over lines indented deeper as yaml-cpp folds them; `[]`,
+// `{}` and one-line lists of quoted scalars; comment and blank lines. Anything else returns
+// nullopt and the caller lets yaml-cpp read the text: tabs, CR and other control bytes, other
+// flow collections, anchors, aliases, tags, block scalars, escapes, document markers,
+// directives, comments after a value, duplicate keys, uneven indentation, a map or list inside
+// a list, nesting or node counts near the caps. What it accepts, it reads as yaml-cpp 0.7 does:
+// tests/plain_yaml_test.cpp and tests/fuzz/plain_yaml_fuzz.cpp compare the two trees.
 
 #include <cstddef>
 #include <optional>

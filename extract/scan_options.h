@@ -30,7 +30,7 @@ struct ScanOptions {
   std::size_t max_yaml_nodes = 100000;  ///< after alias expansion: stops billion-laughs bombs
   std::size_t max_yaml_depth = 64;      ///< nesting of YAML maps and lists
   /// Parse every front matter entry with yaml-cpp, not only the ones the scan reads (about
-  /// 6x slower on the medigy corpus; finds YAML errors in fields linkhealth ignores).
+  /// 10x the CPU on the medigy corpus; finds YAML errors in fields linkhealth ignores).
   bool full_yaml_check = false;
   /// Read plain YAML front matter without yaml-cpp (see plain_yaml.h); off only in the tests
   /// that compare the two readers.
