@@ -4,6 +4,9 @@
 // build. Each function returns the broken property, or nullopt when the input passed.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +24,17 @@
 #include "extract/utf8.h"
 
 namespace linkhealth::fuzz {
+
+/// The body of every fuzz target: when `check` finds a property broken for the input, print it
+/// and abort, which makes libFuzzer keep the input as a crash.
+inline int run_check(const char* target, const uint8_t* data, std::size_t size,
+                     std::optional<std::string> (*check)(std::string_view)) {
+  if (const auto broken = check(std::string_view(reinterpret_cast<const char*>(data), size))) {
+    std::fprintf(stderr, "%s: %s\n", target, broken->c_str());
+    std::abort();
+  }
+  return 0;
+}
 
 /// The query (after the first '?' before any '#') and the fragment of a URL, as written.
 struct WrittenParts {

@@ -2,17 +2,10 @@
 // must read every block it takes exactly as yaml-cpp does: the input as a file, and a block spelled
 // from YAML lines the input's bytes pick (yaml_from_lines).
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <string_view>
 
 #include "tests/fuzz/fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  if (const auto broken = linkhealth::fuzz::check_plain_yaml_input(input)) {
-    std::fprintf(stderr, "plain_yaml_fuzz: %s\n", broken->c_str());
-    std::abort();
-  }
-  return 0;
+  return linkhealth::fuzz::run_check("plain_yaml_fuzz", data, size,
+                                     linkhealth::fuzz::check_plain_yaml_input);
 }
