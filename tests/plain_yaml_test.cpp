@@ -408,6 +408,8 @@ TEST_CASE("plain: every corpus file reads the same with and without the plain re
           linkhealth::fuzz::describe_read(linkhealth::source_from_text(text, relative, judged)));
   }
   CHECK(files == 4540);
-  WARN("the plain reader took " << plain << " of " << files << " corpus files");
-  CHECK(plain > 0);
+  // The others: 14 TOML blocks and 53 YAML ones outside the plain layout (lists of maps where
+  // the selection of top-level entries fails, backslash escapes, comments after values, an
+  // anchor). Fewer would still read right, only slower: this pins the speed-up.
+  CHECK(plain == 4473);
 }
