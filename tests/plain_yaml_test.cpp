@@ -1,11 +1,8 @@
 // The plain front matter reader: each layout it takes, with the values it must give (and
 // yaml-cpp's tree for the same text, compared node by node), and each layout it must leave to
-// yaml-cpp. The corpus case reads every real file both ways.
+// yaml-cpp. tests/scan_corpus_test.cpp reads every real file both ways.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -385,31 +382,4 @@ TEST_CASE("plain: the source reader gives the same Source and findings either wa
   CHECK(linkhealth::fuzz::check_plain_yaml(file).value_or("same") == "same");
   options.full_yaml_check = true;
   CHECK_FALSE(linkhealth::plain_front_matter(*split.block, options));
-}
-
-TEST_CASE("plain: every corpus file reads the same with and without the plain reader",
-          "[extract][plain_yaml][corpus]") {
-  const std::filesystem::path corpus = LINKHEALTH_CORPUS_DIR;
-  std::size_t files = 0;
-  std::size_t plain = 0;
-  linkhealth::ScanOptions fast;
-  linkhealth::ScanOptions judged;
-  judged.plain_yaml_reader = false;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
-    if (!entry.is_regular_file() || entry.path().filename() == "README.md") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    const auto relative = std::filesystem::relative(entry.path(), corpus);
-    ++files;
-    const auto split = linkhealth::split_front_matter(text);
-    plain += split.block && linkhealth::plain_front_matter(*split.block, fast);
-    INFO(relative.string());
-    CHECK(linkhealth::fuzz::describe_read(linkhealth::source_from_text(text, relative, fast)) ==
-          linkhealth::fuzz::describe_read(linkhealth::source_from_text(text, relative, judged)));
-  }
-  CHECK(files == 4540);
-  // The others: 14 TOML blocks and 53 YAML ones outside the plain layout (lists of maps where
-  // the selection of top-level entries fails, backslash escapes, comments after values, an
-  // anchor). Fewer would still read right, only slower: this pins the speed-up.
-  CHECK(plain == 4473);
 }
