@@ -30,8 +30,11 @@ struct ScanOptions {
   std::size_t max_yaml_nodes = 100000;  ///< after alias expansion: stops billion-laughs bombs
   std::size_t max_yaml_depth = 64;      ///< nesting of YAML maps and lists
   /// Parse every front matter entry with yaml-cpp, not only the ones the scan reads (about
-  /// 6x slower on the medigy corpus; finds YAML errors in fields linkhealth ignores).
+  /// 10x the CPU on the medigy corpus; finds YAML errors in fields linkhealth ignores).
   bool full_yaml_check = false;
+  /// Read plain YAML front matter without yaml-cpp (see plain_yaml.h); off only in the tests
+  /// that compare the two readers.
+  bool plain_yaml_reader = true;
   const TrackingRules* rules = nullptr;  ///< nullptr: default_tracking_rules()
   unsigned threads = 0;                  ///< files read in parallel; 0 = one per core
 

@@ -4,11 +4,15 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <system_error>
 
 #include "extract/front_matter.h"
+#include "extract/front_matter_field.h"
+#include "extract/plain_yaml.h"
 #include "extract/text_hygiene.h"
+#include "extract/top_level_select.h"
 #include "extract/url_cleaner.h"
 #include "extract/utf8.h"
 
@@ -16,31 +20,25 @@ namespace linkhealth {
 
 namespace {
 
-/// Looks a dotted path up without creating nodes (yaml-cpp's non-const [] inserts).
-std::optional<YAML::Node> find_node(const YAML::Node& root, const std::string& dotted) {
-  YAML::Node cur;
-  cur.reset(root);
-  std::size_t start = 0;
-  while (start <= dotted.size()) {
-    std::size_t end = dotted.find('.', start);
-    if (end == std::string::npos) end = dotted.size();
-    if (!cur.IsMap()) return std::nullopt;
-    const YAML::Node& parent = cur;
-    const YAML::Node next = parent[dotted.substr(start, end - start)];
-    if (!next.IsDefined()) return std::nullopt;
-    cur.reset(next);
-    start = end + 1;
-  }
-  return cur;
+/// Looks fields up in the block's tree, whichever reader built it; lines are file lines.
+using FieldLookup = std::function<FieldView(const std::string& dotted)>;
+
+template <typename Tree>
+FieldLookup lookup_in(const Tree& tree, int first_line) {
+  return [&tree, first_line](const std::string& dotted) {
+    FieldView view = find_field(tree, dotted);
+    view.line += first_line;
+    return view;
+  };
 }
 
 /// A text field with ASCII control characters removed (YAML escapes such as "\0" or "\e" can
 /// put them in an otherwise valid UTF-8 file); each removal is a control_characters finding.
-std::string text_at(const YAML::Node& root, const std::string& dotted, int first_line,
-                    const Source& source, std::vector<Finding>& findings) {
-  const auto node = find_node(root, dotted);
-  if (!node || !node->IsScalar()) return {};
-  std::string value = node->Scalar();
+std::string text_at(const FieldLookup& field, const std::string& dotted, const Source& source,
+                    std::vector<Finding>& findings) {
+  FieldView view = field(dotted);
+  if (view.kind != FieldKind::scalar) return {};
+  std::string value = std::move(view.text);
   if (first_invalid_utf8(value)) value = repair_latin1_bytes(value);  // see the function
   if (const std::size_t removed = remove_control_chars(value)) {
     Finding f;
@@ -50,7 +48,7 @@ std::string text_at(const YAML::Node& root, const std::string& dotted, int first
     f.field = dotted;
     f.detail = dotted + " held " + std::to_string(removed) +
                " control character(s) (NUL, ESC, ...); removed";
-    f.line = first_line + node->Mark().line;
+    f.line = view.line;
     findings.push_back(std::move(f));
   }
   return value;
@@ -80,31 +78,75 @@ Finding file_finding(const std::filesystem::path& relative, FindingKind kind, st
   return f;
 }
 
-void collect_urls(const YAML::Node& root, int first_line, const ScanOptions& options,
-                  SourceRead& out) {
+void collect_urls(const FieldLookup& field, const ScanOptions& options, SourceRead& out) {
   Source& source = *out.source;
-  for (const std::string& field : options.url_fields) {
-    const auto node = find_node(root, field);
-    if (!node || node->IsNull()) continue;
-    const int line = first_line + node->Mark().line;
-    if (!node->IsScalar()) {
-      if (node->IsMap() && is_prefix_of_other_field(field, options.url_fields)) continue;
-      const std::string what =
-          node->IsSequence() ? "a list of " + std::to_string(node->size()) + " values" : "a map";
+  for (const std::string& name : options.url_fields) {
+    FieldView view = field(name);
+    if (view.kind == FieldKind::missing || view.kind == FieldKind::null) continue;
+    if (view.kind != FieldKind::scalar) {
+      if (view.kind == FieldKind::map && is_prefix_of_other_field(name, options.url_fields)) {
+        continue;
+      }
+      const std::string what = view.kind == FieldKind::sequence
+                                   ? "a list of " + std::to_string(view.size) + " values"
+                                   : "a map";
       Finding f =
           file_finding(source.file, FindingKind::InvalidUrl,
-                       field + " is " + what + ", not a string (only one URL per field)", line);
+                       name + " is " + what + ", not a string (only one URL per field)", view.line);
       f.slug = source.slug;
-      f.field = field;
+      f.field = name;
       out.findings.push_back(std::move(f));
       continue;
     }
-    if (trim_ascii(node->Scalar()).empty()) continue;
-    source.urls.push_back(UrlField{field, node->Scalar(), line});
+    if (trim_ascii(view.text).empty()) continue;
+    source.urls.push_back(UrlField{name, std::move(view.text), view.line});
   }
 }
 
+/// The Source's fields and URLs, from the block's tree.
+void read_fields(const FieldLookup& field, const ScanOptions& options, Source source,
+                 SourceRead& out) {
+  const auto field_text = [&](const std::string& dotted) {
+    return text_at(field, dotted, source, out.findings);
+  };
+  if (auto slug = std::string(trim_ascii(field_text("slug"))); !slug.empty()) {
+    source.slug = std::move(slug);
+  }
+  source.id = field_text("id");
+  source.title = field_text("title");
+  source.description = field_text("description");
+  source.brand = field_text("link.brand");
+  source.community = field_text("basePath");
+  source.date = field_text("date");
+  source.kind = field_text("source");
+  out.expects_link = std::find(options.curated_kinds.begin(), options.curated_kinds.end(),
+                               source.kind) != options.curated_kinds.end() ||
+                     field("link").kind == FieldKind::scalar;
+  out.source = std::move(source);
+  collect_urls(field, options, out);
+}
+
 }  // namespace
+
+std::vector<std::string> top_level_keys(const ScanOptions& options) {
+  std::vector<std::string> keys = source_keys();
+  for (const std::string& field : options.url_fields)
+    keys.push_back(field.substr(0, field.find('.')));
+  return keys;
+}
+
+std::optional<PlainYaml> plain_front_matter(const FrontMatterBlock& block,
+                                            const ScanOptions& options) {
+  if (!options.plain_yaml_reader || options.full_yaml_check ||
+      block.format != FrontMatterFormat::yaml) {
+    return std::nullopt;
+  }
+  const FrontMatterLimits limits{options.max_yaml_nodes, options.max_yaml_depth};
+  if (const auto selected = select_top_level(block.text, top_level_keys(options))) {
+    return read_plain_yaml(*selected, limits);
+  }
+  return read_plain_yaml(block.text, limits);
+}
 
 SourceRead source_from_text(std::string_view text, const std::filesystem::path& relative,
                             const ScanOptions& options) {
@@ -123,9 +165,11 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
     return out;
   }
   out.has_front_matter = true;
-  std::vector<std::string> keys = source_keys();
-  for (const std::string& field : options.url_fields)
-    keys.push_back(field.substr(0, field.find('.')));
+  if (const auto plain = plain_front_matter(*split.block, options)) {
+    read_fields(lookup_in(*plain, split.block->first_line), options, std::move(source), out);
+    return out;
+  }
+  const std::vector<std::string> keys = top_level_keys(options);
   const auto parsed = parse_front_matter(*split.block, options.full_yaml_check ? nullptr : &keys,
                                          {options.max_yaml_nodes, options.max_yaml_depth});
   if (parsed.error) {
@@ -133,26 +177,7 @@ SourceRead source_from_text(std::string_view text, const std::filesystem::path& 
         file_finding(relative, FindingKind::ParseError, parsed.error->message, parsed.error->line));
     return out;
   }
-  const YAML::Node& root = parsed.root;
-  const auto field_text = [&](const std::string& dotted) {
-    return text_at(root, dotted, split.block->first_line, source, out.findings);
-  };
-  if (auto slug = std::string(trim_ascii(field_text("slug"))); !slug.empty()) {
-    source.slug = std::move(slug);
-  }
-  source.id = field_text("id");
-  source.title = field_text("title");
-  source.description = field_text("description");
-  source.brand = field_text("link.brand");
-  source.community = field_text("basePath");
-  source.date = field_text("date");
-  source.kind = field_text("source");
-  const auto link = find_node(root, "link");
-  out.expects_link = std::find(options.curated_kinds.begin(), options.curated_kinds.end(),
-                               source.kind) != options.curated_kinds.end() ||
-                     (link && link->IsScalar());
-  out.source = std::move(source);
-  collect_urls(root, split.block->first_line, options, out);
+  read_fields(lookup_in(parsed.root, split.block->first_line), options, std::move(source), out);
   return out;
 }
 

@@ -86,6 +86,7 @@ TEST_CASE("fuzz: every seed input keeps its target's properties", "[fuzz]") {
       {"page_meta_fuzz", linkhealth::fuzz::check_page_meta},
       {"front_matter_edit_fuzz", linkhealth::fuzz::check_front_matter_edit},
       {"sitemap_fuzz", linkhealth::fuzz::check_sitemap},
+      {"plain_yaml_fuzz", linkhealth::fuzz::check_plain_yaml_input},
   };
   for (const auto& [name, check] : targets) {
     std::size_t inputs = 0;

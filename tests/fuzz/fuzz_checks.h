@@ -4,6 +4,9 @@
 // build. Each function returns the broken property, or nullopt when the input passed.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +16,7 @@
 #include "extract/clearurls_rules.h"
 #include "extract/front_matter_edit.h"
 #include "extract/page_meta.h"
+#include "extract/plain_yaml.h"
 #include "extract/scan_options.h"
 #include "extract/sitemap_reader.h"
 #include "extract/source_reader.h"
@@ -20,6 +24,17 @@
 #include "extract/utf8.h"
 
 namespace linkhealth::fuzz {
+
+/// The body of every fuzz target: when `check` finds a property broken for the input, print it
+/// and abort, which makes libFuzzer keep the input as a crash.
+inline int run_check(const char* target, const uint8_t* data, std::size_t size,
+                     std::optional<std::string> (*check)(std::string_view)) {
+  if (const auto broken = check(std::string_view(reinterpret_cast<const char*>(data), size))) {
+    std::fprintf(stderr, "%s: %s\n", target, broken->c_str());
+    std::abort();
+  }
+  return 0;
+}
 
 /// The query (after the first '?' before any '#') and the fragment of a URL, as written.
 struct WrittenParts {
@@ -184,6 +199,221 @@ inline std::optional<std::string> check_front_matter(std::string_view text) {
       if (has_control_char(*s)) return "Source text holds a control character";
     }
   }
+  return std::nullopt;
+}
+
+/// Everything a SourceRead holds, one item a line, for comparing two reads.
+inline std::string describe_read(const SourceRead& read) {
+  std::string out = "front matter " + std::to_string(read.has_front_matter) + ", expects link " +
+                    std::to_string(read.expects_link) + "\n";
+  if (read.source) {
+    const Source& s = *read.source;
+    for (const std::string* field : {&s.slug, &s.id, &s.title, &s.description, &s.brand,
+                                     &s.community, &s.date, &s.file, &s.kind}) {
+      out += "field [" + *field + "]\n";
+    }
+    for (const UrlField& u : s.urls) {
+      out += "url " + u.field + " [" + u.raw + "] line " + std::to_string(u.line) + "\n";
+    }
+  } else {
+    out += "no source\n";
+  }
+  for (const Finding& f : read.findings) {
+    out += "finding " + std::string(to_string(f.kind)) + " " + f.slug + " " + f.file + " " +
+           f.field + " [" + f.detail + "] line " + std::to_string(f.line) + "\n";
+  }
+  return out;
+}
+
+/// Where the plain reader's tree differs from yaml-cpp's (kinds, scalar text, keys and their
+/// order, list lengths, the lines of all but the root), or nullopt when it does not.
+inline std::optional<std::string> plain_tree_difference(const PlainYaml& tree, std::size_t index,
+                                                        const YAML::Node& node,
+                                                        const std::string& path) {
+  const PlainNode& plain = tree.nodes[index];
+  const auto differs = [&](const std::string& what) {
+    return std::optional<std::string>(path + ": " + what);
+  };
+  if (plain.kind == PlainKind::null) {
+    return node.IsNull() ? std::nullopt : differs("null only in the plain tree");
+  }
+  // The root's line is no field's line (and yaml-cpp has none for an empty block).
+  if (index != 0 && node.Mark().line != plain.line) {
+    return differs("line " + std::to_string(plain.line) + ", yaml-cpp " +
+                   std::to_string(node.Mark().line));
+  }
+  if (plain.kind == PlainKind::scalar) {
+    if (!node.IsScalar()) return differs("a scalar only in the plain tree");
+    if (node.Scalar() != plain.text) {
+      return differs("[" + plain.text + "], yaml-cpp [" + node.Scalar() + "]");
+    }
+    return std::nullopt;
+  }
+  if (plain.kind == PlainKind::sequence) {
+    if (!node.IsSequence() || node.size() != plain.items.size()) return differs("another list");
+    for (std::size_t i = 0; i < plain.items.size(); ++i) {
+      auto d = plain_tree_difference(tree, plain.items[i], node[i],
+                                     path + "[" + std::to_string(i) + "]");
+      if (d) return d;
+    }
+    return std::nullopt;
+  }
+  if (!node.IsMap() || node.size() != plain.entries.size()) return differs("another map");
+  std::size_t i = 0;
+  for (auto it = node.begin(); it != node.end(); ++it, ++i) {
+    const auto& [key, child] = plain.entries[i];
+    if (!it->first.IsScalar() || it->first.Scalar() != key) return differs("key " + key);
+    if (auto d = plain_tree_difference(tree, child, it->second, path + "." + key)) return d;
+  }
+  return std::nullopt;
+}
+
+/// Any bytes as a content file: whenever the plain reader takes a YAML block, yaml-cpp reads
+/// it without an error into the same tree (under the default caps and under small ones), and
+/// the source reader gives the same Source and findings with the plain reader as without.
+inline std::optional<std::string> check_plain_yaml(std::string_view text) {
+  const FrontMatterSplit split = split_front_matter(text);
+  if (split.block && split.block->format == FrontMatterFormat::yaml) {
+    for (const FrontMatterLimits limits : {FrontMatterLimits{}, FrontMatterLimits{12, 3}}) {
+      const auto plain = read_plain_yaml(split.block->text, limits);
+      if (!plain) continue;
+      const ParsedFrontMatter parsed = parse_front_matter(*split.block, nullptr, limits);
+      if (parsed.error)
+        return "the plain reader took a block yaml-cpp refuses: " + parsed.error->message;
+      if (auto d = plain_tree_difference(*plain, 0, parsed.root, "root")) return d;
+    }
+  }
+  ScanOptions options;
+  const std::string fast = describe_read(source_from_text(text, "fuzz/input.md", options));
+  options.plain_yaml_reader = false;
+  const std::string judged = describe_read(source_from_text(text, "fuzz/input.md", options));
+  if (fast != judged) return "the plain reader read:\n" + fast + "yaml-cpp read:\n" + judged;
+  return std::nullopt;
+}
+
+/// A front matter block spelled from `bytes`, three bytes a line: its indentation and kind
+/// (`key: value`, `key:`, `- value`, a bare value, a comment, a blank line), a key, a value.
+/// Random bytes seldom spell the layouts the plain reader decides on; these lines mostly do
+/// (a byte of 240 or more picks among all pieces, else among the plain ones only), and now
+/// and then with a piece it must refuse.
+inline std::string yaml_from_lines(std::string_view bytes) {
+  struct Pieces {
+    std::vector<const char*> all;
+    std::size_t plain;  ///< the first `plain` of `all` are plain layout
+    const char* pick(unsigned char b) const { return all[b >= 240 ? b % all.size() : b % plain]; }
+  };
+  static const Pieces indents{{"", "  ", "", "    ", " ", "   ", "\t"}, 4};
+  static const Pieces keys{{"title",
+                            "link",
+                            "href",
+                            "slug",
+                            "id",
+                            "a",
+                            "b-c",
+                            "d.e/f",
+                            "feed",
+                            "source",
+                            "feed_url",
+                            "x_1",
+                            "cleanUrl",
+                            "openProjectCustomFields",
+                            "description",
+                            "original",
+                            "null",
+                            "'q'",
+                            "? k",
+                            "-k",
+                            "k k",
+                            "k\xC3\xA9",
+                            "~"},
+                           16};
+  static const Pieces values{{"x",
+                              "x y",
+                              "http://h.test/p?q=1#f",
+                              "'q'",
+                              "'it''s'",
+                              "'open",
+                              "close'",
+                              "\"d\"",
+                              "\"open",
+                              "close\"",
+                              "~",
+                              "null",
+                              "NULL",
+                              "[]",
+                              "{}",
+                              "['a', 'b']",
+                              "[\"a\",'b''']",
+                              "-x",
+                              "x  ",
+                              "a:b",
+                              ":x",
+                              "?x",
+                              "''''",
+                              "' '",
+                              "''",
+                              "\"\"",
+                              "\xC3\xA9 \xE2\x80\x8E",
+                              "'#x",
+                              "- x",
+                              "a: b",
+                              "a #b",
+                              "a:",
+                              "#c",
+                              "'a' ",
+                              "&a x",
+                              "*a",
+                              "|",
+                              ">",
+                              "x\\y",
+                              "\"x\\y\"",
+                              "[ ]",
+                              "['a',]",
+                              "x\ty",
+                              "x\r",
+                              "---",
+                              "...",
+                              "%x",
+                              "!t x",
+                              "'a\x04'"},
+                             28};
+  std::string out = "---\n";
+  for (std::size_t at = 0; at + 3 <= bytes.size(); at += 3) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[at + i]); };
+    const std::string key = keys.pick(byte(1));
+    const std::string value = values.pick(byte(2));
+    out += indents.pick(byte(0));
+    switch (byte(0) / 8 % 8) {
+      case 0:
+      case 1:
+      case 2:
+        out += key + ": " + value;
+        break;
+      case 3:
+        out += key + ":";
+        break;
+      case 4:
+        out += "- " + value;
+        break;
+      case 5:
+        out += value;
+        break;
+      case 6:
+        out += "# " + value;
+        break;
+      default:
+        break;  // a blank line
+    }
+    out += '\n';
+  }
+  return out + "---\n";
+}
+
+/// check_plain_yaml for the input as a file and for the block yaml_from_lines spells from it.
+inline std::optional<std::string> check_plain_yaml_input(std::string_view input) {
+  if (auto broken = check_plain_yaml(input)) return broken;
+  const std::string spelled = yaml_from_lines(input);
+  if (auto broken = check_plain_yaml(spelled)) return "in\n" + spelled + "\n" + *broken;
   return std::nullopt;
 }
 
