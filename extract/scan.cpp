@@ -9,6 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "extract/content_walk.h"
 #include "extract/source_findings.h"
 #include "extract/source_reader.h"
 
@@ -129,27 +130,9 @@ FileScan scan_file(const std::filesystem::path& root, const std::filesystem::pat
 }
 
 std::vector<std::filesystem::path> content_files(const std::filesystem::path& root) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(root, ec)) {
-    throw std::runtime_error("content directory " + root.string() +
-                             " does not exist or is not a directory");
-  }
-  std::vector<fs::path> files;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec)
-    throw std::runtime_error("cannot read content directory " + root.string() + ": " +
-                             ec.message());
-  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) break;
-    if (it->path().extension() == ".md" && !it->is_directory(ec)) {
-      files.push_back(it->path().lexically_relative(root));
-    }
-  }
-  if (ec)
-    throw std::runtime_error("cannot walk content directory " + root.string() + ": " +
-                             ec.message());
-  std::sort(files.begin(), files.end());
+  std::vector<std::filesystem::path> files;
+  ContentWalk walk(root);
+  while (auto file = walk.next()) files.push_back(std::move(*file));
   return files;
 }
 
@@ -169,17 +152,24 @@ ScanResult scan_content(const std::filesystem::path& root, const ScanOptions& op
 ScanCounts scan_in_slices(const std::filesystem::path& root, const ScanOptions& options,
                           std::size_t slice_files, const std::function<void(ScanResult&)>& sink,
                           std::size_t first_slice_files) {
-  const auto files = content_files(root);
+  ContentWalk walk(root);
   slice_files = std::max<std::size_t>(slice_files, 1);
   std::size_t size =
       first_slice_files == 0 ? slice_files : std::min(first_slice_files, slice_files);
   SlugIndex slugs;
   ScanCounts total;
-  for (std::size_t begin = 0, end = 0; begin < files.size(); begin = end) {
-    end = std::min(files.size(), begin + size);
+  std::vector<std::filesystem::path> files;
+  for (;;) {
+    files.clear();
+    while (files.size() < size) {
+      auto file = walk.next();
+      if (!file) break;
+      files.push_back(std::move(*file));
+    }
+    if (files.empty()) break;
     size = std::min(size * 2, slice_files);
     ScanResult slice;
-    for (FileScan& file : scan_files(root, files, begin, end, options)) {
+    for (FileScan& file : scan_files(root, files, 0, files.size(), options)) {
       add_file(std::move(file), slice);
     }
     build_targets(slice);

@@ -213,3 +213,16 @@ TEST_CASE("corpus: every file reads the same with and without the plain front ma
   // anchor). Fewer would still read right, only slower: this pins the speed-up.
   CHECK(plain == 4473);
 }
+
+TEST_CASE("corpus: the content walk lists the files in the order of a whole-tree sort",
+          "[corpus]") {
+  std::vector<std::filesystem::path> listed;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kCorpus)) {
+    if (entry.path().extension() == ".md" && !entry.is_directory()) {
+      listed.push_back(entry.path().lexically_relative(kCorpus));
+    }
+  }
+  std::sort(listed.begin(), listed.end());
+  CHECK(listed.size() == 4541);  // the corpus README.md too
+  CHECK(linkhealth::content_files(kCorpus) == listed);
+}

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "extract/content_walk.h"
 #include "extract/scan.h"
 #include "tests/temp_tree.h"
 
@@ -196,4 +197,27 @@ TEST_CASE("a scan in slices reads what one scan reads", "[extract][scan]") {
     return f.kind == FindingKind::DuplicateSlug;
   });
   CHECK(dup == 1);
+}
+
+TEST_CASE("the content walk gives every .md file in path order, one directory at a time",
+          "[scan]") {
+  TempTree tree;
+  for (const char* file : {"a.md", "a/x.md", "a-b/y.md", "a/b/z.md", "A.md", "b.md", "a/c.txt",
+                           "a.md.d/w.md", "index.md", "a/_index.md", "z/deep/er/most.md"}) {
+    tree.write(file, "---\ntitle: t\n---\n");
+  }
+  std::vector<std::filesystem::path> listed;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(tree.root())) {
+    if (entry.path().extension() == ".md" && !entry.is_directory()) {
+      listed.push_back(entry.path().lexically_relative(tree.root()));
+    }
+  }
+  std::sort(listed.begin(), listed.end());
+  REQUIRE(listed.size() == 10);
+  std::vector<std::filesystem::path> walked;
+  linkhealth::ContentWalk walk(tree.root());
+  while (auto file = walk.next()) walked.push_back(*file);
+  CHECK(walked == listed);
+  CHECK(linkhealth::content_files(tree.root()) == listed);
+  CHECK_THROWS_AS(linkhealth::ContentWalk(tree.root() / "missing"), std::runtime_error);
 }
