@@ -261,19 +261,31 @@ TEST_CASE("engine keeps a connection only while its host has requests queued",
   CHECK_FALSE(kept["http://b.test/1"]);
 }
 
+namespace {
+
+/// An engine fed by add() over a fake web where a.test/1 and b.test/2 answer 200.
+struct StreamedEngine {
+  boost::asio::io_context io;
+  FakeTransport t{io};
+  std::vector<CheckResult> results;
+  ProgressCounters progress;
+  FetchEngine engine{io, t, fast_options(), [this](CheckResult r) { results.push_back(r); },
+                     progress};
+  StreamedEngine() {
+    t.script["http://a.test/1"] = {status(200)};
+    t.script["http://b.test/2"] = {status(200)};
+  }
+};
+
+}  // namespace
+
 TEST_CASE("engine takes targets while it runs and ends only once its input is closed",
           "[crawler][engine]") {
-  boost::asio::io_context io;
-  FakeTransport t(io);
-  t.script["http://a.test/1"] = {status(200)};
-  t.script["http://b.test/2"] = {status(200)};
+  StreamedEngine e;
+  auto& [io, t, results, progress, engine] = e;
   HttpResponse refused;
   refused.error = TransferError::Connect;
   t.script["http://c.test/down"] = {refused};
-  std::vector<CheckResult> results;
-  ProgressCounters progress;
-  FetchEngine engine(
-      io, t, fast_options(), [&](CheckResult r) { results.push_back(r); }, progress);
   engine.add({FetchTarget{"http://a.test/1", "", "", "", ""},
               FetchTarget{"http://c.test/down", "", "", "", ""}});
   io.run();
@@ -298,14 +310,8 @@ TEST_CASE("engine takes targets while it runs and ends only once its input is cl
 
 TEST_CASE("engine starts nothing while its start gate is closed, then goes on",
           "[crawler][engine]") {
-  boost::asio::io_context io;
-  FakeTransport t(io);
-  t.script["http://a.test/1"] = {status(200)};
-  t.script["http://b.test/2"] = {status(200)};
-  std::vector<CheckResult> results;
-  ProgressCounters progress;
-  FetchEngine engine(
-      io, t, fast_options(), [&](CheckResult r) { results.push_back(r); }, progress);
+  StreamedEngine e;
+  auto& [io, t, results, progress, engine] = e;
   bool open = false;
   int asked = 0;
   engine.set_start_gate([&] {
