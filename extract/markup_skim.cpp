@@ -1,8 +1,12 @@
 #include "extract/markup_skim.h"
 
+#include <gumbo.h>
+
 #include <array>
+#include <initializer_list>
 #include <string>
 
+#include "extract/meta_keys.h"
 #include "extract/page_signals.h"
 #include "extract/parked_domain.h"
 #include "extract/tag_scan.h"
@@ -19,28 +23,57 @@ bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Elements whose content the tokenizer reads as text up to the matching end tag.
-constexpr std::array<std::string_view, 8> kRawTextTags = {
-    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"};
+// A table by GumboTag: one perfect-hash lookup per tag instead of dozens of name compares.
+using TagSet = std::array<bool, GUMBO_TAG_LAST + 1>;
 
-template <std::size_t N>
-bool is_one_of(std::string_view name, const std::array<std::string_view, N>& names) {
-  for (std::string_view n : names)
-    if (name == n) return true;
-  return false;
+constexpr TagSet tag_set(std::initializer_list<GumboTag> tags) {
+  TagSet set{};
+  for (GumboTag t : tags) set[t] = true;
+  return set;
 }
+
+// Elements whose content the tokenizer reads as text up to the matching end tag.
+constexpr TagSet kRawTextTags =
+    tag_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TITLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_XMP,
+             GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
 
 // Body elements that hold no text we read and shape no part of the tree we read: their tags
 // can go (their text already does, outside <h1>) without moving any <meta>, <title>, <h1>,
 // <script>, <form> or <iframe> to another place or changing its text. Navigation lists,
-// paragraphs and links are most of the tags of an article body.
-constexpr std::array<std::string_view, 48> kInertBodyTags = {
-    "a",    "abbr",   "article", "aside",      "b",      "bdi",    "bdo",     "blockquote",
-    "br",   "cite",   "code",    "data",       "dd",     "del",    "dfn",     "div",
-    "dl",   "dt",     "em",      "figcaption", "figure", "footer", "header",  "hr",
-    "i",    "img",    "ins",     "kbd",        "li",     "main",   "mark",    "nav",
-    "ol",   "p",      "picture", "q",          "s",      "samp",   "section", "small",
-    "span", "strong", "sub",     "sup",        "time",   "u",      "ul",      "wbr"};
+// paragraphs and links are most of the tags of an article body. (<picture> too, which Gumbo
+// has no GumboTag for.)
+constexpr TagSet kInertBodyTags =
+    tag_set({GUMBO_TAG_A,      GUMBO_TAG_ABBR,    GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
+             GUMBO_TAG_B,      GUMBO_TAG_BDI,     GUMBO_TAG_BDO,     GUMBO_TAG_BLOCKQUOTE,
+             GUMBO_TAG_BR,     GUMBO_TAG_CITE,    GUMBO_TAG_CODE,    GUMBO_TAG_DATA,
+             GUMBO_TAG_DD,     GUMBO_TAG_DEL,     GUMBO_TAG_DFN,     GUMBO_TAG_DIV,
+             GUMBO_TAG_DL,     GUMBO_TAG_DT,      GUMBO_TAG_EM,      GUMBO_TAG_FIGCAPTION,
+             GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER,  GUMBO_TAG_HEADER,  GUMBO_TAG_HR,
+             GUMBO_TAG_I,      GUMBO_TAG_IMG,     GUMBO_TAG_INS,     GUMBO_TAG_KBD,
+             GUMBO_TAG_LI,     GUMBO_TAG_MAIN,    GUMBO_TAG_MARK,    GUMBO_TAG_NAV,
+             GUMBO_TAG_OL,     GUMBO_TAG_P,       GUMBO_TAG_Q,       GUMBO_TAG_S,
+             GUMBO_TAG_SAMP,   GUMBO_TAG_SECTION, GUMBO_TAG_SMALL,   GUMBO_TAG_SPAN,
+             GUMBO_TAG_STRONG, GUMBO_TAG_SUB,     GUMBO_TAG_SUP,     GUMBO_TAG_TIME,
+             GUMBO_TAG_U,      GUMBO_TAG_UL,      GUMBO_TAG_WBR});
+
+bool is_inert_body_tag(GumboTag tag, std::string_view name) {
+  return kInertBodyTags[tag] || (tag == GUMBO_TAG_UNKNOWN && name == "picture");
+}
+
+bool is_all_html_space(std::string_view text) {
+  for (char c : text)
+    if (!is_html_space(c)) return false;
+  return true;
+}
+
+// True when a name= or property= value may name a key the page metadata reads: it contains
+// one (tokens and case aside), or a character reference that Gumbo decodes into who knows what.
+bool may_name_meta_key(std::string_view value) {
+  if (value.find('&') != std::string_view::npos) return true;
+  for (std::string_view key : kMetaKeys)
+    if (value.find(key) != std::string_view::npos) return true;
+  return false;
+}
 
 // Position of the end tag `</name` (followed by space, '/' or '>') from `from`, or npos.
 std::size_t find_end_tag(std::string_view s, std::string_view name, std::size_t from) {
@@ -83,16 +116,20 @@ SkimmedHtml skim_raw_text(std::string_view s) {
   std::size_t i = 0;
   bool in_body = false;  // past <body> or </head>: text outside <h1> is never read
   bool in_h1 = false;
+  // A tag or doctype came before: dropping a tag can no longer make another one the first,
+  // which would decide quirks mode instead of the doctype after it.
+  bool past_first_tag = false;
   while (true) {
     std::size_t lt = s.find('<', i);
-    if (in_body && !in_h1 && foreign_depth == 0) {
-      // Drop the text run before this tag: Gumbo tokenizes body text one character at a time,
-      // and a few KB of paragraphs cost more than the whole skimmed head.
-      const std::size_t run_end = lt == std::string_view::npos ? s.size() : lt;
-      if (run_end > i) {
-        out.html.append(s.substr(copied, i - copied));
-        copied = run_end;
-      }
+    const std::size_t run_end = lt == std::string_view::npos ? s.size() : lt;
+    // Drop the text run before this tag: Gumbo tokenizes text one character at a time. In the
+    // body, text outside <h1> is never read, and a few KB of paragraphs cost more than the
+    // whole skimmed head. Before it only whitespace goes (the newlines between head tags):
+    // other text ends the head, and whitespace never changes the insertion mode.
+    if (!in_h1 && foreign_depth == 0 && run_end > i &&
+        (in_body || is_all_html_space(s.substr(i, run_end - i)))) {
+      out.html.append(s.substr(copied, i - copied));
+      copied = run_end;
     }
     if (lt == std::string_view::npos || lt + 1 >= s.size()) break;
     i = lt;
@@ -103,62 +140,75 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     const bool end_tag = s[i + 1] == '/';
     const std::size_t name_at = i + (end_tag ? 2 : 1);
     if (name_at >= s.size() || !is_alpha(s[name_at])) {
-      i = (s[i + 1] == '!' || s[i + 1] == '?' || end_tag) ? skip_to_gt(s, i) : i + 1;
+      const bool bogus = s[i + 1] == '!' || s[i + 1] == '?' || end_tag;
+      past_first_tag = past_first_tag || bogus;
+      i = bogus ? skip_to_gt(s, i) : i + 1;
       continue;
     }
     std::size_t j = name_at;
     name.clear();
     while (j < s.size() && !is_html_space(s[j]) && s[j] != '/' && s[j] != '>')
       name += lower(s[j++]);
+    const std::string_view tag_name = name;
+    const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
     bool json_ld = false;
     bool canonical = false;
-    bool has_id = false;    // page signals read element ids (challenge forms)
-    bool src_read = false;  // a script src that page signals would read, or might
-    bool has_src = false;   // a script with a src runs that, never its own text
-    // string_view comparisons test the length first; std::string == "literal" calls strlen
-    // and memcmp on every tag and attribute of a 20 KB head.
-    const std::string_view tag = name;
+    bool has_id = false;     // page signals read element ids (challenge forms)
+    bool src_read = false;   // a script src that page signals would read, or might
+    bool has_src = false;    // a script with a src runs that, never its own text
+    bool meta_read = false;  // a <meta> the page metadata may read
     while (next_tag_attribute(s, j, attr)) {
+      // string_view comparisons test the length first; std::string == "literal" calls strlen
+      // and memcmp on every tag and attribute of a 20 KB head.
       const std::string_view attr_name = attr.name;
       if (attr_name == "type") json_ld = attr.value.rfind("application/ld+json", 0) == 0;
       if (attr_name == "rel") canonical = attr.value.find("canonical") != std::string::npos;
       if (attr_name == "id") has_id = true;
-      if (attr_name == "src" && tag == "script") {
+      if (attr_name == "src" && tag == GUMBO_TAG_SCRIPT) {
         // Gumbo decodes character references in the value; a raw '&' could hide a match.
         src_read = is_challenge_script_src(attr.value) || is_parking_script_src(attr.value) ||
                    attr.value.find('&') != std::string::npos;
         has_src = !attr.value.empty();
       }
+      if (tag == GUMBO_TAG_META)
+        meta_read =
+            meta_read || attr_name == "http-equiv" ||
+            ((attr_name == "name" || attr_name == "property") && may_name_meta_key(attr.value));
     }
+    const bool first_tag = !past_first_tag;
+    past_first_tag = true;
     const bool self_closing = j < s.size() && s[j - 1] == '/';
     const std::size_t tag_end = j;  // at '>' (or the end of input)
     i = j < s.size() ? j + 1 : s.size();
-    if (tag == "svg" || tag == "math") {
+    if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) {
       if (end_tag && foreign_depth > 0) --foreign_depth;
       if (!end_tag && !self_closing) ++foreign_depth;
       continue;
     }
     if (foreign_depth > 0) continue;
-    if (tag == "h1") in_h1 = !end_tag;
-    if ((tag == "body" && !end_tag) || (tag == "head" && end_tag)) in_body = true;
-    if (in_body && !has_id && tag_end < s.size() && is_one_of(tag, kInertBodyTags)) {
+    if (tag == GUMBO_TAG_H1) in_h1 = !end_tag;
+    if ((tag == GUMBO_TAG_BODY && !end_tag) || (tag == GUMBO_TAG_HEAD && end_tag)) in_body = true;
+    if (in_body && !has_id && tag_end < s.size() && is_inert_body_tag(tag, tag_name)) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
     }
     if (end_tag) continue;
-    if (tag == "link" && !canonical && tag_end < s.size()) {
-      // A void element that shapes no other part of the tree; only rel=canonical is read.
+    // Void elements that shape no other part of the tree: only rel=canonical and the <meta>
+    // keys of extract/meta_keys.h (and http-equiv, and ids for page signals) are read.
+    const bool unread_void =
+        (tag == GUMBO_TAG_LINK && !canonical) || (tag == GUMBO_TAG_META && !meta_read && !has_id);
+    if (unread_void && !first_tag && tag_end < s.size()) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
     }
-    if (tag == "plaintext") break;  // everything after it is text
-    if (!is_one_of(tag, kRawTextTags)) continue;
-    const std::size_t end = find_end_tag(s, tag, i);
+    if (tag == GUMBO_TAG_PLAINTEXT) break;  // everything after it is text
+    if (!kRawTextTags[tag]) continue;
+    const std::size_t end = find_end_tag(s, tag_name, i);
     const std::size_t body_end = end == std::string_view::npos ? s.size() : end;
     const std::string_view body = s.substr(i, body_end - i);
-    const bool drop = (tag == "style" || tag == "script") && tag_end < s.size() &&
+    const bool drop = (tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SCRIPT) && tag_end < s.size() &&
                       body.find("<!--") == std::string_view::npos;
     if (drop && json_ld) {
       // Mark the tag so the JSON-LD reader finds its text: <script ... data-...="N">.
@@ -170,8 +220,8 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       out.json_ld_texts.push_back(body);
       copied = body_end;
     } else if (drop) {
-      if (tag == "script" && !has_src) out.script_texts.push_back(body);
-      const bool read = has_id || (tag == "script" && src_read);
+      if (tag == GUMBO_TAG_SCRIPT && !has_src) out.script_texts.push_back(body);
+      const bool read = has_id || (tag == GUMBO_TAG_SCRIPT && src_read);
       if (!read && end != std::string_view::npos) {
         // Nothing reads this element but its text (kept in script_texts): drop it whole.
         out.html.append(s.substr(copied, lt - copied));
