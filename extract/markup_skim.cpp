@@ -3,6 +3,8 @@
 #include <gumbo.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 
@@ -94,6 +96,42 @@ std::size_t find_end_tag(std::string_view s, std::string_view name, std::size_t 
 std::size_t skip_to_gt(std::string_view s, std::size_t i) {
   const std::size_t gt = s.find('>', i);
   return gt == std::string_view::npos ? s.size() : gt + 1;
+}
+
+// True when Gumbo's text for these raw-text bytes (valid UTF-8) is the bytes themselves: it
+// turns CR and CRLF into LF, and control characters (but tab, LF and FF), DEL, C1 controls and
+// noncharacters into U+FFFD. A script body lifted out is read as Gumbo would give it only then.
+bool reads_as_written(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      // Eight printable ASCII bytes at once (a byte below 0x20, or above 0x7E, flags them).
+      std::uint64_t x = 0;
+      std::memcpy(&x, p + i, 8);
+      if (((((x - kOnes * 0x20) & ~x) | ((x + kOnes) | x)) & kHighs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = p[i];
+    const std::size_t left = n - i;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\f') return false;
+    if (c == 0x7F) return false;
+    if (c == 0xC2 && left > 1 && p[i + 1] < 0xA0) return false;  // U+0080..U+009F
+    if (c == 0xEF && left > 2 &&
+        ((p[i + 1] == 0xB7 && p[i + 2] >= 0x90 && p[i + 2] <= 0xAF) ||  // U+FDD0..U+FDEF
+         (p[i + 1] == 0xBF && p[i + 2] >= 0xBE)))                       // U+FFFE, U+FFFF
+      return false;
+    if (c >= 0xF0 && left > 3 && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF &&
+        p[i + 3] >= 0xBE)  // U+1FFFE, U+1FFFF, ... U+10FFFF
+      return false;
+    ++i;
+  }
+  return true;
 }
 
 std::size_t skip_comment(std::string_view s, std::size_t i) {
@@ -208,8 +246,9 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     const std::size_t end = find_end_tag(s, tag_name, i);
     const std::size_t body_end = end == std::string_view::npos ? s.size() : end;
     const std::string_view body = s.substr(i, body_end - i);
-    const bool drop = (tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SCRIPT) && tag_end < s.size() &&
-                      body.find("<!--") == std::string_view::npos;
+    const bool drop =
+        (tag == GUMBO_TAG_STYLE || (tag == GUMBO_TAG_SCRIPT && reads_as_written(body))) &&
+        tag_end < s.size() && body.find("<!--") == std::string_view::npos;
     if (drop && json_ld) {
       // Mark the tag so the JSON-LD reader finds its text: <script ... data-...="N">.
       const std::size_t mark_at = self_closing ? tag_end - 1 : tag_end;

@@ -139,6 +139,26 @@ std::string meta_json(std::string_view page, linkhealth::MarkupPass pass) {
 
 }  // namespace
 
+TEST_CASE("scripts whose text Gumbo rewrites are left to Gumbo", "[markup_skim]") {
+  // Gumbo turns CR into LF and control characters, DEL, C1 controls and noncharacters into
+  // U+FFFD: a lifted body would read differently (a redirect target, a JSON-LD string).
+  std::vector<std::string> odd;
+  for (int c = 0; c < 0x80; ++c) odd.emplace_back(1, static_cast<char>(c));
+  for (const char* sequence :
+       {"\r\n", "\xC2\x80", "\xC2\x9F", "\xC2\xA0", "\xEF\xB7\x90", "\xEF\xB7\xAF", "\xEF\xB7\xB0",
+        "\xEF\xBF\xBD", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xF0\x9F\xBF\xBE", "\xF4\x8F\xBF\xBF",
+        "\xF0\x9F\x98\x80"})
+    odd.emplace_back(sequence);
+  for (const std::string& c : odd) {
+    const std::string page = "<head><script>location.href = '/a" + c + "b';</script>" +
+                             "<script type=application/ld+json>{\"headline\": \"x" + c +
+                             "y\"}</script><script>var padding = 'abcdefgh" + c + "';</script>";
+    INFO(page);
+    CHECK(meta_json(page, linkhealth::MarkupPass::Skimmed) ==
+          meta_json(page, linkhealth::MarkupPass::Whole));
+  }
+}
+
 TEST_CASE("the skimmed page gives the same PageMeta as the whole page", "[markup_skim]") {
   std::vector<std::string> pages;
   for (const auto& entry :
