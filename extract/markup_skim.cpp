@@ -2,10 +2,11 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
+#include <iterator>
 #include <string>
 
 #include "extract/meta_keys.h"
@@ -25,41 +26,126 @@ bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// A table by GumboTag: one perfect-hash lookup per tag instead of dozens of name compares.
-using TagSet = std::array<bool, GUMBO_TAG_LAST + 1>;
-
-constexpr TagSet tag_set(std::initializer_list<GumboTag> tags) {
-  TagSet set{};
-  for (GumboTag t : tags) set[t] = true;
-  return set;
+// Elements whose content the tokenizer reads as text up to the matching end tag.
+constexpr bool is_raw_text(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_NOFRAMES:
+      return true;
+    default:
+      return false;
+  }
 }
 
-// Elements whose content the tokenizer reads as text up to the matching end tag.
-constexpr TagSet kRawTextTags =
-    tag_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TITLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_XMP,
-             GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
+// The tags the skimmer tells apart, by name. A look in the few names of a tag's first letter
+// costs a fraction of gumbo_tagn_enum, and Gumbo 0.10 has no GumboTag for <picture>.
+struct KnownTag {
+  std::string_view name;
+  GumboTag tag;
+  // A body element that holds no text we read and shapes no part of the tree we read: its tags
+  // can go (its text already does, outside <h1>) without moving any <meta>, <title>, <h1>,
+  // <script>, <form> or <iframe> to another place or changing its text. Navigation lists,
+  // paragraphs and links are most of the tags of an article body.
+  bool inert = false;
+};
 
-// Body elements that hold no text we read and shape no part of the tree we read: their tags
-// can go (their text already does, outside <h1>) without moving any <meta>, <title>, <h1>,
-// <script>, <form> or <iframe> to another place or changing its text. Navigation lists,
-// paragraphs and links are most of the tags of an article body. (<picture> too, which Gumbo
-// has no GumboTag for.)
-constexpr TagSet kInertBodyTags =
-    tag_set({GUMBO_TAG_A,      GUMBO_TAG_ABBR,    GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
-             GUMBO_TAG_B,      GUMBO_TAG_BDI,     GUMBO_TAG_BDO,     GUMBO_TAG_BLOCKQUOTE,
-             GUMBO_TAG_BR,     GUMBO_TAG_CITE,    GUMBO_TAG_CODE,    GUMBO_TAG_DATA,
-             GUMBO_TAG_DD,     GUMBO_TAG_DEL,     GUMBO_TAG_DFN,     GUMBO_TAG_DIV,
-             GUMBO_TAG_DL,     GUMBO_TAG_DT,      GUMBO_TAG_EM,      GUMBO_TAG_FIGCAPTION,
-             GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER,  GUMBO_TAG_HEADER,  GUMBO_TAG_HR,
-             GUMBO_TAG_I,      GUMBO_TAG_IMG,     GUMBO_TAG_INS,     GUMBO_TAG_KBD,
-             GUMBO_TAG_LI,     GUMBO_TAG_MAIN,    GUMBO_TAG_MARK,    GUMBO_TAG_NAV,
-             GUMBO_TAG_OL,     GUMBO_TAG_P,       GUMBO_TAG_Q,       GUMBO_TAG_S,
-             GUMBO_TAG_SAMP,   GUMBO_TAG_SECTION, GUMBO_TAG_SMALL,   GUMBO_TAG_SPAN,
-             GUMBO_TAG_STRONG, GUMBO_TAG_SUB,     GUMBO_TAG_SUP,     GUMBO_TAG_TIME,
-             GUMBO_TAG_U,      GUMBO_TAG_UL,      GUMBO_TAG_WBR});
+constexpr KnownTag kKnownTags[] = {
+    // sorted by name
+    {"a", GUMBO_TAG_A, true},
+    {"abbr", GUMBO_TAG_ABBR, true},
+    {"article", GUMBO_TAG_ARTICLE, true},
+    {"aside", GUMBO_TAG_ASIDE, true},
+    {"b", GUMBO_TAG_B, true},
+    {"bdi", GUMBO_TAG_BDI, true},
+    {"bdo", GUMBO_TAG_BDO, true},
+    {"blockquote", GUMBO_TAG_BLOCKQUOTE, true},
+    {"body", GUMBO_TAG_BODY},
+    {"br", GUMBO_TAG_BR, true},
+    {"cite", GUMBO_TAG_CITE, true},
+    {"code", GUMBO_TAG_CODE, true},
+    {"data", GUMBO_TAG_DATA, true},
+    {"dd", GUMBO_TAG_DD, true},
+    {"del", GUMBO_TAG_DEL, true},
+    {"dfn", GUMBO_TAG_DFN, true},
+    {"div", GUMBO_TAG_DIV, true},
+    {"dl", GUMBO_TAG_DL, true},
+    {"dt", GUMBO_TAG_DT, true},
+    {"em", GUMBO_TAG_EM, true},
+    {"figcaption", GUMBO_TAG_FIGCAPTION, true},
+    {"figure", GUMBO_TAG_FIGURE, true},
+    {"footer", GUMBO_TAG_FOOTER, true},
+    {"h1", GUMBO_TAG_H1},
+    {"head", GUMBO_TAG_HEAD},
+    {"header", GUMBO_TAG_HEADER, true},
+    {"hr", GUMBO_TAG_HR, true},
+    {"i", GUMBO_TAG_I, true},
+    {"iframe", GUMBO_TAG_IFRAME},
+    {"img", GUMBO_TAG_IMG, true},
+    {"ins", GUMBO_TAG_INS, true},
+    {"kbd", GUMBO_TAG_KBD, true},
+    {"li", GUMBO_TAG_LI, true},
+    {"link", GUMBO_TAG_LINK},
+    {"main", GUMBO_TAG_MAIN, true},
+    {"mark", GUMBO_TAG_MARK, true},
+    {"math", GUMBO_TAG_MATH},
+    {"meta", GUMBO_TAG_META},
+    {"nav", GUMBO_TAG_NAV, true},
+    {"noembed", GUMBO_TAG_NOEMBED},
+    {"noframes", GUMBO_TAG_NOFRAMES},
+    {"ol", GUMBO_TAG_OL, true},
+    {"p", GUMBO_TAG_P, true},
+    {"picture", GUMBO_TAG_UNKNOWN, true},
+    {"plaintext", GUMBO_TAG_PLAINTEXT},
+    {"q", GUMBO_TAG_Q, true},
+    {"s", GUMBO_TAG_S, true},
+    {"samp", GUMBO_TAG_SAMP, true},
+    {"script", GUMBO_TAG_SCRIPT},
+    {"section", GUMBO_TAG_SECTION, true},
+    {"small", GUMBO_TAG_SMALL, true},
+    {"span", GUMBO_TAG_SPAN, true},
+    {"strong", GUMBO_TAG_STRONG, true},
+    {"style", GUMBO_TAG_STYLE},
+    {"sub", GUMBO_TAG_SUB, true},
+    {"sup", GUMBO_TAG_SUP, true},
+    {"svg", GUMBO_TAG_SVG},
+    {"textarea", GUMBO_TAG_TEXTAREA},
+    {"time", GUMBO_TAG_TIME, true},
+    {"title", GUMBO_TAG_TITLE},
+    {"u", GUMBO_TAG_U, true},
+    {"ul", GUMBO_TAG_UL, true},
+    {"wbr", GUMBO_TAG_WBR, true},
+    {"xmp", GUMBO_TAG_XMP},
+};
 
-bool is_inert_body_tag(GumboTag tag, std::string_view name) {
-  return kInertBodyTags[tag] || (tag == GUMBO_TAG_UNKNOWN && name == "picture");
+static_assert(std::is_sorted(std::begin(kKnownTags), std::end(kKnownTags),
+                             [](const KnownTag& a, const KnownTag& b) { return a.name < b.name; }));
+
+// Where the names of each first letter start in kKnownTags; [26] is the end.
+constexpr std::array<std::size_t, 27> kFirstOfLetter = [] {
+  std::array<std::size_t, 27> first{};
+  std::size_t k = 0;
+  for (std::size_t letter = 0; letter < first.size(); ++letter) {
+    while (k < std::size(kKnownTags) &&
+           static_cast<std::size_t>(kKnownTags[k].name[0] - 'a') < letter)
+      ++k;
+    first[letter] = k;
+  }
+  return first;
+}();
+
+// The entry for a lowercase tag name, or nullptr.
+const KnownTag* known_tag(std::string_view name) {
+  if (name.empty() || name[0] < 'a' || name[0] > 'z') return nullptr;
+  const auto letter = static_cast<std::size_t>(name[0] - 'a');
+  for (std::size_t k = kFirstOfLetter[letter]; k < kFirstOfLetter[letter + 1]; ++k)
+    if (kKnownTags[k].name == name) return &kKnownTags[k];
+  return nullptr;
 }
 
 bool is_all_html_space(std::string_view text) {
@@ -188,7 +274,8 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     while (j < s.size() && !is_html_space(s[j]) && s[j] != '/' && s[j] != '>')
       name += lower(s[j++]);
     const std::string_view tag_name = name;
-    const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+    const KnownTag* known = known_tag(name);
+    const GumboTag tag = known != nullptr ? known->tag : GUMBO_TAG_UNKNOWN;
     bool json_ld = false;
     bool canonical = false;
     bool has_id = false;     // page signals read element ids (challenge forms)
@@ -226,7 +313,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     if (foreign_depth > 0) continue;
     if (tag == GUMBO_TAG_H1) in_h1 = !end_tag;
     if ((tag == GUMBO_TAG_BODY && !end_tag) || (tag == GUMBO_TAG_HEAD && end_tag)) in_body = true;
-    if (in_body && !has_id && tag_end < s.size() && is_inert_body_tag(tag, tag_name)) {
+    if (in_body && !has_id && tag_end < s.size() && known != nullptr && known->inert) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
@@ -242,7 +329,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
       continue;
     }
     if (tag == GUMBO_TAG_PLAINTEXT) break;  // everything after it is text
-    if (!kRawTextTags[tag]) continue;
+    if (!is_raw_text(tag)) continue;
     const std::size_t end = find_end_tag(s, tag_name, i);
     const std::size_t body_end = end == std::string_view::npos ? s.size() : end;
     const std::string_view body = s.substr(i, body_end - i);
@@ -257,6 +344,8 @@ SkimmedHtml skim_raw_text(std::string_view s) {
                   std::to_string(out.json_ld_texts.size()) + "\"";
       out.html.append(s.substr(mark_at, i - mark_at));
       out.json_ld_texts.push_back(body);
+      // Page signals read every inline script's text, JSON-LD too (a challenge marker in it).
+      if (!has_src) out.script_texts.push_back(body);
       copied = body_end;
     } else if (drop) {
       if (tag == GUMBO_TAG_SCRIPT && !has_src) out.script_texts.push_back(body);

@@ -28,6 +28,7 @@ inline constexpr const char* kSkimmedJsonLdAttribute = "data-linkhealth-json-ld"
 struct SkimmedHtml {
   std::string html;                             ///< the page minus skipped raw-text bodies
   std::vector<std::string_view> script_texts;   ///< removed bodies of scripts without a src
+                                                ///< (JSON-LD ones too)
   std::vector<std::string_view> json_ld_texts;  ///< removed JSON-LD bodies (views of input)
 };
 

@@ -48,6 +48,7 @@ TEST_CASE("JSON-LD bodies are lifted out and their tags marked", "[markup_skim]"
         "<script type='Application/LD+JSON; charset=utf-8'  data-linkhealth-json-ld=\"1\"/>"
         "</script >");
   CHECK(s.json_ld_texts == Views{"{\"a\":1}", "{\"b\":2}"});
+  CHECK(s.script_texts == Views{"{\"a\":1}", "{\"b\":2}"});
 }
 
 TEST_CASE("meta tags with several property names pass through", "[markup_skim]") {
@@ -227,6 +228,7 @@ TEST_CASE("the skimmed page gives the same PageMeta as the whole page", "[markup
            "<meta property=\"og&#x3a;title\" content=ref><meta name=robots content=noindex>",
            "<head>\n<template>\n<meta property=og:title content=tpl>\n</template>\n"
            "<frameset>\n<meta name=description content=frames>\n</frameset>",
+           "<head><script type=application/ld+json>{\"x\": \"window._cf_chl_opt\"}</script>",
            // Late metas, an unclosed body, comments that look like the end of the head.
            "<head><script>" + std::string(100000, 'x') +
                "</script><meta property=og:title content=\"After a big script\"></head>",
