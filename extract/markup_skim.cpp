@@ -333,8 +333,9 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     const std::size_t end = find_end_tag(s, tag_name, i);
     const std::size_t body_end = end == std::string_view::npos ? s.size() : end;
     const std::string_view body = s.substr(i, body_end - i);
+    // Inside <h1> the text of a script or style is part of the heading's text: Gumbo keeps it.
     const bool drop =
-        (tag == GUMBO_TAG_STYLE || (tag == GUMBO_TAG_SCRIPT && reads_as_written(body))) &&
+        (tag == GUMBO_TAG_STYLE || (tag == GUMBO_TAG_SCRIPT && reads_as_written(body))) && !in_h1 &&
         tag_end < s.size() && body.find("<!--") == std::string_view::npos;
     if (drop && json_ld) {
       // Mark the tag so the JSON-LD reader finds its text: <script ... data-...="N">.

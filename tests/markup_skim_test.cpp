@@ -229,6 +229,9 @@ TEST_CASE("the skimmed page gives the same PageMeta as the whole page", "[markup
            "<head>\n<template>\n<meta property=og:title content=tpl>\n</template>\n"
            "<frameset>\n<meta name=description content=frames>\n</frameset>",
            "<head><script type=application/ld+json>{\"x\": \"window._cf_chl_opt\"}</script>",
+           "<body><h1>Welcome<script type=application/ld+json>{\"x\": \"is parked free, courtesy "
+           "of\"}"
+           "</script><style>p{}</style><script>var a = 1;</script></h1>",
            // Late metas, an unclosed body, comments that look like the end of the head.
            "<head><script>" + std::string(100000, 'x') +
                "</script><meta property=og:title content=\"After a big script\"></head>",
