@@ -305,6 +305,10 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     const bool self_closing = j < s.size() && s[j - 1] == '/';
     const std::size_t tag_end = j;  // at '>' (or the end of input)
     i = j < s.size() ? j + 1 : s.size();
+    // Gumbo reads a NUL in a tag its own way (before an attribute name it skips it: "\0id=x"
+    // is id=x): such a tag is never dropped, nor the text of its script or style.
+    const bool sure =
+        tag_end < s.size() && s.substr(lt, tag_end - lt).find('\0') == std::string_view::npos;
     if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) {
       if (end_tag && foreign_depth > 0) --foreign_depth;
       if (!end_tag && !self_closing) ++foreign_depth;
@@ -313,7 +317,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     if (foreign_depth > 0) continue;
     if (tag == GUMBO_TAG_H1) in_h1 = !end_tag;
     if ((tag == GUMBO_TAG_BODY && !end_tag) || (tag == GUMBO_TAG_HEAD && end_tag)) in_body = true;
-    if (in_body && !has_id && tag_end < s.size() && known != nullptr && known->inert) {
+    if (in_body && !has_id && sure && known != nullptr && known->inert) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
@@ -323,7 +327,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     // keys of extract/meta_keys.h (and http-equiv, and ids for page signals) are read.
     const bool unread_void =
         (tag == GUMBO_TAG_LINK && !canonical) || (tag == GUMBO_TAG_META && !meta_read && !has_id);
-    if (unread_void && !first_tag && tag_end < s.size()) {
+    if (unread_void && !first_tag && sure) {
       out.html.append(s.substr(copied, lt - copied));
       copied = i;
       continue;
@@ -336,7 +340,7 @@ SkimmedHtml skim_raw_text(std::string_view s) {
     // Inside <h1> the text of a script or style is part of the heading's text: Gumbo keeps it.
     const bool drop =
         (tag == GUMBO_TAG_STYLE || (tag == GUMBO_TAG_SCRIPT && reads_as_written(body))) && !in_h1 &&
-        tag_end < s.size() && body.find("<!--") == std::string_view::npos;
+        sure && body.find("<!--") == std::string_view::npos;
     if (drop && json_ld) {
       // Mark the tag so the JSON-LD reader finds its text: <script ... data-...="N">.
       const std::size_t mark_at = self_closing ? tag_end - 1 : tag_end;

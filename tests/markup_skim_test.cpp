@@ -14,6 +14,7 @@
 
 using linkhealth::skim_raw_text;
 using Views = std::vector<std::string_view>;
+using namespace std::string_literals;
 
 TEST_CASE("script and style elements are removed, scripts kept as views", "[markup_skim]") {
   const auto s = skim_raw_text(
@@ -232,6 +233,9 @@ TEST_CASE("the skimmed page gives the same PageMeta as the whole page", "[markup
            "<body><h1>Welcome<script type=application/ld+json>{\"x\": \"is parked free, courtesy "
            "of\"}"
            "</script><style>p{}</style><script>var a = 1;</script></h1>",
+           "<head><meta \0name=description content=d><link \0rel=canonical href=/c>"
+           "<script \0type=application/ld+json>{\"headline\": \"H\"}</script>"
+           "<script \0id=challenge-form></script></head><body><div \0id=cf-please-wait>"s,
            // Late metas, an unclosed body, comments that look like the end of the head.
            "<head><script>" + std::string(100000, 'x') +
                "</script><meta property=og:title content=\"After a big script\"></head>",
