@@ -1,10 +1,9 @@
 // head_parse_bench: what read_page_meta costs on the generated article pages, depending on how
 // much of the page after </head> it is handed. The crawler stops reading at </head> but keeps
 // the whole network chunk that contained it (up to 16 KB of body), and Gumbo parses all of it.
-// Usage: head_parse_bench SCENARIO.json [runs] [body-bytes]
-// (CPU time of this thread: the machine is shared, so wall time would measure the neighbours;
-// body-bytes times that one cut only, e.g. 4096, what the crawler keeps after </head>)
+// Usage: head_parse_bench SCENARIO.json [runs]
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -13,16 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cpu_time.h"
 #include "extract/page_meta.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: head_parse_bench SCENARIO.json [runs] [body-bytes]\n");
+    std::fprintf(stderr, "usage: head_parse_bench SCENARIO.json [runs]\n");
     return 3;
   }
-  const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-  const long only = argc > 3 ? std::atol(argv[3]) : -1;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
   std::ifstream in(argv[1]);
   const auto scenario = nlohmann::json::parse(in);
   std::vector<std::string> pages;
@@ -33,12 +30,10 @@ int main(int argc, char** argv) {
   for (const auto& p : pages) head_bytes += p.find("</head>");
   std::printf("%zu pages, mean head %.1f KB\n", pages.size(),
               static_cast<double>(head_bytes) / static_cast<double>(pages.size()) / 1024);
-  const linkhealth::ThreadCpuClock cpu;
   for (const long extra : {16384L, 8192L, 4096L, 0L}) {
-    if (only >= 0 && extra != only) continue;
-    std::vector<double> per_page_us;
+    std::vector<double> per_page_ms;
     for (int r = 0; r < runs; ++r) {
-      const double start = cpu.seconds();
+      const auto start = std::chrono::steady_clock::now();
       std::size_t found = 0;
       for (const auto& p : pages) {
         const std::size_t cut =
@@ -47,12 +42,14 @@ int main(int argc, char** argv) {
                                             "text/html; charset=utf-8", "http://x.test/a")
                      .og_title.size();
       }
-      per_page_us.push_back((cpu.seconds() - start) * 1e6 / static_cast<double>(pages.size()));
+      const std::chrono::duration<double, std::milli> took =
+          std::chrono::steady_clock::now() - start;
+      per_page_ms.push_back(took.count() / static_cast<double>(pages.size()));
       if (found == 0) std::printf("no og:title found\n");
     }
-    std::sort(per_page_us.begin(), per_page_us.end());
-    std::printf("head + %5ld bytes of body: %.1f us CPU per page (median of %d)\n", extra,
-                per_page_us[per_page_us.size() / 2], runs);
+    std::sort(per_page_ms.begin(), per_page_ms.end());
+    std::printf("head + %5ld bytes of body: %.3f ms per page (median of %d)\n", extra,
+                per_page_ms[per_page_ms.size() / 2], runs);
   }
   return 0;
 }

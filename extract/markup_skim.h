@@ -6,8 +6,6 @@
 // parsed as JSON, not HTML) and their script tags marked with the index of their text.
 // <link> elements other than rel=canonical are dropped whole: stylesheets and preloads are a
 // large share of a head's tags and nothing reads them (reading another rel means changing this).
-// So are <meta> elements naming no key of extract/meta_keys.h (viewport, generator, og:locale,
-// twitter:card, ...), and whitespace between head tags (Gumbo makes a text node of each run).
 // Past <body> (or </head>) text outside <h1> is dropped too: only the first headings are read
 // there, and body text costs Gumbo about ten times more per byte than the skimmed head. So are
 // the tags of inert body elements (p, a, li, div, ...) and whole <script>/<style> elements
@@ -28,17 +26,14 @@ inline constexpr const char* kSkimmedJsonLdAttribute = "data-linkhealth-json-ld"
 struct SkimmedHtml {
   std::string html;                             ///< the page minus skipped raw-text bodies
   std::vector<std::string_view> script_texts;   ///< removed bodies of scripts without a src
-                                                ///< (JSON-LD ones too)
   std::vector<std::string_view> json_ld_texts;  ///< removed JSON-LD bodies (views of input)
 };
 
 /// Removes the bodies of inline <script> and <style> elements (the whole element unless it has
-/// an id, or a src of a challenge platform or a parking service), non-canonical <link>s,
-/// unread <meta>s, whitespace-only text before the body, body text outside <h1> and the tags of
-/// inert body elements without an id. Other tags, comments, other head text, <title>/<textarea>
-/// text and SVG/MathML content pass through unchanged; a script that contains "<!--" (whose end
-/// tokenizers find differently) is kept whole, and so is a tag before which no tag or doctype
-/// came.
+/// an id, or a src of a challenge platform or a parking service), non-canonical <link>s, body
+/// text outside <h1> and the tags of inert body elements without an id. Other tags, comments,
+/// head text, <title>/<textarea> text and SVG/MathML content pass through unchanged; a script
+/// that contains "<!--" (whose end tokenizers find differently) is kept whole.
 SkimmedHtml skim_raw_text(std::string_view html);
 
 }  // namespace linkhealth

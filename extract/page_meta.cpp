@@ -13,7 +13,6 @@
 #include "extract/html_document.h"
 #include "extract/jsonld.h"
 #include "extract/markup_skim.h"
-#include "extract/meta_keys.h"
 #include "extract/page_signals.h"
 #include "extract/text_hygiene.h"
 #include "extract/title_choice.h"
@@ -22,6 +21,25 @@
 namespace linkhealth {
 
 namespace {
+
+// The <meta name|property=...> keys we read, in the order of kMetaKeys.
+enum MetaKey : std::size_t {
+  kOgTitle,
+  kOgDescription,
+  kOgUrl,
+  kOgSiteName,
+  kOgImage,
+  kOgType,
+  kPublishedTime,
+  kTwitterTitle,
+  kTwitterDescription,
+  kDescription,
+  kMetaKeyCount
+};
+
+constexpr std::array<std::string_view, kMetaKeyCount> kMetaKeys = {
+    "og:title", "og:description",         "og:url",        "og:site_name",        "og:image",
+    "og:type",  "article:published_time", "twitter:title", "twitter:description", "description"};
 
 constexpr std::size_t kMaxHeadings = 3;
 
@@ -49,26 +67,16 @@ struct RawHead {
   PageEvidence evidence;
 };
 
-// An attribute value without the spaces and control characters around it.
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
+// Splits an attribute value into its space-separated tokens, ASCII-lowercased.
+std::vector<std::string> tokens(std::string_view list) {
+  const std::string folded = ascii_lower_trimmed(list);
+  const std::vector<std::string_view> all = split_nonempty(folded, " \t\n\r\f");
+  return {all.begin(), all.end()};
 }
 
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() && starts_with_ignoring_case(text, lower);
-}
-
-// The space-separated tokens of an attribute value, as written (views into it).
-std::vector<std::string_view> tokens(std::string_view list) {
-  return split_nonempty(trimmed(list), " \t\n\r\f");
-}
-
-bool has_token(std::string_view list, std::string_view lower_token) {
-  const std::vector<std::string_view> all = tokens(list);
-  return std::any_of(all.begin(), all.end(),
-                     [&](std::string_view t) { return equals_ignoring_case(t, lower_token); });
+bool has_token(std::string_view list, std::string_view token) {
+  const std::vector<std::string> all = tokens(list);
+  return std::find(all.begin(), all.end(), token) != all.end();
 }
 
 bool inside_noscript(const GumboNode& e) {
@@ -80,7 +88,7 @@ bool inside_noscript(const GumboNode& e) {
 
 void read_meta(const GumboNode& e, RawHead& head) {
   const std::string_view content = attribute(e, "content");
-  if (equals_ignoring_case(trimmed(attribute(e, "http-equiv")), "refresh")) {
+  if (ascii_lower_trimmed(attribute(e, "http-equiv")) == "refresh") {
     // A refresh inside <noscript> is for browsers without JavaScript ("?nojs=1"); every
     // other browser stays on the page, so it says nothing about the page being gone.
     if (head.refresh.empty() && !inside_noscript(e)) head.refresh = std::string(content);
@@ -89,15 +97,11 @@ void read_meta(const GumboNode& e, RawHead& head) {
   if (!has_attribute(e, "content")) return;
   // RDFa's property holds a space-separated list ("og:title twitter:title"), each name counts;
   // name= is one name. A key named twice on one tag counts once.
-  std::array<bool, kMetaKeyCount> named{};
-  const auto name_keys = [&](std::string_view name) {
-    for (std::size_t k = 0; k < kMetaKeyCount; ++k)
-      named[k] = named[k] || equals_ignoring_case(name, kMetaKeys[k]);
-  };
-  for (std::string_view token : tokens(attribute(e, "property"))) name_keys(token);
-  name_keys(trimmed(attribute(e, "name")));
+  std::vector<std::string> keys = tokens(attribute(e, "property"));
+  keys.push_back(ascii_lower_trimmed(attribute(e, "name")));
   for (std::size_t k = 0; k < kMetaKeyCount; ++k)
-    if (named[k]) head.meta[k].emplace_back(content);
+    if (std::find(keys.begin(), keys.end(), kMetaKeys[k]) != keys.end())
+      head.meta[k].emplace_back(content);
 }
 
 void read_script(const GumboNode& e, const SkimmedHtml& skimmed, RawHead& head) {

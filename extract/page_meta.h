@@ -36,8 +36,6 @@ struct PageMeta {
   std::string encoding_used;         ///< charset actually used to decode
   std::vector<std::string> signals;  ///< see extract/page_signals.h for the vocabulary
   std::vector<std::string> notes;    ///< conflicting duplicates, truncations, ...
-
-  bool operator==(const PageMeta&) const = default;
 };
 
 /// What Gumbo parses: the skimmed page, or the whole page (slower, and the same PageMeta; tests

@@ -124,14 +124,8 @@ bool is_parking_script(std::string_view text) {
     if (i < text.size() && text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '='))
       return true;
   }
-  // "/lander" in either quotes. The search starts at the '/': quotes fill config scripts.
-  bool lander = false;
-  for (std::size_t at = text.find("/lander"); at != std::string_view::npos && !lander;
-       at = text.find("/lander", at + 1)) {
-    const std::size_t close = at + 7;
-    lander = at > 0 && close < text.size() && text[at - 1] == text[close] &&
-             (text[close] == '"' || text[close] == '\'');
-  }
+  const bool lander = text.find("\"/lander\"") != std::string_view::npos ||
+                      text.find("'/lander'") != std::string_view::npos;
   return lander && text.find("location") != std::string_view::npos;
 }
 

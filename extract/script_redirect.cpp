@@ -1,6 +1,5 @@
 #include "extract/script_redirect.h"
 
-#include <cstring>
 #include <vector>
 
 #include "extract/ascii.h"
@@ -245,10 +244,7 @@ class RedirectStub {
 
 std::optional<std::string> script_redirect_target(std::string_view script) {
   // Most pages carry dozens of small scripts (gtag, dataLayer): the word decides cheaply.
-  // memmem, not find: find stops at every 'l' of the script, and scripts are full of them.
-  constexpr std::string_view kWord = "location";
-  if (script.size() > kMaxRedirectScriptBytes ||
-      memmem(script.data(), script.size(), kWord.data(), kWord.size()) == nullptr)
+  if (script.size() > kMaxRedirectScriptBytes || script.find("location") == std::string_view::npos)
     return {};
   auto tokens = tokenize(script);
   if (!tokens || tokens->empty()) return {};

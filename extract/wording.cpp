@@ -9,13 +9,8 @@ std::string fold_wording(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto lead = static_cast<unsigned char>(c);
-    if (lead < 0x80) {  // most of every title: no multi-byte sequence starts here
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      continue;
-    }
     const std::string_view rest = text.substr(i);
+    const auto lead = static_cast<unsigned char>(text[i]);
     if (rest.substr(0, 3) == "\xE2\x80\x99") {  // U+2019
       out += '\'';
       i += 2;
@@ -29,11 +24,12 @@ std::string fold_wording(std::string_view text) {
       // U+00C0..U+00DE are the Latin-1 capitals (but U+00D7 ×); +0x20 is the small letter.
       const auto second = static_cast<unsigned char>(rest[1]);
       const bool capital = second >= 0x80 && second <= 0x9E && second != 0x97;
-      out += c;
+      out += text[i];
       out += capital ? static_cast<char>(second + 0x20) : rest[1];
       i += 1;
     } else {
-      out += c;
+      const char c = text[i];
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
   return out;
@@ -52,14 +48,13 @@ std::pair<std::size_t, std::size_t> next_separator(std::string_view folded, std:
       " | ",           " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
       " \xC2\xBB ",    " \xC2\xAB ", " \xE2\x80\xB9 ", " \xE2\x80\xBA ", " \xC2\xB7 ",
       " \xE2\x80\xA2 "};
-  // Every separator starts with a space and none starts another: the first space where one
-  // stands is the earliest separator (one pass, not a search per separator).
-  for (std::size_t at = folded.find(' ', from); at != std::string_view::npos;
-       at = folded.find(' ', at + 1)) {
-    for (std::string_view sep : kSeparators)
-      if (folded.compare(at, sep.size(), sep) == 0) return {at, sep.size()};
+  std::size_t end = folded.size();
+  std::size_t length = 0;
+  for (std::string_view sep : kSeparators) {
+    const std::size_t at = folded.find(sep, from);
+    if (at != std::string_view::npos && at < end) end = at, length = sep.size();
   }
-  return {folded.size(), 0};
+  return {end, length};
 }
 
 }  // namespace wording_detail

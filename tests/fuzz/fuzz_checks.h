@@ -16,7 +16,6 @@
 #include "extract/clearurls_rules.h"
 #include "extract/front_matter_edit.h"
 #include "extract/page_meta.h"
-#include "extract/page_meta_json.h"
 #include "extract/plain_yaml.h"
 #include "extract/scan_options.h"
 #include "extract/sitemap_reader.h"
@@ -486,8 +485,7 @@ inline std::optional<std::string> check_front_matter_edit(std::string_view input
 }
 
 /// The first line of the input is the Content-Type (when under 200 bytes), the rest the page.
-/// Titles and descriptions must come out as valid UTF-8 whatever the bytes and charset, and
-/// the skimmed page must read as the whole page does (extract/markup_skim.h).
+/// Titles and descriptions must come out as valid UTF-8 whatever the bytes and charset.
 inline std::optional<std::string> check_page_meta(std::string_view input) {
   std::string_view content_type;
   std::string_view body = input;
@@ -500,11 +498,6 @@ inline std::optional<std::string> check_page_meta(std::string_view input) {
                                &meta.og_description, &meta.meta_description}) {
     if (first_invalid_utf8(*s)) return "page text is not valid UTF-8: " + *s;
   }
-  const PageMeta whole =
-      read_page_meta(body, content_type, "https://news.example.com/a/b.html", MarkupPass::Whole);
-  if (meta != whole)
-    return "the skimmed page reads " + page_meta_to_json(meta, PageMetaShape::Stored).dump() +
-           ", the whole page " + page_meta_to_json(whole, PageMetaShape::Stored).dump();
   return std::nullopt;
 }
 
