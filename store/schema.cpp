@@ -165,6 +165,14 @@ CREATE TABLE notices (
 CREATE INDEX notices_by_run ON notices (run_id);
 )sql";
 
+// Version 5: the per-run counts (the run's summary, finish_run's totals, new and fixed
+// problems, the report's trends) read this index alone. Without it each count read every
+// check row of the run, page metadata and all: a quarter of a second per count at 100,000
+// targets, and more with each run in the trends' window.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE INDEX checks_by_run_state ON checks (run_id, problem, confirmed, verdict, target_id);
+)sql";
+
 // Version 1 checks had no history: replay every target's checks in order.
 void backfill_history(SQLite::Database& db) {
   SQLite::Statement select(db,
@@ -208,6 +216,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {kSchemaV2, backfill_history},
     {kSchemaV3, nullptr},
     {kSchemaV4, nullptr},
+    {kSchemaV5, nullptr},
 }};
 
 }  // namespace

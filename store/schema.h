@@ -13,7 +13,7 @@ namespace linkhealth {
 
 /// The version this build writes. Older databases are migrated on open; a newer one is an
 /// error (an older linkhealth must not write a schema it does not know).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 /// How long a connection waits for another writer before SQLITE_BUSY.
 inline constexpr int kBusyTimeoutMs = 15000;
 

@@ -130,3 +130,25 @@ TEST_CASE("a new database uses WAL, foreign keys and a busy timeout", "[store][m
       db.exec("INSERT INTO checks (run_id, target_id, checked_at, verdict) "
               "VALUES (42, 42, 'x', 'ok')"));
 }
+
+TEST_CASE("a run's counts read the run-state index, not the check rows", "[store][migration]") {
+  TempDir dir;
+  auto store = Store::open(dir / "links.db");
+  // The shapes of the per-run counts: run_summary and the trends' verdict counts, finish_run's
+  // totals, and the problems new and fixed since the previous crawl start from.
+  const char* counts[] = {
+      "SELECT verdict, count(*) FROM checks WHERE run_id = 1 GROUP BY verdict",
+      "SELECT c.run_id, c.verdict, count(*) FROM checks c WHERE c.run_id IN (1, 2) "
+      "GROUP BY c.run_id, c.verdict",
+      "SELECT count(*) FROM checks WHERE run_id = 1 AND problem = 1",
+      "SELECT checks.target_id FROM checks WHERE checks.run_id = 1 AND checks.problem = 1 "
+      "AND checks.confirmed = 1",
+  };
+  for (const char* sql : counts) {
+    SQLite::Statement plan(store.database(), std::string("EXPLAIN QUERY PLAN ") + sql);
+    std::string steps;
+    while (plan.executeStep()) steps += plan.getColumn(3).getString() + "; ";
+    INFO(sql);
+    CHECK_THAT(steps, Catch::Contains("COVERING INDEX checks_by_run_state"));
+  }
+}
