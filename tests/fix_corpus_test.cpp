@@ -180,8 +180,9 @@ TEST_CASE("corpus: the plain reader's edits are the parser's, byte for byte",
       decided += plain;
     }
   }
-  CHECK(files == 1148);
-  // The files with a URL whose whole block is the plain layout (the scan's selection of
-  // entries is plain for more of them: profiles carry lists of maps the edit must keep).
-  CHECK(decided == 0);
+  CHECK(files == 1085);
+  // The files whose whole block is the plain layout (the scan's selection of entries is plain
+  // for more: some carry lists of maps an edit must keep as they are). Fewer would still edit
+  // right, only slower: this pins the speed-up.
+  CHECK(decided == 966);
 }
