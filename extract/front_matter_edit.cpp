@@ -1,13 +1,14 @@
 #include "extract/front_matter_edit.h"
 
 #include <algorithm>
-#include <map>
+#include <functional>
 #include <optional>
 
 #include <yaml-cpp/yaml.h>
 
 #include "extract/front_matter.h"
 #include "extract/json_value_span.h"
+#include "extract/plain_yaml_compare.h"
 #include "extract/toml_value_span.h"
 #include "extract/yaml_value_span.h"
 
@@ -44,7 +45,7 @@ int line_at(std::string_view file, std::size_t offset) {
          static_cast<int>(std::count(file.begin(), file.begin() + static_cast<long>(offset), '\n'));
 }
 
-SpanLookup span_of(const ParsedFile& parsed, const std::string& field) {
+SpanLookup span_in(const ParsedFile& parsed, const std::string& field) {
   switch (parsed.block.format) {
     case FrontMatterFormat::yaml:
       return yaml_value_span(parsed.block.text, parsed.root, field);
@@ -56,10 +57,10 @@ SpanLookup span_of(const ParsedFile& parsed, const std::string& field) {
   return SpanLookup{};
 }
 
-WrittenValue written(const ParsedFile& parsed, const ValueSpan& span, std::string_view value) {
-  switch (parsed.block.format) {
+WrittenValue written(const FrontMatterBlock& block, const ValueSpan& span, std::string_view value) {
+  switch (block.format) {
     case FrontMatterFormat::yaml:
-      return yaml_written_value(span, parsed.block.text, value);
+      return yaml_written_value(span, block.text, value);
     case FrontMatterFormat::toml:
       return toml_written_value(span, value);
     case FrontMatterFormat::json:
@@ -67,8 +68,6 @@ WrittenValue written(const ParsedFile& parsed, const ValueSpan& span, std::strin
   }
   return WrittenValue{};
 }
-
-using EditedValues = std::map<std::string, std::string>;  // field -> intended value
 
 /// Whether `after` is `before` with the values at the edited fields replaced: the same node
 /// types, keys in the same order, the same scalars with the same tags. `where` names the first
@@ -146,6 +145,25 @@ std::string spliced(std::string_view file, const std::vector<AppliedEdit>& edits
   return out;
 }
 
+EditedValues edited_values(const std::vector<AppliedEdit>& edits) {
+  EditedValues edited;
+  for (const AppliedEdit& e : edits) edited[e.edit.field] = e.edit.new_value;
+  return edited;
+}
+
+/// Whether the edited block `after` is where `before` was, in the same format, as long as the
+/// splices made it.
+bool same_place(const FrontMatterBlock& before, const FrontMatterBlock& after,
+                const std::vector<AppliedEdit>& edits) {
+  long delta = 0;
+  for (const AppliedEdit& e : edits) {
+    delta +=
+        static_cast<long>(e.splice.text.size()) - static_cast<long>(e.splice.end - e.splice.begin);
+  }
+  return after.format == before.format && after.offset == before.offset &&
+         static_cast<long>(after.text.size()) == static_cast<long>(before.text.size()) + delta;
+}
+
 /// Why the file with `edits` applied is not the intended one, or nullopt when it is.
 std::optional<std::string> disagreement(std::string_view file, const ParsedFile& before,
                                         const std::vector<AppliedEdit>& edits) {
@@ -153,28 +171,96 @@ std::optional<std::string> disagreement(std::string_view file, const ParsedFile&
   std::string why;
   const auto after = parse_whole(after_text, why);
   if (!after) return "the edited file does not parse (" + why + ")";
-  long delta = 0;
-  EditedValues edited;
-  for (const AppliedEdit& e : edits) {
-    delta +=
-        static_cast<long>(e.splice.text.size()) - static_cast<long>(e.splice.end - e.splice.begin);
-    edited[e.edit.field] = e.edit.new_value;
-  }
-  if (after->block.format != before.block.format || after->block.offset != before.block.offset ||
-      static_cast<long>(after->block.text.size()) !=
-          static_cast<long>(before.block.text.size()) + delta) {
+  if (!same_place(before.block, after->block, edits)) {
     return std::string("the edited front matter ends elsewhere");
   }
-  if (!same_tree(before.root, after->root, "", edited, why)) return "after the edit " + why;
+  if (!same_tree(before.root, after->root, "", edited_values(edits), why)) {
+    return "after the edit " + why;
+  }
   if (!scan_reads_alike(before, *after, why)) {
     return "a scan would read " + why + " of the edited file differently";
   }
   return std::nullopt;
 }
 
+using SpanFinder = std::function<SpanLookup(const std::string& field)>;
+
+/// The edits whose field holds the value they were planned from and whose new value can be
+/// written in its place, in file order; the others go to `refused`.
+std::vector<AppliedEdit> candidate_edits(std::string_view file, const FrontMatterBlock& block,
+                                         const SpanFinder& span_of,
+                                         const std::vector<ValueEdit>& edits,
+                                         std::vector<RefusedEdit>& refused) {
+  std::vector<AppliedEdit> candidates;
+  for (const ValueEdit& edit : edits) {
+    const SpanLookup lookup = span_of(edit.field);
+    if (!lookup.span) {
+      refused.push_back({edit, 0, lookup.error});
+      continue;
+    }
+    const ValueSpan& span = *lookup.span;
+    const std::size_t begin = block.offset + span.begin;
+    const int line = line_at(file, begin);
+    if (span.value != edit.old_value) {
+      refused.push_back({edit, line, edit.field + " now holds '" + span.value + "'"});
+      continue;
+    }
+    if (edit.new_value == edit.old_value) continue;
+    const WrittenValue text = written(block, span, edit.new_value);
+    if (!text.text) {
+      refused.push_back({edit, line, text.error});
+      continue;
+    }
+    const bool twice = std::any_of(candidates.begin(), candidates.end(),
+                                   [&](const AppliedEdit& c) { return c.splice.begin == begin; });
+    if (twice) {
+      refused.push_back({edit, line, edit.field + " is edited twice"});
+      continue;
+    }
+    candidates.push_back({edit, line, Splice{begin, block.offset + span.end, *text.text}});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const AppliedEdit& a, const AppliedEdit& b) {
+    return a.splice.begin < b.splice.begin;
+  });
+  return candidates;
+}
+
 }  // namespace
 
+std::optional<FrontMatterEdits> plain_front_matter_edits(std::string_view file,
+                                                         const std::vector<ValueEdit>& edits) {
+  const FrontMatterSplit split = split_front_matter(file);
+  if (!split.block || split.block->format != FrontMatterFormat::yaml) return std::nullopt;
+  const FrontMatterBlock& block = *split.block;
+  const auto before = read_plain_yaml(block.text, {});
+  if (!before) return std::nullopt;
+  FrontMatterEdits out;
+  const auto span_of = [&](const std::string& field) {
+    return yaml_value_span(block.text, *before, field);
+  };
+  std::vector<AppliedEdit> candidates = candidate_edits(file, block, span_of, edits, out.refused);
+  if (!out.refused.empty()) return std::nullopt;
+  out.text = spliced(file, candidates);
+  if (!candidates.empty()) {
+    const FrontMatterSplit edited = split_front_matter(out.text);
+    if (!edited.block || !same_place(block, *edited.block, candidates)) return std::nullopt;
+    const auto after = read_plain_yaml(edited.block->text, {});
+    if (!after || !plain_edit_reads_alike(*before, *after, edited_values(candidates)) ||
+        !plain_selection_reads_alike(edited.block->text, *before, *after)) {
+      return std::nullopt;
+    }
+  }
+  out.applied = std::move(candidates);
+  return out;
+}
+
 FrontMatterEdits edit_front_matter(std::string_view file, const std::vector<ValueEdit>& edits) {
+  if (auto plain = plain_front_matter_edits(file, edits)) return std::move(*plain);
+  return parsed_front_matter_edits(file, edits);
+}
+
+FrontMatterEdits parsed_front_matter_edits(std::string_view file,
+                                           const std::vector<ValueEdit>& edits) {
   FrontMatterEdits out;
   out.text = std::string(file);
   std::string why;
@@ -183,37 +269,9 @@ FrontMatterEdits edit_front_matter(std::string_view file, const std::vector<Valu
     for (const ValueEdit& edit : edits) out.refused.push_back({edit, 0, why});
     return out;
   }
-  std::vector<AppliedEdit> candidates;
-  for (const ValueEdit& edit : edits) {
-    const SpanLookup lookup = span_of(*parsed, edit.field);
-    if (!lookup.span) {
-      out.refused.push_back({edit, 0, lookup.error});
-      continue;
-    }
-    const ValueSpan& span = *lookup.span;
-    const std::size_t begin = parsed->block.offset + span.begin;
-    const int line = line_at(file, begin);
-    if (span.value != edit.old_value) {
-      out.refused.push_back({edit, line, edit.field + " now holds '" + span.value + "'"});
-      continue;
-    }
-    if (edit.new_value == edit.old_value) continue;
-    const WrittenValue text = written(*parsed, span, edit.new_value);
-    if (!text.text) {
-      out.refused.push_back({edit, line, text.error});
-      continue;
-    }
-    const bool twice = std::any_of(candidates.begin(), candidates.end(),
-                                   [&](const AppliedEdit& c) { return c.splice.begin == begin; });
-    if (twice) {
-      out.refused.push_back({edit, line, edit.field + " is edited twice"});
-      continue;
-    }
-    candidates.push_back({edit, line, Splice{begin, parsed->block.offset + span.end, *text.text}});
-  }
-  std::sort(candidates.begin(), candidates.end(), [](const AppliedEdit& a, const AppliedEdit& b) {
-    return a.splice.begin < b.splice.begin;
-  });
+  const auto span_of = [&](const std::string& field) { return span_in(*parsed, field); };
+  std::vector<AppliedEdit> candidates =
+      candidate_edits(file, parsed->block, span_of, edits, out.refused);
   if (!candidates.empty() && disagreement(file, *parsed, candidates)) {
     // Find the edit(s) at fault: keep each one that is right on its own.
     std::vector<AppliedEdit> kept;

@@ -35,6 +35,7 @@ FieldView find_field(const YAML::Node& root, std::string_view dotted) {
   FieldView out;
   if (!found) return out;
   out.line = cur.Mark().line;
+  out.offset = static_cast<std::size_t>(std::max(0, cur.Mark().pos));
   if (cur.IsScalar()) {
     out.kind = FieldKind::scalar;
     out.text = cur.Scalar();
@@ -61,6 +62,7 @@ FieldView find_field(const PlainYaml& tree, std::string_view dotted) {
   if (!found) return out;
   const PlainNode& node = tree.nodes[cur];
   out.line = node.line;
+  out.offset = node.offset;
   out.text = node.text;
   out.size = node.items.size();
   out.kind = node.kind == PlainKind::null     ? FieldKind::null

@@ -17,9 +17,10 @@ enum class FieldKind { missing, null, scalar, map, sequence };
 
 struct FieldView {
   FieldKind kind = FieldKind::missing;
-  std::string text;      ///< a scalar's value
-  std::size_t size = 0;  ///< a list's length
-  int line = 0;          ///< 0-based line in the YAML text (yaml-cpp's Mark().line)
+  std::string text;        ///< a scalar's value
+  std::size_t size = 0;    ///< a list's length
+  int line = 0;            ///< 0-based line in the YAML text (yaml-cpp's Mark().line)
+  std::size_t offset = 0;  ///< a scalar's first byte in the YAML text (yaml-cpp's Mark().pos)
 };
 
 /// The field at `dotted` (each part a key of a map), without adding nodes to the tree.

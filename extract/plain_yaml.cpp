@@ -127,8 +127,8 @@ bool is_plain_line(std::string_view text, bool first) {
 
 class Reader {
  public:
-  Reader(std::vector<Line> lines, const FrontMatterLimits& limits)
-      : lines_(std::move(lines)), limits_(limits) {}
+  Reader(std::string_view yaml, std::vector<Line> lines, const FrontMatterLimits& limits)
+      : yaml_(yaml), lines_(std::move(lines)), limits_(limits) {}
 
   std::optional<PlainYaml> read() {
     tree_.nodes.emplace_back().kind = PlainKind::map;
@@ -216,6 +216,7 @@ class Reader {
   /// does: each line trimmed, joined by a space. A blank or comment line ends it (yaml-cpp
   /// would keep a line break for a blank one), and read_map then refuses a deeper line after.
   bool read_scalar(PlainNode& out, std::string_view value, std::size_t indent) {
+    out.offset = offset_of(value);
     if (value[0] == '\'' || value[0] == '"') return read_quoted(out, value, indent);
     if (!is_plain_line(value, true)) return false;
     out.kind = PlainKind::scalar;
@@ -242,6 +243,7 @@ class Reader {
   /// space, or by one line break per blank line between them.
   bool read_quoted(PlainNode& out, std::string_view value, std::size_t indent) {
     out.kind = PlainKind::scalar;
+    out.quoted = true;
     const char quote = value[0];
     bool escaped = false;
     std::string_view rest = value.substr(1);
@@ -284,6 +286,8 @@ class Reader {
       tree_.nodes[node].items.push_back(*child);
       PlainNode& item = tree_.nodes[*child];
       item.kind = PlainKind::scalar;
+      item.offset = offset_of(value.substr(at));
+      item.quoted = true;
       bool escaped = false;
       const auto end = scan_quoted(value.substr(at + 1), value[at], item.text, escaped);
       if (end == std::string_view::npos) return false;
@@ -296,6 +300,12 @@ class Reader {
     return false;
   }
 
+  /// Where `part`, a view into the text, starts in it.
+  std::size_t offset_of(std::string_view part) const {
+    return static_cast<std::size_t>(part.data() - yaml_.data());
+  }
+
+  std::string_view yaml_;
   std::vector<Line> lines_;
   FrontMatterLimits limits_;
   PlainYaml tree_;
@@ -307,7 +317,7 @@ class Reader {
 std::optional<PlainYaml> read_plain_yaml(std::string_view yaml, const FrontMatterLimits& limits) {
   auto lines = text_lines(yaml);
   if (!lines) return std::nullopt;
-  return Reader(std::move(*lines), limits).read();
+  return Reader(yaml, std::move(*lines), limits).read();
 }
 
 }  // namespace linkhealth

@@ -30,6 +30,10 @@ struct PlainNode {
   /// 0-based line in the YAML text, as yaml-cpp's Mark().line: a scalar's own line, a map's
   /// first key, a list's first `-`. A null's line is its key's (yaml-cpp marks it elsewhere).
   int line = 0;
+  /// A scalar's first byte in the YAML text (its opening quote when quoted), as yaml-cpp's
+  /// Mark().pos: where an edit finds the value.
+  std::size_t offset = 0;
+  bool quoted = false;  ///< a quoted scalar (yaml-cpp's tag "!"; a plain one's is "?")
   std::vector<std::pair<std::string, std::size_t>> entries;  ///< a map's keys -> node index
   std::vector<std::size_t> items;                            ///< a list's node indexes
 };

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "extract/ascii.h"
+#include "extract/front_matter_field.h"
 #include "extract/utf8.h"
 
 namespace linkhealth {
@@ -218,6 +219,44 @@ WrittenValue block_written(const ValueSpan& span, std::string_view text, std::st
                       {}};
 }
 
+/// The span of `value`, the scalar at `field` whose node starts at `begin` of `text` (its
+/// parser's mark), in a flow collection or not.
+SpanLookup span_at(std::string_view text, std::size_t begin, bool in_flow, std::string value,
+                   const std::string& field) {
+  if (begin >= text.size()) return fail("no position for " + field);
+  ValueSpan span{begin, begin, ValueStyle::YamlPlain, in_flow, std::move(value)};
+  std::optional<std::size_t> end;
+  switch (text[begin]) {
+    case '"':
+      span.style = ValueStyle::YamlDoubleQuoted;
+      end = double_quoted_end(text, begin);
+      break;
+    case '\'':
+      span.style = ValueStyle::YamlSingleQuoted;
+      end = single_quoted_end(text, begin);
+      break;
+    case '|':
+    case '>':
+      span.style = text[begin] == '|' ? ValueStyle::YamlLiteral : ValueStyle::YamlFolded;
+      return block_span(text, begin, std::move(span));
+    case '&':
+    case '*':
+    case '!':
+      return fail(field + " has an anchor, alias or tag");
+    default: {
+      const std::size_t stop = plain_stop(text, begin, in_flow);
+      if (text.substr(begin, stop - begin) == span.value) {
+        end = stop;
+      } else if (!in_flow) {
+        end = plain_multi_line_end(text, begin, stop, span.value);
+      }
+    }
+  }
+  if (!end) return fail("cannot find where the value of " + field + " ends");
+  span.end = *end;
+  return SpanLookup{std::move(span), {}};
+}
+
 }  // namespace
 
 bool yaml_plain_reads_as_string(std::string_view value, bool in_flow) {
@@ -254,41 +293,16 @@ SpanLookup yaml_value_span(std::string_view text, const YAML::Node& root,
   }
   if (!node.IsScalar()) return fail(field + " is not a string");
   const YAML::Mark mark = node.Mark();
-  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size()) {
-    return fail("no position for " + field);
-  }
-  const auto begin = static_cast<std::size_t>(mark.pos);
-  ValueSpan span{begin, begin, ValueStyle::YamlPlain, in_flow, node.Scalar()};
-  std::optional<std::size_t> end;
-  switch (text[begin]) {
-    case '"':
-      span.style = ValueStyle::YamlDoubleQuoted;
-      end = double_quoted_end(text, begin);
-      break;
-    case '\'':
-      span.style = ValueStyle::YamlSingleQuoted;
-      end = single_quoted_end(text, begin);
-      break;
-    case '|':
-    case '>':
-      span.style = text[begin] == '|' ? ValueStyle::YamlLiteral : ValueStyle::YamlFolded;
-      return block_span(text, begin, std::move(span));
-    case '&':
-    case '*':
-    case '!':
-      return fail(field + " has an anchor, alias or tag");
-    default: {
-      const std::size_t stop = plain_stop(text, begin, in_flow);
-      if (text.substr(begin, stop - begin) == span.value) {
-        end = stop;
-      } else if (!in_flow) {
-        end = plain_multi_line_end(text, begin, stop, span.value);
-      }
-    }
-  }
-  if (!end) return fail("cannot find where the value of " + field + " ends");
-  span.end = *end;
-  return SpanLookup{std::move(span), {}};
+  if (mark.pos < 0) return fail("no position for " + field);
+  return span_at(text, static_cast<std::size_t>(mark.pos), in_flow, node.Scalar(), field);
+}
+
+SpanLookup yaml_value_span(std::string_view text, const PlainYaml& tree, const std::string& field) {
+  const FieldView view = find_field(tree, field);
+  if (view.kind == FieldKind::missing) return fail(field + " is not in the front matter");
+  if (view.kind != FieldKind::scalar) return fail(field + " is not a string");
+  // The plain layout has no flow map, so no value in one.
+  return span_at(text, view.offset, false, view.text, field);
 }
 
 WrittenValue yaml_written_value(const ValueSpan& span, std::string_view text,

@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "extract/plain_yaml.h"
 #include "extract/value_span.h"
 
 namespace linkhealth {
@@ -17,6 +18,10 @@ namespace linkhealth {
 /// and tags, block scalars that keep a final line break, and values the scan cannot bound are
 /// errors: those are left for a hand edit.
 SpanLookup yaml_value_span(std::string_view text, const YAML::Node& root, const std::string& field);
+
+/// The same from the plain reader's tree of `text` (plain_yaml.h), which marks where each
+/// scalar starts as yaml-cpp does: the same span without yaml-cpp's parse.
+SpanLookup yaml_value_span(std::string_view text, const PlainYaml& tree, const std::string& field);
 
 /// `value` written for `span`'s place in `text`.
 WrittenValue yaml_written_value(const ValueSpan& span, std::string_view text,

@@ -13,10 +13,29 @@ namespace {
 
 constexpr const char* kNew = "https://news.example/moved/story";
 
+/// The edits, which must come out the same when the plain reader decides them as when the
+/// parser (yaml-cpp for YAML) does.
+FrontMatterEdits edit_both_ways(const std::string& file, const std::vector<ValueEdit>& edits) {
+  const FrontMatterEdits out = edit_front_matter(file, edits);
+  INFO(file);
+  CHECK(out == parsed_front_matter_edits(file, edits));
+  return out;
+}
+
+/// Whether the plain reader decides the single edit of `field` (and then as the parser does).
+bool plain_decides(const std::string& file, const std::string& field, const std::string& old_value,
+                   const std::string& new_value = kNew) {
+  const std::vector<ValueEdit> edits{{field, old_value, new_value}};
+  const auto plain = plain_front_matter_edits(file, edits);
+  INFO(file);
+  if (plain) CHECK(*plain == parsed_front_matter_edits(file, edits));
+  return plain.has_value();
+}
+
 /// The file with one edit of `field` from `old_value` to `new_value`, which must apply.
 std::string edited(const std::string& file, const std::string& field, const std::string& old_value,
                    const std::string& new_value = kNew) {
-  const FrontMatterEdits result = edit_front_matter(file, {{field, old_value, new_value}});
+  const FrontMatterEdits result = edit_both_ways(file, {{field, old_value, new_value}});
   INFO(file);
   for (const RefusedEdit& r : result.refused) INFO(r.reason);
   REQUIRE(result.refused.empty());
@@ -27,7 +46,7 @@ std::string edited(const std::string& file, const std::string& field, const std:
 /// The reason the single edit was refused.
 std::string refusal(const std::string& file, const std::string& field, const std::string& old_value,
                     const std::string& new_value = kNew) {
-  const FrontMatterEdits result = edit_front_matter(file, {{field, old_value, new_value}});
+  const FrontMatterEdits result = edit_both_ways(file, {{field, old_value, new_value}});
   CHECK(result.applied.empty());
   CHECK(result.text == file);
   REQUIRE(result.refused.size() == 1);
@@ -142,7 +161,7 @@ TEST_CASE("a value that is no longer the planned one is refused with its line",
           "[extract][fix][edit]") {
   const std::string file = "---\ntitle: t\nlink:\n  href: https://a.example/new\n---\n";
   const FrontMatterEdits result =
-      edit_front_matter(file, {{"link.href", "https://a.example/old", kNew}});
+      edit_both_ways(file, {{"link.href", "https://a.example/old", kNew}});
   REQUIRE(result.refused.size() == 1);
   CHECK(result.refused[0].line == 4);
   CHECK_THAT(result.refused[0].reason, Catch::Contains("now holds 'https://a.example/new'"));
@@ -156,8 +175,8 @@ TEST_CASE("several values of one file are edited together", "[extract][fix][edit
       "---\nlink:\n  href: https://a.example/x\n  original: https://a.example/x\n"
       "openProjectCustomFields:\n  cleanUrl: 'https://a.example/x'\n---\n";
   const FrontMatterEdits result =
-      edit_front_matter(file, {{"openProjectCustomFields.cleanUrl", "https://a.example/x", kNew},
-                               {"link.href", "https://a.example/x", kNew}});
+      edit_both_ways(file, {{"openProjectCustomFields.cleanUrl", "https://a.example/x", kNew},
+                            {"link.href", "https://a.example/x", kNew}});
   REQUIRE(result.applied.size() == 2);
   CHECK(result.applied[0].edit.field == "link.href");  // file order
   CHECK(result.applied[0].line == 3);
@@ -201,4 +220,67 @@ TEST_CASE("a new value that is not UTF-8 is refused", "[extract][fix][edit]") {
   CHECK_THAT(refusal("---\nlink:\n  href: https://a.example/x\n---\n", "link.href",
                      "https://a.example/x", "https://a.example/\xFF"),
              Catch::Contains("UTF-8"));
+}
+
+TEST_CASE("the plain reader decides the edits of the plain layout as yaml-cpp does",
+          "[extract][fix][edit][plain_yaml]") {
+  const std::string head = "---\ntitle: A story\nauthor:\n- Curator\nlink:\n  href: ";
+  const std::string tail = "\n  original: 'https://a.example/x#top'\n---\nBody\n";
+  const std::string old_value = "https://a.example/x?utm_source=y#frag";
+  for (const std::string& written : {old_value, "'" + old_value + "'", "\"" + old_value + "\""}) {
+    const std::string file = head + written + tail;
+    CHECK(plain_decides(file, "link.href", old_value));
+    // A value that reads differently unquoted is double-quoted, and still plain after.
+    CHECK(plain_decides(file, "link.href", old_value, "https://a.example/x #frag"));
+    CHECK(plain_decides(file, "link.href", old_value, "true"));
+    CHECK(plain_decides(file, "link.href", old_value, "https://a.example/it's"));
+  }
+  // A backslash escape is yaml-cpp's to read back.
+  const std::string quoted = head + "\"" + old_value + "\"" + tail;
+  CHECK_FALSE(plain_decides(quoted, "link.href", old_value, "https://a.example/\"q\""));
+  CHECK(edited(quoted, "link.href", old_value, "https://a.example/\"q\"") ==
+        head + "\"https://a.example/\\\"q\\\"\"" + tail);
+  CHECK(plain_decides("\xEF\xBB\xBF---\nlink:\n  href: https://a.example/x\n---\n", "link.href",
+                      "https://a.example/x"));
+  CHECK(plain_decides("---\nlink:\n  href: https://a.example/x?q=one\n    two\n---\n", "link.href",
+                      "https://a.example/x?q=one two"));
+  CHECK(plain_decides("---\nlink:\n  href: 'https://a.example/x\n\n    two'\n---\n", "link.href",
+                      "https://a.example/x\ntwo"));
+  // Layouts the plain reader leaves to yaml-cpp: a comment after the value, CRLF, a flow map,
+  // a block scalar, a duplicate key, TOML and JSON.
+  for (const std::string file : {"---\nlink:\n  href: https://a.example/x # old\n---\n",
+                                 "---\r\nlink:\r\n  href: https://a.example/x\r\n---\r\n",
+                                 "---\nlink: {href: https://a.example/x}\n---\n",
+                                 "---\nlink:\n  href: >-\n    https://a.example/x\n---\n",
+                                 "+++\n[link]\nhref = \"https://a.example/x\"\n+++\n",
+                                 "{\"link\": {\"href\": \"https://a.example/x\"}}\n"}) {
+    CHECK_FALSE(plain_decides(file, "link.href", "https://a.example/x"));
+    CHECK(edited(file, "link.href", "https://a.example/x").find(kNew) != std::string::npos);
+  }
+  const std::string twice = "---\nlink:\n  href: https://a.example/x\ntitle: a\ntitle: b\n---\n";
+  CHECK_FALSE(plain_decides(twice, "link.href", "https://a.example/x"));
+  CHECK_THAT(refusal(twice, "link.href", "https://a.example/x"), Catch::Contains("duplicate key"));
+  // A refusal is worded by the parser.
+  CHECK_FALSE(plain_decides(head + old_value + tail, "link.href", "https://a.example/old"));
+  CHECK_FALSE(plain_decides(head + old_value + tail, "link.sourceUrl", "x"));
+}
+
+TEST_CASE("the plain reader checks several edits of one file together",
+          "[extract][fix][edit][plain_yaml]") {
+  const std::string file =
+      "---\nid: 7\nlink:\n  href: https://a.example/x\n  original: https://a.example/x\n"
+      "openProjectCustomFields:\n  cleanUrl: 'https://a.example/x'\n  shortUrl: null\n"
+      "tags: ['a', \"b\"]\n---\n";
+  const std::vector<ValueEdit> edits{
+      {"openProjectCustomFields.cleanUrl", "https://a.example/x", kNew},
+      {"link.href", "https://a.example/x", "@handle"},
+      {"link.original", "https://a.example/x", "https://a.example/x"}};
+  const auto plain = plain_front_matter_edits(file, edits);
+  REQUIRE(plain);
+  CHECK(*plain == parsed_front_matter_edits(file, edits));
+  CHECK(plain->applied.size() == 2);  // the third edit changes nothing
+  CHECK(plain->text == std::string("---\nid: 7\nlink:\n  href: \"@handle\"\n") +
+                           "  original: https://a.example/x\nopenProjectCustomFields:\n" +
+                           "  cleanUrl: '" + kNew +
+                           "'\n  shortUrl: null\ntags: ['a', \"b\"]\n---\n");
 }

@@ -225,8 +225,9 @@ inline std::string describe_read(const SourceRead& read) {
   return out;
 }
 
-/// Where the plain reader's tree differs from yaml-cpp's (kinds, scalar text, keys and their
-/// order, list lengths, the lines of all but the root), or nullopt when it does not.
+/// Where the plain reader's tree differs from yaml-cpp's (kinds, scalar text, where a scalar
+/// starts and whether it is quoted, keys and their order, list lengths, the lines of all but
+/// the root), or nullopt when it does not.
 inline std::optional<std::string> plain_tree_difference(const PlainYaml& tree, std::size_t index,
                                                         const YAML::Node& node,
                                                         const std::string& path) {
@@ -247,6 +248,11 @@ inline std::optional<std::string> plain_tree_difference(const PlainYaml& tree, s
     if (node.Scalar() != plain.text) {
       return differs("[" + plain.text + "], yaml-cpp [" + node.Scalar() + "]");
     }
+    if (static_cast<int>(plain.offset) != node.Mark().pos) {
+      return differs("at byte " + std::to_string(plain.offset) + ", yaml-cpp " +
+                     std::to_string(node.Mark().pos));
+    }
+    if (plain.quoted != (node.Tag() == "!")) return differs("quoted in one tree only");
     return std::nullopt;
   }
   if (plain.kind == PlainKind::sequence) {
@@ -435,7 +441,8 @@ inline std::vector<std::pair<std::string, std::string>> read_fields(const Source
 /// reader finds is rewritten to the new value: each edit is either refused, leaving the file
 /// as it was, or applied, and then the reader (its own fast path, not the rewriter's full
 /// parse) finds exactly the new value there and every other field as before, and the bytes
-/// outside the rewritten values are the original ones.
+/// outside the rewritten values are the original ones. The plain reader's path gives exactly
+/// the parser's edits, refusals and bytes.
 inline std::optional<std::string> check_front_matter_edit(std::string_view input) {
   const std::size_t nl = input.find('\n');
   if (nl == std::string_view::npos) return std::nullopt;
@@ -450,6 +457,9 @@ inline std::optional<std::string> check_front_matter_edit(std::string_view input
   const FrontMatterEdits result = edit_front_matter(file, edits);
   if (result.applied.size() + result.refused.size() > edits.size())
     return "more outcomes than edits";
+  if (result != parsed_front_matter_edits(file, edits)) {
+    return "the plain reader's edits differ from the parser's";
+  }
   if (result.applied.empty()) {
     return result.text == file ? std::nullopt
                                : std::optional<std::string>("no edit applied but the text changed");
