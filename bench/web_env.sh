@@ -1,12 +1,14 @@
 # bench/web_env.sh: the bench web and its names, sourced by bench/run and bench/profile inside
 # their private network namespace. Uses $build (fixture-web), $out, $world (a generated world),
-# $port and $dns (server or hosts); sets fw_pid and dns_pid.
+# $port, $dns (server or hosts) and, if set, $fw_flags (more fixture-web flags); sets fw_pid
+# and dns_pid.
 fw_pid=""
+[[ -v fw_flags ]] || fw_flags=()
 dns_pid=""
 
 start_web() {
   rm -f "$out/fw.port"  # a port file left by the last web must not pass for this one
-  "$build/fixture-web" "$world/scenario.json" --port $port >"$out/fw.port" &
+  "$build/fixture-web" "$world/scenario.json" --port $port "${fw_flags[@]}" >"$out/fw.port" &
   fw_pid=$!
   for _ in $(seq 100); do [[ -s "$out/fw.port" ]] && return; sleep 0.1; done
   echo "bench: fixture-web did not start" >&2; exit 1

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -81,6 +82,15 @@ TEST_CASE("Retry-After parks the host, other hosts go on", "[crawler][web][polit
   const auto other = web.hit_times("other.web.test", "/2");
   REQUIRE(other.size() == 1);
   CHECK(other[0] < times[0] + 1s);
+  // The whole log (fixture-web --hits) is every request, in arrival order.
+  const auto all = web.all_hits();
+  REQUIRE(static_cast<int>(all.size()) == web.total_hits());
+  CHECK(std::is_sorted(all.begin(), all.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; }));
+  const auto first_x = std::find_if(
+      all.begin(), all.end(), [](const auto& hit) { return hit.first == "limited.web.test/x"; });
+  REQUIRE(first_x != all.end());
+  CHECK(first_x->second == times[0]);
 }
 
 TEST_CASE("robots.txt is obeyed when asked", "[crawler][web][robots]") {

@@ -326,6 +326,19 @@ std::vector<Clock::time_point> FixtureWeb::hit_times(const std::string& host,
   return it == impl_->hits.end() ? std::vector<Clock::time_point>{} : it->second;
 }
 
+std::vector<std::pair<std::string, Clock::time_point>> FixtureWeb::all_hits() const {
+  std::vector<std::pair<std::string, Clock::time_point>> all;
+  {
+    std::lock_guard lock(impl_->mu);
+    for (const auto& [key, times] : impl_->hits) {
+      for (const Clock::time_point t : times) all.emplace_back(key, t);
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  return all;
+}
+
 std::string FixtureWeb::last_header(const std::string& host, const std::string& path,
                                     const std::string& name) const {
   std::lock_guard lock(impl_->mu);

@@ -76,6 +76,8 @@ class FixtureWeb {
   std::vector<std::chrono::steady_clock::time_point> hit_times(const std::string& host,
                                                                const std::string& path) const;
   int total_hits() const;
+  /// Every request so far as host + path and its arrival, in arrival order.
+  std::vector<std::pair<std::string, std::chrono::steady_clock::time_point>> all_hits() const;
   /// Connections accepted so far (a crawler that reuses connections opens fewer).
   int connections() const;
   /// Value of header `name` (lowercase) in the last request to host + path, "" when absent.
