@@ -11,13 +11,6 @@ namespace {
 constexpr std::size_t kScanSliceFiles = 512;
 constexpr std::size_t kFirstSliceFiles = 32;
 
-std::vector<std::string> urls_of(const std::vector<Target>& targets) {
-  std::vector<std::string> urls;
-  urls.reserve(targets.size());
-  for (const Target& target : targets) urls.push_back(target.request_url);
-  return urls;
-}
-
 }  // namespace
 
 ContentFeed::ContentFeed(Store& store, std::int64_t run_id, std::filesystem::path content,
@@ -56,10 +49,10 @@ void ContentFeed::feed(Store& store, std::int64_t run_id, const std::filesystem:
   fed_.counts = scan_in_slices(
       content, options, kScanSliceFiles,
       [&](ScanResult& slice) {
-        store.record_source_slice(run_id, slice.sources, slice.targets);
+        const auto target_ids = store.record_source_slice(run_id, slice.sources, slice.targets);
         store.append_findings(run_id, slice.findings);
-        targets.add(recorder.plan_slice(urls_of(slice.targets), plan.already_checked,
-                                        plan.exclusions, plan.shard));
+        targets.add(
+            recorder.plan_slice(target_ids, plan.already_checked, plan.exclusions, plan.shard));
       },
       kFirstSliceFiles);
   fed_.target_count = store.finish_sources(run_id);

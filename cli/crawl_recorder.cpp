@@ -1,5 +1,7 @@
 #include "cli/crawl_recorder.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <string_view>
@@ -28,14 +30,18 @@ std::vector<FetchTarget> CrawlRecorder::plan(const std::set<std::string>& alread
   return plan_locked(store_.fetch_targets(run_id_), already_checked, exclusions, shard);
 }
 
-std::vector<FetchTarget> CrawlRecorder::plan_slice(const std::vector<std::string>& urls,
+std::vector<FetchTarget> CrawlRecorder::plan_slice(const std::vector<std::int64_t>& target_ids,
                                                    const std::set<std::string>& already_checked,
                                                    const TargetExclusions& exclusions,
                                                    const Shard& shard) {
   std::lock_guard lock(mu_);
-  std::vector<std::string> fresh;
-  for (const std::string& url : urls) {
-    if (planned_.insert(url).second) fresh.push_back(url);
+  std::vector<std::int64_t> fresh;
+  for (const std::int64_t id : target_ids) {
+    const auto bit = static_cast<std::size_t>(id);
+    if (bit >= planned_.size()) planned_.resize(std::max(bit + 1, planned_.size() * 2));
+    if (planned_[bit]) continue;
+    planned_[bit] = true;
+    fresh.push_back(id);
   }
   if (fresh.empty()) return {};
   return plan_locked(store_.fetch_targets(fresh), already_checked, exclusions, shard);

@@ -168,8 +168,9 @@ void FetchEngine::emit(Chain& chain) {
   --live_chains_;
   for (std::size_t i = 0; i < indexes.size(); ++i) {
     CheckResult copy = i + 1 < indexes.size() ? result : std::move(result);
-    copy.request_url = targets_[indexes[i]].request_url;
-    copy.host = targets_[indexes[i]].host;
+    FetchTarget done = std::exchange(targets_[indexes[i]], {});  // nothing reads it again
+    copy.request_url = std::move(done.request_url);
+    copy.host = std::move(done.host);
     if (copy.host.empty()) {
       if (const auto parts = parse_url(copy.request_url)) copy.host = parts->host;
     }

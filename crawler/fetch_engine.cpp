@@ -103,7 +103,6 @@ void FetchEngine::add(std::vector<FetchTarget> targets) {
   if (progress_.started == 0) progress_.started = Clock::now().time_since_epoch().count();
   progress_.total += targets.size();
   const std::size_t begin = targets_.size();
-  // No exact reserve: a crawl adds a batch per slice, and growth must stay geometric.
   for (FetchTarget& target : targets) targets_.push_back(std::move(target));
   std::vector<std::size_t> unique;
   {

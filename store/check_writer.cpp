@@ -42,6 +42,7 @@ std::int64_t CheckWriter::target_id(const std::string& url, const std::string& h
   insert_target_.executeStep();
   std::int64_t id = insert_target_.getColumn(0).getInt64();
   insert_target_.reset();
+  if (target_ids_.size() >= kMaxCachedTargetIds) target_ids_.clear();
   target_ids_.emplace(url, id);
   return id;
 }

@@ -50,6 +50,9 @@ class CheckWriter {
   void flush_if_due();
   /// Id of the target with this URL, inserting it when new.
   std::int64_t target_id(const std::string& url, const std::string& host);
+  /// Target ids the writer remembers at most: a slice's repeated URLs are found in memory,
+  /// while a 100,000-file crawl does not keep every URL it recorded (about 15 MB).
+  static constexpr std::size_t kMaxCachedTargetIds = 16384;
   /// Forgets cached target ids (after a rollback elsewhere).
   void clear_cache() { target_ids_.clear(); }
 

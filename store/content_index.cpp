@@ -63,9 +63,15 @@ std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id
   return fetch_target_rows(s);
 }
 
-std::vector<FetchTarget> fetch_targets(SQLite::Database& db, const std::vector<std::string>& urls) {
-  SQLite::Statement s(db, fetch_target_sql("targets.url IN (SELECT value FROM json_each(?))"));
-  s.bind(1, sql_json_array(urls));
+std::vector<FetchTarget> fetch_targets(SQLite::Database& db,
+                                       const std::vector<std::int64_t>& target_ids) {
+  std::string ids = "[";
+  for (const std::int64_t id : target_ids) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(id);
+  }
+  SQLite::Statement s(db, fetch_target_sql("targets.id IN (SELECT value FROM json_each(?))"));
+  s.bind(1, ids + "]");
   return fetch_target_rows(s);
 }
 

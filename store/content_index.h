@@ -19,8 +19,9 @@ namespace linkhealth {
 /// the ETag, Last-Modified and final URL of its last informative check (empty when none): one
 /// statement for the whole run.
 std::vector<FetchTarget> fetch_targets(SQLite::Database& db, std::int64_t run_id);
-/// The same for the recorded targets with these URLs (a crawl's slice), one statement.
-std::vector<FetchTarget> fetch_targets(SQLite::Database& db, const std::vector<std::string>& urls);
+/// The same for the recorded targets with these ids (a crawl's slice), one statement.
+std::vector<FetchTarget> fetch_targets(SQLite::Database& db,
+                                       const std::vector<std::int64_t>& target_ids);
 
 /// The columns read_ref expects, in order, for a query joining refs with sources.
 extern const char* const kRefColumns;

@@ -24,9 +24,11 @@ std::string content_hash(const Source& source) {
 
 namespace {
 
-// Upserts the sources and replaces their refs, inside the caller's transaction.
-void write_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
-                 const std::vector<Source>& sources, const std::vector<Target>& targets) {
+// Upserts the sources and replaces their refs, inside the caller's transaction; returns the
+// targets' ids, in order.
+std::vector<std::int64_t> write_slice(SQLite::Database& db, CheckWriter& writer,
+                                      std::int64_t run_id, const std::vector<Source>& sources,
+                                      const std::vector<Target>& targets) {
   std::string now = utc_now();
   SQLite::Statement upsert(
       db,
@@ -61,8 +63,11 @@ void write_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
       db,
       "INSERT INTO refs (source_id, slug, field, raw, clean, removed, line, target_id) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  std::vector<std::int64_t> target_ids;
+  target_ids.reserve(targets.size());
   for (const Target& t : targets) {
     std::int64_t target = writer.target_id(t.request_url, t.host);
+    target_ids.push_back(target);
     for (const TargetRef& r : t.refs) {
       auto source = source_ids.find(r.file);
       if (source == source_ids.end()) {
@@ -82,6 +87,7 @@ void write_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
       insert_ref.reset();
     }
   }
+  return target_ids;
 }
 
 // A crawl reads the whole content tree: files it did not see were removed, so their refs go
@@ -127,9 +133,14 @@ void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_i
   });
 }
 
-void write_source_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
-                        const std::vector<Source>& sources, const std::vector<Target>& targets) {
-  in_content_txn(db, writer, [&] { write_slice(db, writer, run_id, sources, targets); });
+std::vector<std::int64_t> write_source_slice(SQLite::Database& db, CheckWriter& writer,
+                                             std::int64_t run_id,
+                                             const std::vector<Source>& sources,
+                                             const std::vector<Target>& targets) {
+  std::vector<std::int64_t> target_ids;
+  in_content_txn(db, writer,
+                 [&] { target_ids = write_slice(db, writer, run_id, sources, targets); });
+  return target_ids;
 }
 
 std::int64_t finish_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id) {

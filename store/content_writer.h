@@ -27,8 +27,11 @@ void write_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_i
 /// write_source_slice upserts sources and targets and replaces those sources' refs, each slice
 /// in its transaction; finish_sources then removes the refs of files the run did not see and
 /// sets (and returns) the run's target_count, the distinct targets the run's files cite.
-void write_source_slice(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id,
-                        const std::vector<Source>& sources, const std::vector<Target>& targets);
+/// write_source_slice returns the id of each of `targets`, in order.
+std::vector<std::int64_t> write_source_slice(SQLite::Database& db, CheckWriter& writer,
+                                             std::int64_t run_id,
+                                             const std::vector<Source>& sources,
+                                             const std::vector<Target>& targets);
 std::int64_t finish_sources(SQLite::Database& db, CheckWriter& writer, std::int64_t run_id);
 
 /// Writes findings of the run in one transaction: replacing the run's findings, or appended

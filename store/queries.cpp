@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <string>
+
 #include "store/check_codec.h"
 #include "store/content_index.h"
 
@@ -92,8 +94,34 @@ class AttachedRows {
   bool more_ = false;
 };
 
+// Each sorted statement of a read-back keeps up to the page cache's size of rows in memory
+// before its sort spills to a temporary file, and the cache fills as the read visits the
+// whole file: with the store's 8 MiB cache, the three statements below held 30 MB at the end
+// of a 100,000-target crawl. While a read-back runs, the cache (and so each sort) is held to
+// 2 MiB; the rows and their order are the same.
+class ReadBackCache {
+ public:
+  explicit ReadBackCache(SQLite::Database& db)
+      : db_(db), previous_(db.execAndGet("PRAGMA cache_size").getInt()) {
+    db_.exec("PRAGMA cache_size = -2048");
+  }
+  ~ReadBackCache() {
+    try {
+      db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a smaller cache is still a working one
+    }
+  }
+  ReadBackCache(const ReadBackCache&) = delete;
+  ReadBackCache& operator=(const ReadBackCache&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  int previous_;
+};
+
 void each_record(SQLite::Database& db, const CheckQuery& q, bool with_refs,
                  const std::function<void(TargetRecord&&)>& each) {
+  const ReadBackCache cache(db);
   SQLite::Statement select(db, "SELECT " + q.flags + ", " + record_columns() + kChecksFrom +
                                    q.where + " ORDER BY " + q.order);
   q.bind(select);

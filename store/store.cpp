@@ -133,9 +133,10 @@ void Store::record_findings(std::int64_t run_id, const std::vector<Finding>& fin
   write_findings(impl_->db, run_id, findings);
 }
 
-void Store::record_source_slice(std::int64_t run_id, const std::vector<Source>& sources,
-                                const std::vector<Target>& targets) {
-  write_source_slice(impl_->db, impl_->writer, run_id, sources, targets);
+std::vector<std::int64_t> Store::record_source_slice(std::int64_t run_id,
+                                                     const std::vector<Source>& sources,
+                                                     const std::vector<Target>& targets) {
+  return write_source_slice(impl_->db, impl_->writer, run_id, sources, targets);
 }
 
 void Store::append_findings(std::int64_t run_id, const std::vector<Finding>& findings) {
@@ -177,8 +178,8 @@ std::vector<FetchTarget> Store::fetch_targets(std::int64_t run_id) {
   return linkhealth::fetch_targets(impl_->db, run_id);
 }
 
-std::vector<FetchTarget> Store::fetch_targets(const std::vector<std::string>& urls) {
-  return linkhealth::fetch_targets(impl_->db, urls);
+std::vector<FetchTarget> Store::fetch_targets(const std::vector<std::int64_t>& target_ids) {
+  return linkhealth::fetch_targets(impl_->db, target_ids);
 }
 std::vector<PriorState> Store::prior_states(std::int64_t run_id,
                                             const std::vector<std::string>& urls) {

@@ -60,8 +60,10 @@ class Store {
   /// holds the whole scan: record_source_slice and append_findings per slice, then
   /// finish_sources once (prunes refs of files gone, sets and returns the run's target_count).
   /// record_findings (with no findings) clears the run's findings before the first slice.
-  void record_source_slice(std::int64_t run_id, const std::vector<Source>& sources,
-                           const std::vector<Target>& targets);
+  /// record_source_slice returns the id of each of `targets`, in order.
+  std::vector<std::int64_t> record_source_slice(std::int64_t run_id,
+                                                const std::vector<Source>& sources,
+                                                const std::vector<Target>& targets);
   void append_findings(std::int64_t run_id, const std::vector<Finding>& findings);
   std::int64_t finish_sources(std::int64_t run_id);
   /// Batched: committed every batch_size checks or batch_interval (see check_writer.h).
@@ -83,8 +85,8 @@ class Store {
   /// The targets the run's recorded content cites, by URL, with the conditional-request
   /// validators of their last informative check (store/content_index.h).
   std::vector<FetchTarget> fetch_targets(std::int64_t run_id);
-  /// The same for the recorded targets with these URLs (a slice of the content), by URL.
-  std::vector<FetchTarget> fetch_targets(const std::vector<std::string>& urls);
+  /// The same for the recorded targets with these ids (a slice of the content), by URL.
+  std::vector<FetchTarget> fetch_targets(const std::vector<std::int64_t>& target_ids);
   /// What recording checks of these URLs in the run needs from before them, one per URL in
   /// order: the drift baseline and the check a 304 confirms, the history to continue, the
   /// citing references with their curated records (store/prior_state.h). Three statements

@@ -4,6 +4,8 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "store/check_writer.h"
+#include "store/schema.h"
 #include "store/store.h"
 #include "store_test_data.h"
 
@@ -59,4 +61,16 @@ TEST_CASE("recording a target twice in one run replaces its check and drift", "[
   CHECK(records[0].history.failures == 2);  // continues r1's streak, counted once
   CHECK(store.run(r2)->check_count == 1);
   CHECK(store.summary(r2).drift_count == 0);
+}
+
+TEST_CASE("a target keeps its id once the writer's cache of ids has been cleared", "[store]") {
+  SQLite::Database db = open_database(":memory:");
+  CheckWriter writer(db, {});
+  const std::int64_t first = writer.target_id(url_of(0), "example.org");
+  for (std::size_t i = 1; i <= CheckWriter::kMaxCachedTargetIds + 1; ++i) {
+    writer.target_id(url_of(static_cast<int>(i)), "example.org");
+  }
+  CHECK(writer.target_id(url_of(0), "example.org") == first);
+  CHECK(db.execAndGet("SELECT count(*) FROM targets").getInt64() ==
+        static_cast<std::int64_t>(CheckWriter::kMaxCachedTargetIds) + 2);
 }

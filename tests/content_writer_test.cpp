@@ -53,9 +53,13 @@ TEST_CASE("a crawl recorded in slices reads back its targets and citing refs", "
   // Two slices cite url_of(1): one target, with a ref from each.
   Target shared_b = target_for(b, url_of(1));
   shared_b.refs[0].field = "feed.feed_url";
-  store.record_source_slice(r2, {a}, {target_for(a, url_of(1)), target_for(a, url_of(2))});
+  const auto first_ids =
+      store.record_source_slice(r2, {a}, {target_for(a, url_of(1)), target_for(a, url_of(2))});
   store.append_findings(r2, {Finding{FindingKind::NoUrl, "a", a.file, "link.original", "", 5}});
-  store.record_source_slice(r2, {b}, {shared_b});
+  const auto second_ids = store.record_source_slice(r2, {b}, {shared_b});
+  REQUIRE(first_ids.size() == 2);
+  CHECK(second_ids == std::vector<std::int64_t>{first_ids[0]});  // the same target
+  CHECK(first_ids[0] != first_ids[1]);
   store.append_findings(r2, {Finding{FindingKind::Whitespace, "b", b.file, "link.href", "", 7}});
   CHECK(store.finish_sources(r2) == 2);
   CHECK(store.run(r2)->target_count == 2);
@@ -69,6 +73,11 @@ TEST_CASE("a crawl recorded in slices reads back its targets and citing refs", "
   CHECK(targets[0].host == "news1.example.com");
   CHECK(targets[0].etag.empty());  // never checked
   CHECK(targets[1].request_url == url_of(2));
+  // The slice's own targets, by id: the same rows.
+  const std::vector<FetchTarget> by_id = store.fetch_targets({first_ids[1], first_ids[0]});
+  REQUIRE(by_id.size() == 2);
+  CHECK(by_id[0].request_url == url_of(1));
+  CHECK(by_id[1].request_url == url_of(2));
 
   const std::vector<PriorState> priors = store.prior_states(r2, {url_of(1), url_of(3)});
   REQUIRE(priors.size() == 2);

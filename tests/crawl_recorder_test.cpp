@@ -6,6 +6,9 @@
 #include <map>
 #include <set>
 
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
 #include "cli/crawl_recorder.h"
 #include "tests/sql_trace.h"
 #include "tests/store_test_data.h"
@@ -25,6 +28,14 @@ std::int64_t begin_crawl(Store& store) {
   store.record_sources(run, {a, b}, {target_for(a, url_of(1)), target_for(b, url_of(2))});
   store.finish_sources(run);
   return run;
+}
+
+// The store's id of the target with this URL, as record_source_slice returns it.
+std::int64_t id_of(Store& store, const std::string& url) {
+  SQLite::Statement select(store.database(), "SELECT id FROM targets WHERE url = ?");
+  select.bind(1, url);
+  REQUIRE(select.executeStep());
+  return select.getColumn(0).getInt64();
 }
 
 }  // namespace
@@ -70,11 +81,12 @@ TEST_CASE("plan and plan_slice carry the previous check's validators and final U
   CHECK(targets[1].etag.empty());  // never checked
   // The same a slice at a time: each target once, whichever slices cite it.
   CrawlRecorder sliced(store, second, log);
-  const auto one = sliced.plan_slice({url_of(1)}, {}, TargetExclusions(), {});
+  const auto one = sliced.plan_slice({id_of(store, url_of(1))}, {}, TargetExclusions(), {});
   REQUIRE(one.size() == 1);
   CHECK(one[0].etag == "\"v7\"");
   CHECK(one[0].final_url == url_of(1) + "/moved");
-  const auto two = sliced.plan_slice({url_of(1), url_of(2)}, {}, TargetExclusions(), {});
+  const auto two = sliced.plan_slice({id_of(store, url_of(1)), id_of(store, url_of(2))}, {},
+                                     TargetExclusions(), {});
   REQUIRE(two.size() == 1);
   CHECK(two[0].request_url == url_of(2));
   CHECK(sliced.planned() == 2);
@@ -240,7 +252,7 @@ TEST_CASE("a held recorder keeps results off the store until it is opened", "[cl
   CrawlRecorder recorder(store, run, log);
   recorder.hold();
   const TargetExclusions excluded({}, {"news2.example.com"});
-  CHECK(recorder.plan_slice({url_of(2)}, {}, excluded, {}).empty());
+  CHECK(recorder.plan_slice({id_of(store, url_of(2))}, {}, excluded, {}).empty());
   recorder.record(result(url_of(1), Verdict::Broken));
   recorder.flush_if_due();
   recorder.flush();

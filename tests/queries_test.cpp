@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <tuple>
+#include <vector>
+
+#include <SQLiteCpp/Column.h>
 
 #include "store/store.h"
 #include "store_test_data.h"
@@ -149,4 +152,22 @@ TEST_CASE("a run's targets take their refs and drift from a fixed number of stat
     REQUIRE(r.drift.size() == 1);
     CHECK(r.drift[0].before == "3");
   }
+}
+
+TEST_CASE("a read-back of a run's targets holds the page cache small, then restores it",
+          "[store][queries]") {
+  auto store = Store::open(":memory:");
+  const Source a = article("a", "A");
+  const std::int64_t run = store.begin_run(RunKind::Crawl, "{}", false);
+  store.record_sources(run, {a}, {target_for(a, url_of(1)), target_for(a, url_of(2))});
+  store.record_check(run, result(url_of(1), Verdict::Ok, "t"), {});
+  store.record_check(run, result(url_of(2), Verdict::Broken), {});
+  store.finish_run(run, RunStatus::Done);
+  const auto cache_size = [&] { return store.database().execAndGet("PRAGMA cache_size").getInt(); };
+  const int before = cache_size();
+  REQUIRE(before != -2048);
+  std::vector<int> during;
+  store.for_each_target(run, {}, [&](TargetRecord&&) { during.push_back(cache_size()); });
+  CHECK(during == std::vector<int>{-2048, -2048});
+  CHECK(cache_size() == before);
 }
