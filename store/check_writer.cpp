@@ -1,5 +1,6 @@
 #include "store/check_writer.h"
 
+#include <optional>
 #include <string>
 
 #include "store/check_codec.h"
@@ -22,6 +23,7 @@ std::string insert_check_sql() {
 CheckWriter::CheckWriter(SQLite::Database& db, WriterOptions options)
     : db_(db),
       options_(options),
+      select_target_(db, "SELECT id, host FROM targets WHERE url = ?"),
       insert_target_(db,
                      "INSERT INTO targets (url, host, first_seen_at) VALUES (?, ?, ?) "
                      "ON CONFLICT (url) DO UPDATE SET host = excluded.host RETURNING id"),
@@ -36,12 +38,25 @@ CheckWriter::CheckWriter(SQLite::Database& db, WriterOptions options)
 
 std::int64_t CheckWriter::target_id(const std::string& url, const std::string& host) {
   if (auto it = target_ids_.find(url); it != target_ids_.end()) return it->second;
+  // A read first: past the cache's bound most URLs are known, and the upsert below writes
+  // (dirties a page) even when nothing changes.
+  select_target_.bind(1, url);
+  std::optional<std::int64_t> known;
+  if (select_target_.executeStep() && select_target_.getColumn(1).getString() == host) {
+    known = select_target_.getColumn(0).getInt64();
+  }
+  select_target_.reset();
+  if (known) return remember_target(url, *known);
   insert_target_.bind(1, url);
   insert_target_.bind(2, host);
   insert_target_.bind(3, utc_now());
   insert_target_.executeStep();
   std::int64_t id = insert_target_.getColumn(0).getInt64();
   insert_target_.reset();
+  return remember_target(url, id);
+}
+
+std::int64_t CheckWriter::remember_target(const std::string& url, std::int64_t id) {
   if (target_ids_.size() >= kMaxCachedTargetIds) target_ids_.clear();
   target_ids_.emplace(url, id);
   return id;

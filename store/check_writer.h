@@ -63,11 +63,13 @@ class CheckWriter {
   };
 
   RunKind run_kind(std::int64_t run_id);
+  std::int64_t remember_target(const std::string& url, std::int64_t id);
   void open();
   void commit_if_due();  ///< batch_size checks or batch_interval, unless held
 
   SQLite::Database& db_;
   WriterOptions options_;
+  SQLite::Statement select_target_;
   SQLite::Statement insert_target_;
   SQLite::Statement insert_check_;
   SQLite::Statement delete_drift_;

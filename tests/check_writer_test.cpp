@@ -70,7 +70,14 @@ TEST_CASE("a target keeps its id once the writer's cache of ids has been cleared
   for (std::size_t i = 1; i <= CheckWriter::kMaxCachedTargetIds + 1; ++i) {
     writer.target_id(url_of(static_cast<int>(i)), "example.org");
   }
+  // A known URL is read, not written again (the upsert dirties a page even when unchanged).
+  const int changes = db.getTotalChanges();
   CHECK(writer.target_id(url_of(0), "example.org") == first);
+  CHECK(db.getTotalChanges() == changes);
   CHECK(db.execAndGet("SELECT count(*) FROM targets").getInt64() ==
         static_cast<std::int64_t>(CheckWriter::kMaxCachedTargetIds) + 2);
+  // ... unless its host is recorded differently: then the row is brought up to date.
+  CHECK(writer.target_id(url_of(1), "other.example.org") == first + 1);
+  CHECK(db.execAndGet("SELECT host FROM targets WHERE id = " + std::to_string(first + 1))
+            .getString() == "other.example.org");
 }
