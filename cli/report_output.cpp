@@ -35,11 +35,16 @@ void write_file_atomically(const std::string& path,
   }
 }
 
+void print_written(std::FILE* log, const char* what, const ReportRun& run, std::size_t targets,
+                   const std::string& where) {
+  if (log == nullptr) return;
+  std::fprintf(log, "%s of run %lld (%s, %zu targets): %s\n", what, run.id, run.kind.c_str(),
+               targets, where.c_str());
+}
+
 void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log) {
   const auto summary = [&](const char* what, const std::string& where) {
-    if (log == nullptr) return;
-    std::fprintf(log, "%s of run %lld (%s, %zu targets): %s\n", what, model.run.id,
-                 model.run.kind.c_str(), model.targets.size(), where.c_str());
+    print_written(log, what, model.run, model.targets.size(), where);
   };
   if (!files.html.empty()) {
     write_file_atomically(files.html, [&](std::ostream& out) { out << render_html_report(model); });
@@ -50,11 +55,18 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
   if (files.json != "-") summary("JSON document", files.json);
 }
 
-void write_json_file(const std::string& path, const ReportModel& header,
-                     const TargetFeed& targets) {
+std::size_t write_json_file(const std::string& path, const ReportModel& header,
+                            const TargetFeed& targets) {
   // Streamed: one json tree of a large run was most of a crawl's peak memory.
+  std::size_t written = 0;
+  const TargetFeed counted = [&](const std::function<void(const TargetRecord&)>& each) {
+    targets([&](const TargetRecord& target) {
+      ++written;
+      each(target);
+    });
+  };
   const auto write_json = [&](std::ostream& out) {
-    write_json_document(out, header, targets);
+    write_json_document(out, header, counted);
     out << '\n';
   };
   if (path == "-") {
@@ -64,6 +76,7 @@ void write_json_file(const std::string& path, const ReportModel& header,
   } else {
     write_file_atomically(path, write_json);
   }
+  return written;
 }
 
 }  // namespace linkhealth

@@ -24,7 +24,14 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
 
 /// Writes the JSON document of `header` with the targets `targets` feeds, to `path` ("-" is
 /// stdout), atomically like the others; the targets need never be in memory together.
-void write_json_file(const std::string& path, const ReportModel& header, const TargetFeed& targets);
+/// Returns how many targets it wrote.
+std::size_t write_json_file(const std::string& path, const ReportModel& header,
+                            const TargetFeed& targets);
+
+/// The "wrote ..." line of one file to `log` (nullptr: silent): "`what` of run N (kind,
+/// `targets` targets): `where`".
+void print_written(std::FILE* log, const char* what, const ReportRun& run, std::size_t targets,
+                   const std::string& where);
 
 /// Lets `write` fill `path`.tmp, then renames it to `path`. Throws std::runtime_error.
 void write_file_atomically(const std::string& path,

@@ -70,6 +70,19 @@ nlohmann::json page_meta_to_json(const PageMeta& meta, PageMetaShape shape,
   return j;
 }
 
+std::vector<PageMetaField> page_meta_fields(PageMetaShape shape) {
+  const unsigned wanted = 1U << static_cast<unsigned>(shape);
+  std::vector<PageMetaField> fields;
+  for (const Field& field : kFields) {
+    if (shape == PageMetaShape::Stored || (field.shapes & wanted) != 0) {
+      fields.push_back({field.name, field.member});
+    }
+  }
+  std::sort(fields.begin(), fields.end(),
+            [](const PageMetaField& a, const PageMetaField& b) { return a.name < b.name; });
+  return fields;
+}
+
 PageMeta page_meta_from_json(const nlohmann::json& json) {
   PageMeta meta;
   if (!json.is_object()) return meta;

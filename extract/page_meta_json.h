@@ -4,6 +4,8 @@
 
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,16 @@ enum class PageMetaShape {
 /// `meta` in `shape`, less the fields in `left_out` (the store keeps some in columns).
 nlohmann::json page_meta_to_json(const PageMeta& meta, PageMetaShape shape = PageMetaShape::Meta,
                                  std::span<std::string PageMeta::*const> left_out = {});
+
+/// A string field as a shape names it.
+struct PageMetaField {
+  std::string_view name;
+  std::string PageMeta::*member;
+};
+
+/// The string fields `shape` writes for every page (Meta, Report; Stored writes only the
+/// non-empty ones), in key order, the order page_meta_to_json(...).dump() writes them.
+std::vector<PageMetaField> page_meta_fields(PageMetaShape shape);
 
 /// Reads any shape back; a field the object lacks (or a non-object) stays empty.
 PageMeta page_meta_from_json(const nlohmann::json& json);

@@ -141,6 +141,82 @@ std::function<void(const std::function<void(const T&)>&)> feed_of(const std::vec
   };
 }
 
+void string_member(JsonContainerWriter& object, std::string_view name, std::string_view value) {
+  write_json_string(object.next(name), value);
+}
+
+// An object element (or member value) one level inside `outer`.
+JsonContainerWriter inner_object(std::ostream& at, const JsonContainerWriter& outer) {
+  return {at, '{', outer.indent(), outer.depth() + 1};
+}
+
+// target_json(target).dump() written straight from the record, members in key order: building
+// and freeing a json tree per target was most of the JSON document's CPU.
+void write_target(JsonContainerWriter& targets, const TargetRecord& target) {
+  JsonContainerWriter object = inner_object(targets.next(), targets);
+  if (const auto& archived = target.repair.archive) {
+    JsonContainerWriter archive = inner_object(object.next("archive"), object);
+    string_member(archive, "curated_at", archived->curated_at);
+    string_member(archive, "timestamp", archived->timestamp);
+    string_member(archive, "url", archived->url);
+    archive.finish();
+  } else {
+    object.next("archive") << "null";
+  }
+  JsonContainerWriter drift(object.next("drift"), '[', object.indent(), object.depth() + 1);
+  for (const auto& d : target.drift) {
+    JsonContainerWriter item = inner_object(drift.next(), drift);
+    string_member(item, "after", d.after);
+    string_member(item, "before", d.before);
+    string_member(item, "kind", to_string(d.kind));
+    item.add("score", d.score);
+    item.finish();
+  }
+  drift.finish();
+  string_member(object, "error", target.error);
+  string_member(object, "final_url", target.final_url);
+  string_member(object, "host", target.host);
+  object.next("http_status") << target.http_status;
+  object.next("not_modified") << (target.not_modified ? "true" : "false");
+  static const std::vector<PageMetaField> kPageFields = page_meta_fields(PageMetaShape::Report);
+  JsonContainerWriter page = inner_object(object.next("page"), object);
+  const PageMeta& meta = page_or_empty(target);
+  for (const PageMetaField& field : kPageFields)
+    string_member(page, field.name, meta.*field.member);
+  page.finish();
+  JsonContainerWriter redirects(object.next("redirects"), '[', object.indent(), object.depth() + 1);
+  for (const auto& hop : target.redirects) {
+    JsonContainerWriter item = inner_object(redirects.next(), redirects);
+    item.next("status") << hop.status;
+    string_member(item, "url", hop.url);
+    item.finish();
+  }
+  redirects.finish();
+  JsonContainerWriter refs(object.next("refs"), '[', object.indent(), object.depth() + 1);
+  for (const auto& ref : target.refs) {
+    JsonContainerWriter item = inner_object(refs.next(), refs);
+    string_member(item, "field", ref.field);
+    string_member(item, "file", ref.file);
+    string_member(item, "owner", ref.owner);
+    string_member(item, "raw", ref.raw);
+    string_member(item, "slug", ref.slug);
+    item.finish();
+  }
+  refs.finish();
+  if (const auto& moved = target.repair.replacement) {
+    JsonContainerWriter replacement = inner_object(object.next("replacement"), object);
+    replacement.add("similarity", moved->similarity);
+    string_member(replacement, "title", moved->title);
+    string_member(replacement, "url", moved->url);
+    replacement.finish();
+  } else {
+    object.next("replacement") << "null";
+  }
+  string_member(object, "request_url", target.request_url);
+  string_member(object, "verdict", to_string(target.verdict));
+  object.finish();
+}
+
 }  // namespace
 
 TargetFeed targets_of(const ReportModel& model) {
@@ -159,7 +235,9 @@ void write_json_document(std::ostream& out, const ReportModel& header, const Tar
   write_array(document, "findings", feed_of(header.findings), finding_json);
   if (header.ready_to_fix) document.add("fix_plan", fix_plan_json(*header.ready_to_fix));
   document.add("run", run_json(header.run));
-  write_array(document, "targets", targets, target_json);
+  JsonContainerWriter array(document.next("targets"), '[', document.indent(), document.depth() + 1);
+  targets([&](const TargetRecord& target) { write_target(array, target); });
+  array.finish();
   document.add("trends", trends_json(header.trends));
   document.finish();
 }

@@ -1,7 +1,10 @@
 #include "reports/json_stream.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
+
+#include "extract/utf8.h"
 
 namespace linkhealth {
 namespace {
@@ -10,7 +13,25 @@ std::string margin(int indent, int depth) {
   return std::string(indent < 0 ? 0 : static_cast<std::size_t>(indent * depth), ' ');
 }
 
+// True when dump() writes `text` as it is between quotes: valid UTF-8 with nothing to escape.
+bool is_plain_json_text(std::string_view text) {
+  const bool needs_escape = std::any_of(text.begin(), text.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  return !needs_escape && !first_invalid_utf8(text);
+}
+
 }  // namespace
+
+void write_json_string(std::ostream& out, std::string_view text) {
+  if (!is_plain_json_text(text)) {
+    write_nested(out, nlohmann::json(text), -1, 0);
+    return;
+  }
+  out << '"';
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out << '"';
+}
 
 void write_nested(std::ostream& out, const nlohmann::json& value, int indent, int depth) {
   const std::string text = value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -40,7 +61,7 @@ std::ostream& JsonContainerWriter::next() {
 }
 
 std::ostream& JsonContainerWriter::next(std::string_view name) {
-  write_nested(next(), nlohmann::json(name), indent_, depth_ + 1);
+  write_json_string(next(), name);
   return out_ << (indent_ < 0 ? ":" : ": ");
 }
 

@@ -10,6 +10,10 @@
 
 namespace linkhealth {
 
+/// `text` as dump() writes a JSON string (quoted, escaped; invalid UTF-8 as U+FFFD), without
+/// building a json value for it.
+void write_json_string(std::ostream& out, std::string_view text);
+
 /// `value` as dump(indent) writes it `depth` levels deep in a document (indent < 0: compact);
 /// invalid UTF-8 in any string becomes U+FFFD instead of throwing.
 void write_nested(std::ostream& out, const nlohmann::json& value, int indent, int depth);

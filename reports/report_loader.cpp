@@ -56,4 +56,14 @@ void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptio
   each_target(store, run_id, options, each);
 }
 
+void stream_report_model(
+    Store& store, std::int64_t run_id, const ReportOptions& options,
+    const std::function<void(ReportModel& header, const RecordFeed& targets)>& write) {
+  ReadSnapshot snapshot(store);
+  ReportModel model = header(store, run_id, options);
+  write(model, [&](const std::function<void(TargetRecord &&)>& each) {
+    each_target(store, run_id, options, each);
+  });
+}
+
 }  // namespace linkhealth

@@ -30,6 +30,17 @@ ReportModel load_report_header(Store& store, std::int64_t run_id, const ReportOp
 void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptions& options,
                             const std::function<void(TargetRecord&&)>& each);
 
+/// Feeds the run's targets one at a time to its argument (see stream_report_model).
+using RecordFeed = std::function<void(const std::function<void(TargetRecord&&)>&)>;
+
+/// The model without targets, then `write(header, targets)` with the targets as a feed, all in
+/// one ReadSnapshot: consistent while a crawl commits to the same file, with one target in
+/// memory at a time (`report --json`). `write` may complete the header before it reads any
+/// target; it must not start a snapshot of its own.
+void stream_report_model(
+    Store& store, std::int64_t run_id, const ReportOptions& options,
+    const std::function<void(ReportModel& header, const RecordFeed& targets)>& write);
+
 /// The run status as the report and the JSON document name it ("done" is "completed").
 std::string report_status(RunStatus status);
 

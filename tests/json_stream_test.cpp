@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "reports/json_stream.h"
 
@@ -27,5 +30,40 @@ TEST_CASE("a document written piece by piece equals its dump", "[json]") {
     document.finish();
     INFO("indent " << indent);
     CHECK(out.str() == whole.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+}
+
+TEST_CASE("a string written without a json value equals its dump", "[json]") {
+  // Every byte class the fast path must tell apart: plain ASCII, quotes and backslashes,
+  // control bytes, DEL, valid multi-byte UTF-8, and bytes that break UTF-8 (overlong,
+  // surrogate, truncated, stray continuation, above U+10FFFF).
+  const std::vector<std::string> pieces = {"a",
+                                           "/",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\t",
+                                           std::string(1, '\0'),
+                                           "\x1f",
+                                           "\x7f",
+                                           "\xC3\xA9",
+                                           "\xE2\x80\xA8",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xC0\xAF",
+                                           "\xED\xA0\x80",
+                                           "\xE2\x80",
+                                           "\x80",
+                                           "\xF4\x90\x80\x80",
+                                           "\xFF"};
+  std::mt19937 random(22);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const auto count = random() % 6;
+    for (unsigned i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+    std::ostringstream out;
+    linkhealth::write_json_string(out, text);
+    INFO("round " << round);
+    CHECK(out.str() ==
+          nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 }

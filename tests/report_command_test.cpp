@@ -78,6 +78,19 @@ TEST_CASE("report writes the HTML and JSON of the latest crawl and says where", 
   CHECK(doc["targets"][1]["redirects"].size() == 2);
   CHECK_FALSE(fs::exists(html.string() + ".tmp"));
 
+  SECTION("the JSON alone streams from the store, byte for byte the whole model's") {
+    const fs::path alone = tree.root() / "alone.json";
+    auto streamed = run_linkhealth({"report", "--db", db.string(), "--json", alone.string()});
+    INFO(streamed.err);
+    CHECK(streamed.status == 0);
+    CHECK(streamed.out == "JSON document of run " + std::to_string(latest) +
+                              " (crawl, 2 targets): " + alone.string() + "\n");
+    CHECK(slurp(alone) == slurp(json));
+    auto to_stdout = run_linkhealth({"report", "--db", db.string(), "--json", "-"});
+    CHECK(to_stdout.out == slurp(json));
+    CHECK(to_stdout.err.empty());
+  }
+
   SECTION("--run picks an older run and --wayback-base changes the archive links") {
     auto older =
         run_linkhealth({"report", "--db", db.string(), "--json", "-", "--run",

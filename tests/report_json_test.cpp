@@ -94,7 +94,20 @@ TEST_CASE("Streamed JSON document is byte for byte the dumped json tree", "[repo
   empty.targets.clear();
   empty.findings.clear();
   ReportModel hostile = testing::hostile_report_model();
-  for (const ReportModel* m : {&full, &empty, &hostile}) {
+  // Every optional member present, scores that are not short decimals, and strings dump()
+  // must escape or repair: the target writer writes each member itself.
+  ReportModel repaired = sample_report_model();
+  for (TargetRecord& t : repaired.targets) {
+    t.repair.replacement = Replacement{"https://a.example/new\x01", "T\xC3\x28", 1.0 / 3};
+    t.repair.archive =
+        ArchiveCapture{"https://web.archive.org/web/2020/x", "20200101000000", "2020-01-02\t"};
+    t.drift.push_back({DriftKind::TitleMismatch, "s", "\"before\"", "after\\", 1e-7});
+    t.http_status = -1;
+    t.not_modified = true;
+    t.page.reset();
+  }
+  repaired.targets.front().refs.front().owner = "desk \xF0\x9F\x98\x80";
+  for (const ReportModel* m : {&full, &empty, &hostile, &repaired}) {
     for (int indent : {2, 4, -1}) {
       const std::string expected =
           json_document(*m).dump(indent, ' ', false, json::error_handler_t::replace);
