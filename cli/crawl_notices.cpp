@@ -138,10 +138,13 @@ NoticeOutcome send_crawl_notices(Store& store, std::int64_t run_id, const RunSet
   if (!run || run->status != RunStatus::Done) return outcome;
   std::vector<NoticeTarget> fresh;
   std::vector<TargetRecord> fixes;
-  store.for_each_target(run_id, {}, [&](TargetRecord&& record) {
-    if (record.is_new) fresh.push_back(notice_target(record));
-    if (record.is_fixed) fixes.push_back(std::move(record));
-  });
+  store.for_each_target(
+      run_id, {},
+      [&](TargetRecord&& record) {
+        if (record.is_new) fresh.push_back(notice_target(record));
+        if (record.is_fixed) fixes.push_back(std::move(record));
+      },
+      PageRead::Columns);
   const std::vector<NoticeTarget> fixed = announced_fixes(store, run_id, fixes);
   outcome.news = !fresh.empty() || !fixed.empty();
   if (!outcome.news) return outcome;

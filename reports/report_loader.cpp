@@ -25,10 +25,14 @@ ReportModel header(Store& store, std::int64_t run_id, const ReportOptions& optio
 
 void each_target(Store& store, std::int64_t run_id, const ReportOptions& options,
                  const std::function<void(TargetRecord&&)>& each) {
-  store.for_each_target(run_id, {}, [&](TargetRecord&& record) {
-    if (!options.include_ok && record.verdict == Verdict::Ok && record.drift.empty()) return;
-    each(std::move(record));
-  });
+  // The report and the JSON show only the page fields that have columns.
+  store.for_each_target(
+      run_id, {},
+      [&](TargetRecord&& record) {
+        if (!options.include_ok && record.verdict == Verdict::Ok && record.drift.empty()) return;
+        each(std::move(record));
+      },
+      PageRead::Columns);
 }
 
 }  // namespace

@@ -125,11 +125,18 @@ RepairSuggestion read_repair(SQLite::Statement& stmt, int first) {
   return repair;
 }
 
-std::string record_columns() {
-  return std::string(
-             "checks.id, checks.run_id, runs.kind, targets.url, targets.host, checks.failures, "
-             "coalesce(checks.broken_since, ''), checks.confirmed, ") +
-         kCheckColumns;
+std::string record_columns(PageRead page) {
+  std::string columns =
+      std::string(
+          "checks.id, checks.run_id, runs.kind, targets.url, targets.host, checks.failures, "
+          "coalesce(checks.broken_since, ''), checks.confirmed, ") +
+      kCheckColumns;
+  if (page == PageRead::Columns) {
+    const std::string whole = ", page, ";
+    columns.replace(columns.find(whole), whole.size(),
+                    ", CASE WHEN checks.page IS NULL THEN NULL ELSE '{}' END, ");
+  }
+  return columns;
 }
 
 CheckRecord read_record(SQLite::Statement& row, int first) {

@@ -38,8 +38,9 @@ int bind_repair(SQLite::Statement& stmt, int first, const RepairSuggestion& repa
 RepairSuggestion read_repair(SQLite::Statement& stmt, int first);
 
 /// The columns read_record reads, for a select joining checks, runs and targets: the check
-/// columns after its id, run, target URL and host and the history after it.
-std::string record_columns();
+/// columns after its id, run, target URL and host and the history after it. With
+/// PageRead::Columns a stored page reads as '{}', so read_record fills it from its columns.
+std::string record_columns(PageRead page = PageRead::Whole);
 /// One CheckRecord from a row selected with record_columns() starting at column `first`.
 CheckRecord read_record(SQLite::Statement& row, int first);
 

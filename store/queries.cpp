@@ -52,6 +52,7 @@ struct CheckQuery {
   std::function<void(SQLite::Statement&)> bind;
   std::string flags = "0, 0";
   std::optional<std::int64_t> previous;  ///< binds :previous in `flags`
+  PageRead page = PageRead::Whole;
 };
 
 // is_new and is_fixed of a `checks` row against crawl :previous (0 when there is none: every
@@ -122,7 +123,7 @@ class ReadBackCache {
 void each_record(SQLite::Database& db, const CheckQuery& q, bool with_refs,
                  const std::function<void(TargetRecord&&)>& each) {
   const ReadBackCache cache(db);
-  SQLite::Statement select(db, "SELECT " + q.flags + ", " + record_columns() + kChecksFrom +
+  SQLite::Statement select(db, "SELECT " + q.flags + ", " + record_columns(q.page) + kChecksFrom +
                                    q.where + " ORDER BY " + q.order);
   q.bind(select);
   if (q.previous) select.bind(":previous", *q.previous);
@@ -215,7 +216,7 @@ RunSummary run_summary(SQLite::Database& db, std::int64_t run_id) {
 }
 
 void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
-                         const std::function<void(TargetRecord&&)>& each) {
+                         const std::function<void(TargetRecord&&)>& each, PageRead page) {
   CheckQuery q;
   q.where =
       "WHERE checks.run_id = :run AND (:problems = 0 OR checks.problem = 1) "
@@ -234,6 +235,7 @@ void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const Target
   };
   q.flags = kIsNew + (", " + is_fixed_sql());
   q.previous = previous_crawl_id(db, run_id);
+  q.page = page;
   each_record(db, q, true, each);
 }
 

@@ -32,7 +32,8 @@ std::vector<TargetRecord> run_targets(SQLite::Database& db, std::int64_t run_id,
                                       const TargetFilter& filter);
 /// run_targets one record at a time, for a writer that streams a large run.
 void for_each_run_target(SQLite::Database& db, std::int64_t run_id, const TargetFilter& filter,
-                         const std::function<void(TargetRecord&&)>& each);
+                         const std::function<void(TargetRecord&&)>& each,
+                         PageRead page = PageRead::Whole);
 
 /// The run's TargetRecord::is_new / is_fixed counted in one statement.
 ChangeCounts change_counts(SQLite::Database& db, std::int64_t run_id);

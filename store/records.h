@@ -34,6 +34,14 @@ struct TargetRecord : CheckRecord {
   bool is_fixed = false;  ///< ok or redirected now, a problem in that crawl
 };
 
+/// How much of each stored page a read of a run's targets carries.
+enum class PageRead {
+  Whole,  ///< every PageMeta field (a store round trip; what a 304 reuses)
+  /// The fields with columns of their own (title, description, canonical, og_*): all that the
+  /// report, the JSON and the notices show, without parsing each page's JSON.
+  Columns,
+};
+
 /// Narrows run_targets; empty strings match anything.
 struct TargetFilter {
   bool problems_only = false;

@@ -201,8 +201,8 @@ std::vector<TargetRecord> Store::targets(std::int64_t run_id, const TargetFilter
   return run_targets(impl_->db, run_id, filter);
 }
 void Store::for_each_target(std::int64_t run_id, const TargetFilter& filter,
-                            const std::function<void(TargetRecord&&)>& each) {
-  for_each_run_target(impl_->db, run_id, filter, each);
+                            const std::function<void(TargetRecord&&)>& each, PageRead page) {
+  for_each_run_target(impl_->db, run_id, filter, each, page);
 }
 ChangeCounts Store::change_counts(std::int64_t run_id) {
   return linkhealth::change_counts(impl_->db, run_id);

@@ -110,7 +110,8 @@ class Store {
   std::vector<TargetRecord> targets(std::int64_t run_id, const TargetFilter& filter = {});
   /// targets() one record at a time: memory for one target, whatever the run's size.
   void for_each_target(std::int64_t run_id, const TargetFilter& filter,
-                       const std::function<void(TargetRecord&&)>& each);
+                       const std::function<void(TargetRecord&&)>& each,
+                       PageRead page = PageRead::Whole);
   /// New problems and fixed targets of the run, counted in one statement.
   ChangeCounts change_counts(std::int64_t run_id);
   /// The newest finished crawl before the run: what new and fixed compare with.

@@ -57,6 +57,23 @@ TEST_CASE("a crawl records sources, refs, findings, checks and drift", "[store]"
   REQUIRE(first.drift.size() == 1);
   CHECK(to_string(first.drift[0].kind) == "canonical_mismatch");
 
+  // The report's read carries the page fields with columns, and nothing parsed from the rest.
+  std::vector<TargetRecord> shown;
+  store.for_each_target(
+      run, {}, [&](TargetRecord&& t) { shown.push_back(std::move(t)); }, PageRead::Columns);
+  REQUIRE(shown.size() == 2);
+  REQUIRE(shown[0].page.has_value());
+  for (auto field : {&PageMeta::title, &PageMeta::title_rule, &PageMeta::description,
+                     &PageMeta::description_rule, &PageMeta::canonical, &PageMeta::og_title,
+                     &PageMeta::og_description}) {
+    CHECK((*shown[0].page).*field == (*first.page).*field);
+  }
+  CHECK(shown[0].page->title == ok.page->title);
+  CHECK(shown[0].page->signals.empty());
+  CHECK(shown[0].refs.size() == first.refs.size());
+  CHECK(shown[0].drift.size() == first.drift.size());
+  CHECK(shown[1].page.has_value() == all[1].page.has_value());
+
   auto problems = store.targets(run, {true, std::nullopt, "", ""});
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].verdict == Verdict::Broken);
