@@ -79,7 +79,10 @@ FixEvidence load_fix_evidence(SQLite::Database& db, int confirm_runs) {
   if (runs.size() >= 2) {
     const auto relocated =
         checks_by_run(db, {runs[0], runs[1]}, "checks.replacement_url IS NOT NULL");
-    for (const auto& [url, checks] : relocated) {
+    for (const auto& [url, both] : relocated) {
+      // A reference, not the binding, for the lambda: clang 14 cannot capture a structured
+      // binding (C++20 allows it).
+      const auto& checks = both;
       const auto replacement = [&](std::size_t slot) {
         return checks[slot] ? checks[slot]->repair.replacement : std::nullopt;
       };
