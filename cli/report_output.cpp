@@ -47,7 +47,7 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
     print_written(log, what, model.run, model.targets.size(), where);
   };
   if (!files.html.empty()) {
-    write_file_atomically(files.html, [&](std::ostream& out) { out << render_html_report(model); });
+    write_file_atomically(files.html, [&](std::ostream& out) { write_html_report(out, model); });
     summary("HTML report", files.html);
   }
   if (files.json.empty()) return;

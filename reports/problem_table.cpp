@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <ostream>
+#include <sstream>
 #include <string_view>
 #include <tuple>
 
@@ -258,26 +260,32 @@ std::vector<ProblemTableGroup> group_problem_rows(const ReportModel& model) {
   return out;
 }
 
-std::string render_problem_table(const ReportModel& model) {
-  auto groups = group_problem_rows(model);
+void write_problem_table(std::ostream& out, const ReportModel& model,
+                         const std::vector<ProblemTableGroup>& groups) {
   if (groups.empty()) {
-    return "<p class=\"empty\">Nothing to review: every checked link answered normally.</p>";
+    out << "<p class=\"empty\">Nothing to review: every checked link answered normally.</p>";
+    return;
   }
-  std::string out =
-      "<table class=\"lh\" id=\"lh-problems\"><thead><tr>"
-      "<th data-sort=\"0\">Source</th><th data-sort=\"1\">Link</th>"
-      "<th data-sort=\"2\">Verdict</th><th>Redirects</th><th>Title: curated vs live</th>"
-      "<th data-sort=\"5\">Broken since</th><th>Suggested fix</th></tr></thead>\n";
+  out << "<table class=\"lh\" id=\"lh-problems\"><thead><tr>"
+         "<th data-sort=\"0\">Source</th><th data-sort=\"1\">Link</th>"
+         "<th data-sort=\"2\">Verdict</th><th>Redirects</th><th>Title: curated vs live</th>"
+         "<th data-sort=\"5\">Broken since</th><th>Suggested fix</th></tr></thead>\n";
   for (const auto& group : groups) {
     std::string community = group.community.empty() ? "(no community)" : group.community;
     std::string host = group.host.empty() ? "(no host)" : group.host;
-    out += "<tbody><tr class=\"group\"><th colspan=\"7\">" + escape_html(community) +
-           "<span class=\"sep\">&rsaquo;</span>" + escape_html(host) + " <span class=\"muted\">(" +
-           std::to_string(group.rows.size()) + ")</span></th></tr>\n";
-    for (const auto& row : group.rows) out += row_html(row, model.wayback_base);
-    out += "</tbody>\n";
+    out << "<tbody><tr class=\"group\"><th colspan=\"7\">" << escape_html(community)
+        << "<span class=\"sep\">&rsaquo;</span>" << escape_html(host) << " <span class=\"muted\">("
+        << group.rows.size() << ")</span></th></tr>\n";
+    for (const auto& row : group.rows) out << row_html(row, model.wayback_base);
+    out << "</tbody>\n";
   }
-  return out + "</table>";
+  out << "</table>";
+}
+
+std::string render_problem_table(const ReportModel& model) {
+  std::ostringstream out;
+  write_problem_table(out, model, group_problem_rows(model));
+  return std::move(out).str();
 }
 
 }  // namespace linkhealth

@@ -2,6 +2,7 @@
 // The report's main table: which targets an editor should review, one row per (target,
 // source), grouped by community and host. Grouping is pure so it is tested without HTML.
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,5 +38,9 @@ std::string_view owner_filter_value(const ProblemRow& row);
 
 /// The <table id="lh-problems"> with its groups, or a friendly empty-state paragraph.
 std::string render_problem_table(const ReportModel& model);
+/// The same table for `groups` (group_problem_rows of the model), written to `out` a row at a
+/// time: the table of a large run is tens of MB.
+void write_problem_table(std::ostream& out, const ReportModel& model,
+                         const std::vector<ProblemTableGroup>& groups);
 
 }  // namespace linkhealth
