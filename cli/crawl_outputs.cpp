@@ -7,7 +7,6 @@
 #include "cli/command.h"
 #include "cli/fix_settings.h"
 #include "cli/report_output.h"
-#include "reports/owners.h"
 #include "reports/report_fix_plan.h"
 #include "reports/report_loader.h"
 
@@ -63,25 +62,18 @@ std::optional<std::size_t> write_crawl_outputs(Store& store, std::int64_t run_id
   std::optional<TrackingRules> rules;
   FixOptions fix = fix_options_for(s, rules);
   fix.evidence_files_only = true;  // the scan of this run has just read them all
-  if (!s.report.empty()) {
-    // The HTML report sorts and groups every target: it needs the whole model.
-    ReportModel model = load_report_model(store, run_id, options);
-    model.owners = s.owners;
-    apply_owners(model, {});
-    attach_fix_plan(model, store, s.content, s.confirm_runs, fix);
-    write_report_files(model, {s.report, s.json}, nullptr);
-    return ready_count(model);
-  }
-  // JSON alone streams from the store, one target in memory at a time: the crawl holds the
-  // run lock, so nothing changes the run between the header and the targets.
+  // The targets stream from the store once: into the JSON, and into the HTML report's model
+  // only when it lists them. The crawl holds the run lock, so nothing changes the run between
+  // the header and the targets.
   ReportModel header = load_report_header(store, run_id, options);
+  header.owners = s.owners;
   attach_fix_plan(header, store, s.content, s.confirm_runs, fix);
-  write_json_file(s.json, header, [&](const std::function<void(const TargetRecord&)>& each) {
-    for_each_report_target(store, run_id, options, [&](TargetRecord&& target) {
-      assign_owners(target, s.owners);
-      each(target);
-    });
-  });
+  write_report_files(
+      header,
+      [&](const std::function<void(TargetRecord &&)>& each) {
+        for_each_report_target(store, run_id, options, each);
+      },
+      {s.report, s.json}, nullptr);
   return ready_count(header);
 }
 

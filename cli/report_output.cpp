@@ -10,6 +10,7 @@
 
 #include "reports/html_report.h"
 #include "reports/json_document.h"
+#include "reports/owners.h"
 
 namespace linkhealth {
 
@@ -53,6 +54,42 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
   if (files.json.empty()) return;
   write_json_file(files.json, model, targets_of(model));
   if (files.json != "-") summary("JSON document", files.json);
+}
+
+void write_report_files(ReportModel& header, const RecordFeed& targets, const ReportFiles& files,
+                        std::FILE* log) {
+  std::size_t count = 0;
+  const auto keep = [&](TargetRecord&& target) {
+    ++count;
+    if (files.html.empty()) return;
+    if (is_plain_ok(target)) {
+      ++header.unlisted_ok;
+    } else {
+      header.targets.push_back(std::move(target));
+    }
+  };
+  if (!files.json.empty()) {
+    // The JSON writer reads no header.targets: the HTML model fills while the JSON streams.
+    write_json_file(files.json, header, [&](const std::function<void(const TargetRecord&)>& each) {
+      targets([&](TargetRecord&& target) {
+        assign_owners(target, header.owners);
+        each(target);
+        keep(std::move(target));
+      });
+    });
+  } else {
+    targets([&](TargetRecord&& target) {
+      assign_owners(target, header.owners);
+      keep(std::move(target));
+    });
+  }
+  if (!files.html.empty()) {
+    write_file_atomically(files.html, [&](std::ostream& out) { write_html_report(out, header); });
+    print_written(log, "HTML report", header.run, count, files.html);
+  }
+  if (!files.json.empty() && files.json != "-") {
+    print_written(log, "JSON document", header.run, count, files.json);
+  }
 }
 
 std::size_t write_json_file(const std::string& path, const ReportModel& header,

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "reports/json_document.h"
+#include "reports/report_loader.h"
 #include "reports/report_model.h"
 
 namespace linkhealth {
@@ -21,6 +22,13 @@ struct ReportFiles {
 /// Writes the requested files and prints one "wrote ..." line per file to `log` (nullptr:
 /// silent). Throws std::runtime_error naming the file when it cannot be written.
 void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log);
+
+/// The same files from a header (the model without targets) and the run's targets, read once:
+/// each gets header.owners (assign_owners), the JSON streams them, and `header` keeps for the
+/// HTML report only the targets it lists (is_plain_ok ones it counts in header.unlisted_ok).
+/// Memory holds the listed targets, not the run.
+void write_report_files(ReportModel& header, const RecordFeed& targets, const ReportFiles& files,
+                        std::FILE* log);
 
 /// Writes the JSON document of `header` with the targets `targets` feeds, to `path` ("-" is
 /// stdout), atomically like the others; the targets need never be in memory together.

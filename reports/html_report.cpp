@@ -211,7 +211,7 @@ void write_html_report(std::ostream& out, const ReportModel& model) {
   // Written section by section: the page of a large run is tens of MB, and one string of it
   // (grown by appends, then copied once more) took several times that at its peak.
   const std::string nonce = random_nonce();
-  const VerdictTotals totals = verdict_totals(model.targets);
+  const VerdictTotals totals = verdict_totals(model);
   const std::vector<ProblemTableGroup> groups = group_problem_rows(model);
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -29,9 +29,17 @@ int VerdictTotals::all() const {
   return sum;
 }
 
-VerdictTotals verdict_totals(const std::vector<TargetRecord>& targets) {
+bool is_plain_ok(const TargetRecord& target) {
+  return target.verdict == Verdict::Ok && target.drift.empty() && !target.is_new &&
+         !target.is_fixed;
+}
+
+VerdictTotals verdict_totals(const ReportModel& model) {
   VerdictTotals totals;
-  for (const auto& target : targets) ++totals.count[static_cast<std::size_t>(target.verdict)];
+  for (const auto& target : model.targets) {
+    ++totals.count[static_cast<std::size_t>(target.verdict)];
+  }
+  totals.count[static_cast<std::size_t>(Verdict::Ok)] += model.unlisted_ok;
   return totals;
 }
 

@@ -41,7 +41,13 @@ struct ReportModel {
   /// What `linkhealth fix` would change now (reports/report_fix_plan.h); nullopt when the
   /// content tree was not read for it.
   std::optional<std::vector<FixEdit>> ready_to_fix;
+  /// Plain ok targets (is_plain_ok) a streamed HTML model counted instead of keeping: the
+  /// report shows their number only.
+  int unlisted_ok = 0;
 };
+
+/// Ok, without drift, neither new nor fixed: a target the HTML report counts but lists nowhere.
+bool is_plain_ok(const TargetRecord& target);
 
 /// How many targets carry each verdict, indexed by the Verdict's value.
 struct VerdictTotals {
@@ -52,7 +58,8 @@ struct VerdictTotals {
   int all() const;
 };
 
-VerdictTotals verdict_totals(const std::vector<TargetRecord>& targets);
+/// Over the model's targets and its unlisted ok ones.
+VerdictTotals verdict_totals(const ReportModel& model);
 
 /// Targets flagged is_new / is_fixed, in model order.
 std::vector<const TargetRecord*> new_problems(const ReportModel& model);

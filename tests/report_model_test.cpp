@@ -19,16 +19,34 @@ TargetRecord with(Verdict verdict, int status, std::vector<Hop> hops = {}) {
 
 TEST_CASE("verdict totals count every target once and blocked is not a problem",
           "[report][model]") {
-  std::vector<TargetRecord> targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
-                                       with(Verdict::Blocked, 403),   with(Verdict::Skipped, 0),
-                                       with(Verdict::Ok, 200),        with(Verdict::Timeout, 0),
-                                       with(Verdict::Redirected, 200)};
-  VerdictTotals totals = verdict_totals(targets);
+  ReportModel model;
+  model.targets = {with(Verdict::Broken, 404),    with(Verdict::Broken, 410),
+                   with(Verdict::Blocked, 403),   with(Verdict::Skipped, 0),
+                   with(Verdict::Ok, 200),        with(Verdict::Timeout, 0),
+                   with(Verdict::Redirected, 200)};
+  VerdictTotals totals = verdict_totals(model);
   CHECK(totals.of(Verdict::Broken) == 2);
   CHECK(totals.of(Verdict::Blocked) == 1);
   CHECK(totals.problems() == 3);  // 2 broken + 1 timeout
   CHECK(totals.unverifiable() == 2);
   CHECK(totals.all() == 7);
+  model.unlisted_ok = 5;  // counted by a streamed model, not kept
+  CHECK(verdict_totals(model).of(Verdict::Ok) == 6);
+  CHECK(verdict_totals(model).all() == 12);
+  CHECK(verdict_totals(model).problems() == 3);
+}
+
+TEST_CASE("only ok targets without drift, news or fixes are plain", "[report][model]") {
+  TargetRecord ok = with(Verdict::Ok, 200);
+  CHECK(is_plain_ok(ok));
+  TargetRecord fixed = ok;
+  fixed.is_fixed = true;
+  CHECK_FALSE(is_plain_ok(fixed));
+  TargetRecord drifted = ok;
+  drifted.drift.push_back({DriftKind::CanonicalMismatch, "", "a", "b", 0});
+  CHECK_FALSE(is_plain_ok(drifted));
+  CHECK_FALSE(is_plain_ok(with(Verdict::Redirected, 200)));
+  CHECK_FALSE(is_plain_ok(with(Verdict::Broken, 404)));
 }
 
 TEST_CASE("a chain of permanent redirects suggests its final URL", "[report][model][fix]") {
@@ -88,7 +106,7 @@ TEST_CASE("a dead link suggests its new address, else its chosen archive capture
 TEST_CASE("sample model covers every verdict and new and fixed targets",
           "[report][model][sample]") {
   ReportModel m = sample_report_model();
-  VerdictTotals totals = verdict_totals(m.targets);
+  VerdictTotals totals = verdict_totals(m);
   for (std::size_t i = 0; i < totals.count.size(); ++i) {
     INFO("verdict " << to_string(static_cast<Verdict>(i)));
     CHECK(totals.count[i] > 0);
