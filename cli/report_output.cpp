@@ -92,18 +92,11 @@ void write_report_files(ReportModel& header, const RecordFeed& targets, const Re
   }
 }
 
-std::size_t write_json_file(const std::string& path, const ReportModel& header,
-                            const TargetFeed& targets) {
+void write_json_file(const std::string& path, const ReportModel& header,
+                     const TargetFeed& targets) {
   // Streamed: one json tree of a large run was most of a crawl's peak memory.
-  std::size_t written = 0;
-  const TargetFeed counted = [&](const std::function<void(const TargetRecord&)>& each) {
-    targets([&](const TargetRecord& target) {
-      ++written;
-      each(target);
-    });
-  };
   const auto write_json = [&](std::ostream& out) {
-    write_json_document(out, header, counted);
+    write_json_document(out, header, targets);
     out << '\n';
   };
   if (path == "-") {
@@ -113,7 +106,6 @@ std::size_t write_json_file(const std::string& path, const ReportModel& header,
   } else {
     write_file_atomically(path, write_json);
   }
-  return written;
 }
 
 }  // namespace linkhealth

@@ -32,9 +32,7 @@ void write_report_files(ReportModel& header, const RecordFeed& targets, const Re
 
 /// Writes the JSON document of `header` with the targets `targets` feeds, to `path` ("-" is
 /// stdout), atomically like the others; the targets need never be in memory together.
-/// Returns how many targets it wrote.
-std::size_t write_json_file(const std::string& path, const ReportModel& header,
-                            const TargetFeed& targets);
+void write_json_file(const std::string& path, const ReportModel& header, const TargetFeed& targets);
 
 /// The "wrote ..." line of one file to `log` (nullptr: silent): "`what` of run N (kind,
 /// `targets` targets): `where`".
