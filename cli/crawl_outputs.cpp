@@ -63,18 +63,13 @@ std::optional<std::size_t> write_crawl_outputs(Store& store, std::int64_t run_id
   FixOptions fix = fix_options_for(s, rules);
   fix.evidence_files_only = true;  // the scan of this run has just read them all
   // The targets stream from the store once: into the JSON, and into the HTML report's model
-  // only when it lists them. The crawl holds the run lock, so nothing changes the run between
-  // the header and the targets.
-  ReportModel header = load_report_header(store, run_id, options);
-  header.owners = s.owners;
-  attach_fix_plan(header, store, s.content, s.confirm_runs, fix);
-  write_report_files(
-      header,
-      [&](const std::function<void(TargetRecord &&)>& each) {
-        for_each_report_target(store, run_id, options, each);
-      },
-      {s.report, s.json}, nullptr);
-  return ready_count(header);
+  // only when it lists them.
+  ReportModel planned;
+  attach_fix_plan(planned, store, s.content, s.confirm_runs, fix);
+  const std::optional<std::size_t> ready = ready_count(planned);
+  write_run_report_files(store, run_id, options, s.owners, std::move(planned.ready_to_fix),
+                         {s.report, s.json}, nullptr);
+  return ready;
 }
 
 }  // namespace linkhealth

@@ -97,12 +97,8 @@ int run_report(int argc, char** argv) {
     // model first.
     ReportModel planned;
     plan(planned);
-    stream_report_model(*store, *run_id, options,
-                        [&](ReportModel& header, const RecordFeed& targets) {
-                          header.owners = owners;
-                          header.ready_to_fix = std::move(planned.ready_to_fix);
-                          write_report_files(header, targets, files, log);
-                        });
+    write_run_report_files(*store, *run_id, options, owners, std::move(planned.ready_to_fix), files,
+                           log);
     return static_cast<int>(ExitCode::Ok);
   }
   ReportModel model = load_report_model(*store, *run_id, options);

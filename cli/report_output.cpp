@@ -36,12 +36,35 @@ void write_file_atomically(const std::string& path,
   }
 }
 
+namespace {
+
+// The "wrote ..." line of one file to `log` (nullptr: silent).
 void print_written(std::FILE* log, const char* what, const ReportRun& run, std::size_t targets,
                    const std::string& where) {
   if (log == nullptr) return;
   std::fprintf(log, "%s of run %lld (%s, %zu targets): %s\n", what, run.id, run.kind.c_str(),
                targets, where.c_str());
 }
+
+// The JSON document of `header` with the targets `targets` feeds, to `path` ("-" is stdout):
+// the targets need never be in memory together.
+void write_json_file(const std::string& path, const ReportModel& header,
+                     const TargetFeed& targets) {
+  // Streamed: one json tree of a large run was most of a crawl's peak memory.
+  const auto write_json = [&](std::ostream& out) {
+    write_json_document(out, header, targets);
+    out << '\n';
+  };
+  if (path == "-") {
+    std::fflush(stdout);
+    write_json(std::cout);
+    std::cout.flush();
+  } else {
+    write_file_atomically(path, write_json);
+  }
+}
+
+}  // namespace
 
 void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log) {
   const auto summary = [&](const char* what, const std::string& where) {
@@ -54,6 +77,17 @@ void write_report_files(const ReportModel& model, const ReportFiles& files, std:
   if (files.json.empty()) return;
   write_json_file(files.json, model, targets_of(model));
   if (files.json != "-") summary("JSON document", files.json);
+}
+
+void write_run_report_files(Store& store, std::int64_t run_id, const ReportOptions& options,
+                            const std::vector<Owner>& owners,
+                            std::optional<std::vector<FixEdit>> ready_to_fix,
+                            const ReportFiles& files, std::FILE* log) {
+  stream_report_model(store, run_id, options, [&](ReportModel& header, const RecordFeed& targets) {
+    header.owners = owners;
+    header.ready_to_fix = std::move(ready_to_fix);
+    write_report_files(header, targets, files, log);
+  });
 }
 
 void write_report_files(ReportModel& header, const RecordFeed& targets, const ReportFiles& files,
@@ -89,22 +123,6 @@ void write_report_files(ReportModel& header, const RecordFeed& targets, const Re
   }
   if (!files.json.empty() && files.json != "-") {
     print_written(log, "JSON document", header.run, count, files.json);
-  }
-}
-
-void write_json_file(const std::string& path, const ReportModel& header,
-                     const TargetFeed& targets) {
-  // Streamed: one json tree of a large run was most of a crawl's peak memory.
-  const auto write_json = [&](std::ostream& out) {
-    write_json_document(out, header, targets);
-    out << '\n';
-  };
-  if (path == "-") {
-    std::fflush(stdout);
-    write_json(std::cout);
-    std::cout.flush();
-  } else {
-    write_file_atomically(path, write_json);
   }
 }
 

@@ -5,8 +5,10 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "reports/json_document.h"
 #include "reports/report_loader.h"
@@ -23,21 +25,19 @@ struct ReportFiles {
 /// silent). Throws std::runtime_error naming the file when it cannot be written.
 void write_report_files(const ReportModel& model, const ReportFiles& files, std::FILE* log);
 
+/// The files of run `run_id` straight from the store (stream_report_model: one read snapshot, one
+/// pass over the targets, as below), with `owners` and the plan `ready_to_fix` attached.
+void write_run_report_files(Store& store, std::int64_t run_id, const ReportOptions& options,
+                            const std::vector<Owner>& owners,
+                            std::optional<std::vector<FixEdit>> ready_to_fix,
+                            const ReportFiles& files, std::FILE* log);
+
 /// The same files from a header (the model without targets) and the run's targets, read once:
 /// each gets header.owners (assign_owners), the JSON streams them, and `header` keeps for the
 /// HTML report only the targets it lists (is_plain_ok ones it counts in header.unlisted_ok).
 /// Memory holds the listed targets, not the run.
 void write_report_files(ReportModel& header, const RecordFeed& targets, const ReportFiles& files,
                         std::FILE* log);
-
-/// Writes the JSON document of `header` with the targets `targets` feeds, to `path` ("-" is
-/// stdout), atomically like the others; the targets need never be in memory together.
-void write_json_file(const std::string& path, const ReportModel& header, const TargetFeed& targets);
-
-/// The "wrote ..." line of one file to `log` (nullptr: silent): "`what` of run N (kind,
-/// `targets` targets): `where`".
-void print_written(std::FILE* log, const char* what, const ReportRun& run, std::size_t targets,
-                   const std::string& where);
 
 /// Lets `write` fill `path`.tmp, then renames it to `path`. Throws std::runtime_error.
 void write_file_atomically(const std::string& path,

@@ -27,7 +27,7 @@ std::string render_json_document(const ReportModel& model, int indent = 2);
 /// whole document as a json tree or a string (what `crawl --json` and `report --json` use).
 void write_json_document(std::ostream& out, const ReportModel& model, int indent = 2);
 
-/// Calls its argument once per target, in document order (see for_each_report_target).
+/// Calls its argument once per target, in document order (see stream_report_model).
 using TargetFeed = std::function<void(const std::function<void(const TargetRecord&)>&)>;
 
 /// The feed of a model's own targets.

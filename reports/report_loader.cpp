@@ -23,16 +23,10 @@ ReportModel header(Store& store, std::int64_t run_id, const ReportOptions& optio
   return model;
 }
 
-void each_target(Store& store, std::int64_t run_id, const ReportOptions& options,
+void each_target(Store& store, std::int64_t run_id,
                  const std::function<void(TargetRecord&&)>& each) {
   // The report and the JSON show only the page fields that have columns.
-  store.for_each_target(
-      run_id, {},
-      [&](TargetRecord&& record) {
-        if (!options.include_ok && record.verdict == Verdict::Ok && record.drift.empty()) return;
-        each(std::move(record));
-      },
-      PageRead::Columns);
+  store.for_each_target(run_id, {}, each, PageRead::Columns);
 }
 
 }  // namespace
@@ -44,20 +38,9 @@ std::string report_status(RunStatus status) {
 ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOptions& options) {
   ReadSnapshot snapshot(store);
   ReportModel model = header(store, run_id, options);
-  each_target(store, run_id, options,
+  each_target(store, run_id,
               [&](TargetRecord&& target) { model.targets.push_back(std::move(target)); });
   return model;
-}
-
-ReportModel load_report_header(Store& store, std::int64_t run_id, const ReportOptions& options) {
-  ReadSnapshot snapshot(store);
-  return header(store, run_id, options);
-}
-
-void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptions& options,
-                            const std::function<void(TargetRecord&&)>& each) {
-  ReadSnapshot snapshot(store);
-  each_target(store, run_id, options, each);
 }
 
 void stream_report_model(
@@ -66,7 +49,7 @@ void stream_report_model(
   ReadSnapshot snapshot(store);
   ReportModel model = header(store, run_id, options);
   write(model, [&](const std::function<void(TargetRecord &&)>& each) {
-    each_target(store, run_id, options, each);
+    each_target(store, run_id, each);
   });
 }
 

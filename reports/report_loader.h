@@ -15,7 +15,6 @@ namespace linkhealth {
 
 struct ReportOptions {
   std::string wayback_base = "https://web.archive.org";  ///< --wayback-base
-  bool include_ok = true;  ///< false: leave out ok targets that carry no drift
 };
 
 /// The model of run `run_id`, read inside one ReadSnapshot so it is consistent while a crawl
@@ -23,20 +22,13 @@ struct ReportOptions {
 /// against the previous finished crawl. Throws std::invalid_argument for an unknown run id.
 ReportModel load_report_model(Store& store, std::int64_t run_id, const ReportOptions& options);
 
-/// The same model in two parts, for a writer that streams a large run (`crawl --json`): the
-/// model without targets, then each target handed to `each` as it is read, so memory holds one
-/// target at a time. Two snapshots: use it where no one else writes (the crawl holds the lock).
-ReportModel load_report_header(Store& store, std::int64_t run_id, const ReportOptions& options);
-void for_each_report_target(Store& store, std::int64_t run_id, const ReportOptions& options,
-                            const std::function<void(TargetRecord&&)>& each);
-
 /// Feeds the run's targets one at a time to its argument (see stream_report_model).
 using RecordFeed = std::function<void(const std::function<void(TargetRecord&&)>&)>;
 
 /// The model without targets, then `write(header, targets)` with the targets as a feed, all in
 /// one ReadSnapshot: consistent while a crawl commits to the same file, with one target in
-/// memory at a time (`report --json`). `write` may complete the header before it reads any
-/// target; it must not start a snapshot of its own.
+/// memory at a time (`crawl` and `report`'s files). `write` may complete the header before it reads
+/// any target; it must not start a snapshot of its own.
 void stream_report_model(
     Store& store, std::int64_t run_id, const ReportOptions& options,
     const std::function<void(ReportModel& header, const RecordFeed& targets)>& write);

@@ -186,6 +186,7 @@ std::string page_to_json(const PageMeta& page) {
 }
 
 PageMeta page_from_json(const std::string& json) {
+  if (json == "{}") return {};  // every page a PageRead::Columns read carries: nothing to parse
   return page_meta_from_json(nlohmann::json::parse(json, nullptr, false));
 }
 

@@ -151,7 +151,7 @@ TEST_CASE("the report model of a crawl carries run refs history drift and new an
 
 TEST_CASE("the first crawl has no previous run and nothing new or fixed", "[report][loader]") {
   TwoCrawls db;
-  ReportModel model = load_report_model(db.store, db.first, {"https://archive.example/", true});
+  ReportModel model = load_report_model(db.store, db.first, {"https://archive.example/"});
   CHECK_FALSE(model.has_previous_run);
   CHECK(model.wayback_base == "https://archive.example/");
   REQUIRE(model.targets.size() == 3);
@@ -161,18 +161,6 @@ TEST_CASE("the first crawl has no previous run and nothing new or fixed", "[repo
   }
   CHECK(model.targets[2].history.failures == 1);
   CHECK(model.findings.empty());
-}
-
-TEST_CASE("include_ok false leaves out plain ok targets but keeps drifted ones",
-          "[report][loader]") {
-  TwoCrawls db;
-  ReportOptions options;
-  options.include_ok = false;
-  auto first = load_report_model(db.store, db.first, options);
-  REQUIRE(first.targets.size() == 2);  // the ok interop check without drift is left out
-  CHECK(first.targets[0].verdict == Verdict::Broken);
-  auto second = load_report_model(db.store, db.second, options);
-  CHECK(second.targets.size() == 3);  // the ok parity check carries verdict_changed drift
 }
 
 TEST_CASE("a check run loads as kind check with its status and JSON", "[report][loader]") {

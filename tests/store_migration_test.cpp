@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include <SQLiteCpp/Column.h>
@@ -10,6 +11,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "store_test_data.h"
+#include "tests/sql_trace.h"
 
 using namespace linkhealth;
 using namespace linkhealth::testdata;
@@ -134,21 +136,51 @@ TEST_CASE("a new database uses WAL, foreign keys and a busy timeout", "[store][m
 TEST_CASE("a run's counts read the run-state index, not the check rows", "[store][migration]") {
   TempDir dir;
   auto store = Store::open(dir / "links.db");
-  // The shapes of the per-run counts: run_summary and the trends' verdict counts, finish_run's
-  // totals, and the problems new and fixed since the previous crawl start from.
-  const char* counts[] = {
-      "SELECT verdict, count(*) FROM checks WHERE run_id = 1 GROUP BY verdict",
-      "SELECT c.run_id, c.verdict, count(*) FROM checks c WHERE c.run_id IN (1, 2) "
-      "GROUP BY c.run_id, c.verdict",
-      "SELECT count(*) FROM checks WHERE run_id = 1 AND problem = 1",
-      "SELECT checks.target_id FROM checks WHERE checks.run_id = 1 AND checks.problem = 1 "
-      "AND checks.confirmed = 1",
-  };
-  for (const char* sql : counts) {
-    SQLite::Statement plan(store.database(), std::string("EXPLAIN QUERY PLAN ") + sql);
+  const Source a = article("a", "A");
+  std::int64_t run = 0;
+  for (int crawl = 0; crawl < 2; ++crawl) {
+    run = store.begin_run(RunKind::Crawl, "{}", false);
+    store.record_sources(run, {a}, {target_for(a, url_of(1)), target_for(a, url_of(2))});
+    store.record_check(run, result(url_of(1), crawl == 0 ? Verdict::Broken : Verdict::Ok, "t"), {});
+    store.record_check(run, result(url_of(2), Verdict::Broken), {});
+    store.flush();
+    if (crawl == 1) break;  // the second run's finish is traced below
+    store.finish_run(run, RunStatus::Done);
+  }
+  // The statements the store runs for a run's counts: finish_run's totals, the summary, new
+  // and fixed since the previous crawl, the trends.
+  testing::StatementCounter trace(store.database());
+  store.finish_run(run, RunStatus::Done);
+  store.summary(run);
+  store.change_counts(run);
+  store.trend_rows(run);
+  std::vector<std::string> counts;
+  for (const std::string& sql : trace.statements()) {
+    const bool counts_checks =
+        sql.find("FROM checks") != std::string::npos &&
+        (sql.find("count(") != std::string::npos || sql.find("sum(") != std::string::npos);
+    if (counts_checks) counts.push_back(sql);
+  }
+  REQUIRE(counts.size() >= 4);
+  for (const std::string& sql : counts) {
+    SQLite::Statement plan(store.database(), "EXPLAIN QUERY PLAN " + sql);
     std::string steps;
-    while (plan.executeStep()) steps += plan.getColumn(3).getString() + "; ";
-    INFO(sql);
-    CHECK_THAT(steps, Catch::Contains("COVERING INDEX checks_by_run_state"));
+    while (plan.executeStep()) {
+      const std::string step = plan.getColumn(3).getString();
+      steps += step + "; ";
+      // The run's own checks (`checks`, `c`) are walked in a covering index: a step that is
+      // not one reads every wide row of the run, page metadata and all. The previous crawl's
+      // check of a counted target (`p`) is one row found by its key.
+      const bool walks_run = std::regex_search(step, std::regex("^(SCAN|SEARCH) (checks|c)( |$)"));
+      if (walks_run && step.find("COVERING INDEX") == std::string::npos) {
+        FAIL_CHECK("reads the run's check rows: " << step << "\nin: " << sql);
+      }
+      const bool looks_back = std::regex_search(step, std::regex("^(SCAN|SEARCH) p( |$)"));
+      if (looks_back && step.find("(run_id=? AND target_id=?)") == std::string::npos) {
+        FAIL_CHECK("looks back at more than one check per target: " << step << "\nin: " << sql);
+      }
+    }
+    INFO(sql << "\nplan: " << steps);
+    CHECK_THAT(steps, Catch::Contains("checks_by_run_state"));
   }
 }
